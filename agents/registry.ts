@@ -1,0 +1,20 @@
+import { hintAssistant } from './hint-assistant';
+import { practicePartner } from './practice-partner';
+import type { AgentConfig } from './schema';
+
+export const agentRegistry = {
+  [hintAssistant.id]: hintAssistant,
+  [practicePartner.id]: practicePartner,
+} as const satisfies Record<string, AgentConfig>;
+
+export type AgentId = keyof typeof agentRegistry;
+export const AGENT_IDS = Object.keys(agentRegistry) as [AgentId, ...AgentId[]];
+export const DEFAULT_AGENT_ID: AgentId = 'practice-partner';
+
+export function isAgentId(id: string): id is AgentId {
+  return Object.hasOwn(agentRegistry, id);
+}
+
+export function getAgentConfig(id: string = DEFAULT_AGENT_ID): AgentConfig | undefined {
+  return isAgentId(id) ? agentRegistry[id] : undefined;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * A coaching agent declared as data. The realtime session config, the minted
+ * client secret and the browser's RealtimeAgent are all derived from this.
+ */
+export const REALTIME_MODELS = ['gpt-realtime', 'gpt-realtime-mini', 'gpt-realtime-2.1'] as const;
+export const VOICES = ['marin', 'cedar', 'alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
+export const TRANSCRIPTION_MODELS = ['gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'whisper-1'] as const;
+
+export const realtimeModelSchema = z.enum(REALTIME_MODELS);
+export const voiceSchema = z.enum(VOICES);
+export const transcriptionModelSchema = z.enum(TRANSCRIPTION_MODELS);
+
+export const turnDetectionSchema = z.object({
+  type: z.enum(['server_vad', 'semantic_vad']).default('server_vad'),
+  createResponse: z.boolean(),
+  interruptResponse: z.boolean(),
+  silenceDurationMs: z.number().int().min(100).max(5000),
+  prefixPaddingMs: z.number().int().min(0).max(2000).default(300),
+  threshold: z.number().min(0).max(1).default(0.5),
+});
+export type TurnDetection = z.infer<typeof turnDetectionSchema>;
+
+export const agentToolSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'tool names are snake_case'),
+  description: z.string().min(10),
+  parameters: z.custom<z.ZodObject>((v) => v instanceof z.ZodObject, 'parameters must be a zod object schema'),
+});
+export type AgentTool = z.infer<typeof agentToolSchema>;
+
+export const agentConfigSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'ids are kebab-case'),
+  name: z.string().min(1).max(60),
+  purpose: z.string().min(10).max(400),
+  model: realtimeModelSchema,
+  voice: voiceSchema,
+  instructions: z.string().min(20),
+  tools: z.array(agentToolSchema).default([]),
+  turnDetection: turnDetectionSchema,
+  transcriptionModel: transcriptionModelSchema,
+  /** Lifetime of a minted client secret, seconds (OpenAI allows 10..7200). */
+  secretTtlSeconds: z.number().int().min(10).max(7200).default(600),
+});
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type AgentConfigInput = z.input<typeof agentConfigSchema>;
+
+export function defineAgent(config: AgentConfigInput): AgentConfig {
+  return agentConfigSchema.parse(config);
+}
