@@ -1,0 +1,36 @@
+/**
+ * Error codes for everything that reaches a model or the local engine, each
+ * with the one message a user sees. The UI shows `message`; code is for logic.
+ */
+export const MODEL_ACCESS_ERRORS = {
+  invalid_input: 'The request was not valid. Reload the page and try again.',
+  unknown_agent: 'That coaching agent does not exist. Pick another one.',
+  rate_limited: 'Too many connection attempts. Wait a minute, then connect again.',
+  upstream_unauthorized: 'OpenAI refused the server\'s API key. Check OPENAI_API_KEY on the server.',
+  upstream_rate_limited: 'OpenAI is rate-limiting this account. Wait a moment and try again, or check your usage limits.',
+  upstream_unavailable: 'OpenAI is not available right now. Try again in a minute.',
+  upstream_bad_request: 'OpenAI rejected the session settings. Check the model and voice in Settings.',
+  timeout: 'OpenAI did not answer in time. Check the server\'s connection and try again.',
+  engine_unavailable: 'The local realtime engine is not running. Start the app with `npm run dev` (it starts the engine), or `npm run engine`.',
+  misconfigured: 'The server is not configured for this: see the README\'s configuration section.',
+} as const;
+
+export type ModelAccessErrorCode = keyof typeof MODEL_ACCESS_ERRORS;
+
+export class ModelAccessError extends Error {
+  constructor(
+    readonly code: ModelAccessErrorCode,
+    readonly detail?: string,
+  ) {
+    super(MODEL_ACCESS_ERRORS[code]);
+    this.name = 'ModelAccessError';
+  }
+}
+
+/** Map an HTTP status from OpenAI to our code. */
+export function codeForUpstreamStatus(status: number): ModelAccessErrorCode {
+  if (status === 401 || status === 403) return 'upstream_unauthorized';
+  if (status === 429) return 'upstream_rate_limited';
+  if (status === 400 || status === 404 || status === 422) return 'upstream_bad_request';
+  return 'upstream_unavailable';
+}
