@@ -1,0 +1,65 @@
+import { defineConfig } from '@playwright/test';
+import { silentWavPath } from './e2e/support/fake-audio';
+
+/**
+ * e2e: the built app (next build + npm start) on the local engine with its
+ * test controls, driven in Debian's Chromium with a fake (silent) microphone.
+ * OPENAI_API_KEY is set to a canary during build and run to prove it never
+ * reaches the browser; CUE_REALTIME_BACKEND=local keeps every call local.
+ */
+export const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 3107);
+export const ENGINE_PORT = Number(process.env.CUE_E2E_ENGINE_PORT ?? 8797);
+export const KEY_CANARY = 'sk-cue-e2e-canary-0123456789abcdef';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    permissions: ['microphone'],
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${silentWavPath()}`,
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+  },
+  webServer: {
+    command: 'rm -rf .data/e2e && npm run build && npm start',
+    url: `http://127.0.0.1:${APP_PORT}/`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(APP_PORT),
+      HOSTNAME: '127.0.0.1',
+      OPENAI_API_KEY: KEY_CANARY,
+      CUE_REALTIME_BACKEND: 'local',
+      CUE_ENGINE_PORT: String(ENGINE_PORT),
+      CUE_ENGINE_URL: `ws://127.0.0.1:${ENGINE_PORT}/v1/realtime`,
+      CUE_ENGINE_SECRET: 'e2e-engine-secret-not-for-production',
+      CUE_ENGINE_TEST_CONTROLS: '1',
+      CUE_MINT_RATE_LIMIT_PER_MINUTE: '1000',
+      CUE_DATA_DIR: '.data/e2e',
+    },
+  },
+});
