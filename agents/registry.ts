@@ -1,10 +1,12 @@
 import { hintAssistant } from './hint-assistant';
 import { practicePartner } from './practice-partner';
+import { roleplayClient } from './roleplay-client';
 import type { AgentConfig } from './schema';
 
 export const agentRegistry = {
   [hintAssistant.id]: hintAssistant,
   [practicePartner.id]: practicePartner,
+  [roleplayClient.id]: roleplayClient,
 } as const satisfies Record<string, AgentConfig>;
 
 export type AgentId = keyof typeof agentRegistry;

@@ -48,7 +48,8 @@ export function buildRealtimeSessionBody(config: AgentConfig, overrides: Session
       output: { format: { type: 'audio/pcm', rate: 24000 }, voice: overrides.voice ?? config.voice },
     },
     tools: config.tools.map((t) => {
-      const { $schema: _ignored, ...parameters } = z.toJSONSchema(t.parameters) as Record<string, unknown>;
+      const parameters = z.toJSONSchema(t.parameters) as Record<string, unknown>;
+      delete parameters.$schema;
       return { type: 'function' as const, name: t.name, description: t.description, parameters };
     }),
     tool_choice: 'auto',

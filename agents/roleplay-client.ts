@@ -1,0 +1,46 @@
+import { defaultScenario } from '@/lib/scenarios/library';
+import { difficultyProfile } from '@/lib/scenarios/difficulty';
+import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/lib/scenarios/prompt-builder';
+import type { Difficulty, Scenario } from '@/lib/scenarios/schema';
+import { tagTurnParametersSchema } from '@/lib/practice/turn-tag';
+import { defineAgent, type AgentConfig, type AgentTool } from './schema';
+
+/**
+ * The role-play client persona. Its instructions are built per scenario and
+ * difficulty at connect time; the registry entry is the default scenario on medium.
+ */
+
+export const ROLEPLAY_CLIENT_ID = 'roleplay-client';
+
+/**
+ * tag_turn: the persona labels each of its turns. The browser's tool should return
+ * `backgroundResult(...)` from @openai/agents-realtime so that tagging never triggers
+ * an extra spoken response.
+ */
+export const tagTurnTool: AgentTool = {
+  name: TAG_TURN_TOOL_NAME,
+  description:
+    'Record analytics for the turn you just spoke: objection type, difficulty 1-5, your sentiment and your next probe. Call once per turn, silently.',
+  parameters: tagTurnParametersSchema,
+};
+
+export function buildRoleplayAgentConfig(scenario: Scenario, difficulty: Difficulty): AgentConfig {
+  return defineAgent({
+    id: ROLEPLAY_CLIENT_ID,
+    name: `Client: ${scenario.persona.name}`.slice(0, 60),
+    purpose: 'Plays a demanding senior client from a scenario so the user can rehearse a hard conversation, with normal turn-taking.',
+    model: 'gpt-realtime',
+    voice: scenario.persona.voice,
+    instructions: buildClientInstructions(scenario, difficulty),
+    tools: [tagTurnTool],
+    turnDetection: {
+      type: 'server_vad',
+      createResponse: true,
+      interruptResponse: true,
+      silenceDurationMs: difficultyProfile(difficulty).silenceDurationMs,
+    },
+    transcriptionModel: 'gpt-4o-mini-transcribe',
+  });
+}
+
+export const roleplayClient = buildRoleplayAgentConfig(defaultScenario(), 'medium');

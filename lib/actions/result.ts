@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+
+/**
+ * The result every server action returns. Actions are public endpoints: parse the
+ * input first, then do the work, and report failures as data with a code, never a throw.
+ */
+
+export type FieldError = { path: string; message: string };
+
+export type ActionError<C extends string = string> = { code: C; message: string; fieldErrors?: FieldError[] };
+
+export type ActionSuccess<T> = { ok: true; data: T };
+export type ActionFailure<C extends string = string> = { ok: false; error: ActionError<C> };
+export type ActionResult<T, C extends string = string> = ActionSuccess<T> | ActionFailure<C>;
+
+export function ok<T>(data: T): ActionSuccess<T> {
+  return { ok: true, data };
+}
+
+export function fail<C extends string>(code: C, message: string, fieldErrors?: FieldError[]): ActionFailure<C> {
+  return { ok: false, error: fieldErrors && fieldErrors.length > 0 ? { code, message, fieldErrors } : { code, message } };
+}
+
+/** Zod issues as `{ path: 'persona.role', message }[]`, in order; the root is "(root)". */
+export function fieldErrorsFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+export const INVALID_INPUT_MESSAGE = 'Some fields are not valid. Fix them and try again.';
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): ActionResult<z.output<S>, 'invalid_input'> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail('invalid_input', INVALID_INPUT_MESSAGE, fieldErrorsFromZod(parsed.error));
+}
+
+/**
+ * Parse with the schema, run the handler, and turn anything unexpected into an
+ * `internal` failure (logged on the server, never leaked to the client).
+ */
+export async function runAction<S extends z.ZodType, T, C extends string>(
+  schema: S,
+  input: unknown,
+  handler: (data: z.output<S>) => Promise<ActionResult<T, C>>,
+): Promise<ActionResult<T, C | 'invalid_input' | 'internal'>> {
+  const parsed = parseInput(schema, input);
+  if (!parsed.ok) return parsed;
+  try {
+    return await handler(parsed.data);
+  } catch (error) {
+    console.error('[action] unexpected error', error);
+    return fail('internal', 'Something went wrong on the server. Try again.');
+  }
+}

@@ -1,0 +1,204 @@
+import { base64ToPcm, countWords, MS_PER_WORD, msForSamples } from './audio-synth';
+import type { Conversation, MessageItem } from './conversation';
+import { toWireItem } from './conversation';
+import type { IdFactory } from './event-ids';
+import { type ProtocolError, protocolError } from './protocol';
+import type { EffectiveSession, TurnDetection } from './session-config';
+import { EnergyVad, type VadConfig } from './vad';
+
+/**
+ * The input audio buffer and user turns: energy VAD over appended audio,
+ * manual commits, and injected utterances (test controls). A turn becomes a
+ * user item with `transcript: null`, then transcription events, then (per
+ * turn_detection) a response. The engine has no ASR: real audio is
+ * "transcribed" as an honest placeholder.
+ */
+export interface InputHost {
+  readonly ids: IdFactory;
+  readonly conversation: Conversation;
+  readonly config: EffectiveSession;
+  readonly open: boolean;
+  readonly paceFactor: number;
+  send(event: Record<string, unknown>): void;
+  sendError(error: ProtocolError): void;
+  hasActiveResponse(): boolean;
+  cancelActiveResponse(reason: 'turn_detected'): void;
+  /** Start a response because a user turn ended (no-op if one is active). */
+  autoRespond(): void;
+}
+
+type Turn = { heard: string; durationMs: number; deltas: string[] | null; injected: boolean };
+
+const MIN_COMMIT_MS = 100;
+const TRANSCRIPT_DELTA_GAP_MS = 5;
+const MAX_UTTERANCE_WAIT_MS = 1500;
+
+export function placeholderTranscript(ms: number): string {
+  return `[speech, ${(ms / 1000).toFixed(1)} s — the local engine does not transcribe audio]`;
+}
+
+function vadConfig(td: TurnDetection | null): VadConfig {
+  return { threshold: td?.threshold ?? 0.5, prefixPaddingMs: td?.prefix_padding_ms ?? 300, silenceDurationMs: td?.silence_duration_ms ?? 500 };
+}
+
+export class InputAudio {
+  #vad: EnergyVad;
+  #clockMs = 0;
+  #bufferMs = 0;
+  #speechItemId: string | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+
+  constructor(private readonly host: InputHost) {
+    this.#vad = new EnergyVad(vadConfig(host.config.audio.input.turn_detection));
+  }
+
+  get #td(): TurnDetection | null {
+    return this.host.config.audio.input.turn_detection;
+  }
+
+  /** Session audio time: appended audio plus injected utterances, ms. */
+  get clockMs(): number {
+    return this.#clockMs;
+  }
+
+  reconfigure(): void {
+    this.#vad.configure(vadConfig(this.#td));
+  }
+
+  append(audioBase64: string): void {
+    const pcm = base64ToPcm(audioBase64);
+    const ms = msForSamples(pcm.length);
+    const offset = this.#clockMs - this.#vad.clockMs;
+    this.#clockMs += ms;
+    this.#bufferMs += ms;
+    if (!this.#td) return;
+    for (const event of this.#vad.push(pcm)) {
+      if (event.type === 'speech_started') this.#speechStarted(event.audioStartMs + offset);
+      else {
+        this.#bufferMs = 0;
+        const turn = { heard: placeholderTranscript(event.speechMs), durationMs: event.speechMs, deltas: null, injected: false };
+        void this.#speechStopped(event.audioEndMs + offset, this.#speechItemId, turn);
+      }
+    }
+  }
+
+  commit(clientEventId: string | null): void {
+    if (this.#bufferMs < MIN_COMMIT_MS) {
+      this.host.sendError(
+        protocolError(
+          'input_audio_buffer_commit_empty',
+          `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${this.#bufferMs.toFixed(2)}ms of audio.`,
+          { eventId: clientEventId },
+        ),
+      );
+      return;
+    }
+    const itemId = this.#speechItemId ?? this.host.ids.item();
+    const heard = placeholderTranscript(this.#bufferMs);
+    this.#speechItemId = null;
+    this.#vad.reset();
+    const durationMs = this.#bufferMs;
+    this.#bufferMs = 0;
+    void this.#commitTurn(itemId, { heard, durationMs, deltas: null, injected: false });
+  }
+
+  clear(): void {
+    this.#bufferMs = 0;
+    this.#speechItemId = null;
+    this.#vad.reset();
+    this.host.send({ type: 'input_audio_buffer.cleared' });
+  }
+
+  /** A user utterance "heard and transcribed" (test control). Serialised; resolves once transcribed and any reply started. */
+  injectUtterance(text: string, durationMs?: number): Promise<{ itemId: string }> {
+    const run = async () => {
+      const duration = durationMs ?? Math.max(600, countWords(text) * MS_PER_WORD);
+      const startMs = this.#clockMs;
+      const itemId = this.#speechStarted(startMs);
+      const pace = this.host.paceFactor;
+      await this.#sleep(Math.min(MAX_UTTERANCE_WAIT_MS, pace > 0 && Number.isFinite(pace) ? duration / pace : 0));
+      if (!this.host.open) throw new Error('session closed');
+      const silence = this.#td?.silence_duration_ms ?? 0;
+      this.#clockMs += duration + silence;
+      const deltas = text.trim().split(/\s+/).map((w, i) => (i === 0 ? w : ` ${w}`));
+      await this.#speechStopped(startMs + duration + silence, itemId, { heard: text.trim(), durationMs: duration, deltas, injected: true });
+      return { itemId };
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Socket gone: wake anything waiting so it can notice. */
+  stop(): void {
+    for (const s of this.#sleepers) {
+      clearTimeout(s.timer);
+      s.resolve();
+    }
+    this.#sleepers.clear();
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.#sleepers.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      this.#sleepers.add(entry);
+    });
+  }
+
+  #speechStarted(audioStartMs: number): string {
+    const itemId = this.host.ids.item();
+    this.#speechItemId = itemId;
+    this.host.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: Math.round(audioStartMs), item_id: itemId });
+    if (this.#td?.interrupt_response && this.host.hasActiveResponse()) this.host.cancelActiveResponse('turn_detected');
+    return itemId;
+  }
+
+  async #speechStopped(audioEndMs: number, itemId: string | null, turn: Turn): Promise<void> {
+    const id = itemId ?? this.host.ids.item();
+    if (this.#speechItemId === id) this.#speechItemId = null;
+    this.host.send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: Math.round(audioEndMs), item_id: id });
+    await this.#commitTurn(id, turn);
+  }
+
+  /**
+   * committed -> user item (transcript null) added/done -> transcription
+   * deltas and completed (always for injected turns, else when transcription
+   * is configured) -> a reply if turn_detection.create_response.
+   */
+  async #commitTurn(itemId: string, turn: Turn): Promise<void> {
+    const { conversation } = this.host;
+    const send = (event: Record<string, unknown>) => this.host.send(event);
+    const { heard } = turn;
+    send({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: conversation.lastId() });
+    const item: MessageItem = { id: itemId, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] };
+    const placed = conversation.insert(item);
+    if (!placed.ok) return;
+    conversation.meta(itemId).heard = heard;
+    send({ type: 'conversation.item.added', previous_item_id: placed.previousItemId, item: toWireItem(item) });
+    send({ type: 'conversation.item.done', previous_item_id: placed.previousItemId, item: toWireItem(item) });
+    if (turn.injected || this.host.config.audio.input.transcription !== null) {
+      for (const delta of turn.deltas ?? [heard]) {
+        send({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta });
+        if (turn.deltas) await this.#sleep(TRANSCRIPT_DELTA_GAP_MS);
+        if (!this.host.open) return;
+      }
+      if (!conversation.has(itemId)) return;
+      item.content = [{ type: 'input_audio', transcript: heard }];
+      send({
+        type: 'conversation.item.input_audio_transcription.completed',
+        item_id: itemId,
+        content_index: 0,
+        transcript: heard,
+        usage: { type: 'duration', seconds: Math.max(1, Math.round(turn.durationMs / 1000)) },
+      });
+    }
+    if (this.#td?.create_response) this.host.autoRespond();
+  }
+}

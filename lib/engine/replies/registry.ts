@@ -1,0 +1,17 @@
+import { scriptedReply } from './scripted-reply';
+import type { ReplyPolicy } from './types';
+
+/**
+ * Reply policies by agent config id. Add an agent by adding an entry (e.g.
+ * `roleplay-client`); the runner never changes. Unknown ids get the default.
+ */
+export const replyPolicies: Record<string, ReplyPolicy> = {
+  'hint-assistant': scriptedReply,
+  'practice-partner': scriptedReply,
+};
+
+export const defaultReplyPolicy: ReplyPolicy = scriptedReply;
+
+export function replyPolicyFor(agentId: string): ReplyPolicy {
+  return Object.hasOwn(replyPolicies, agentId) ? (replyPolicies[agentId] ?? defaultReplyPolicy) : defaultReplyPolicy;
+}

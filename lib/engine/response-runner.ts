@@ -1,0 +1,239 @@
+import { CHUNK_MS, chunkPcm, msForSamples, pcmToBase64, synthesizeSpeech } from './audio-synth';
+import type { Conversation, EngineItem, FunctionCallItem, MessageItem } from './conversation';
+import { toWireItem } from './conversation';
+import type { IdFactory } from './event-ids';
+import { outputTokens, type ResponsePlan } from './response-plan';
+
+/**
+ * Streams one response in the service's event order, paced faster than real
+ * time but not instantly, and cancellable at any point: `cancel()` closes the
+ * item in flight as incomplete and sends `response.done` (cancelled) at once.
+ */
+export type RunnerDeps = {
+  send(event: Record<string, unknown>): void;
+  ids: IdFactory;
+  conversation: Conversation;
+  /** Conversation id for in-conversation responses. */
+  conversationId: string;
+  /** Times faster than real time; 0 or Infinity streams as fast as the event loop allows. */
+  paceFactor: number;
+  /** Extra wait between `response.created` and the first output (fault injection). */
+  startDelayMs: number;
+  onFinish(runner: ResponseRunner): void;
+};
+
+type Status = 'in_progress' | 'completed' | 'cancelled' | 'incomplete' | 'failed';
+type InFlight =
+  | { kind: 'message'; index: number; item: MessageItem; text: string; sent: string; streamedMs: number; audioDone: boolean }
+  | { kind: 'function_call'; index: number; item: FunctionCallItem };
+
+export class ResponseRunner {
+  readonly id: string;
+  #status: Status = 'in_progress';
+  #output: EngineItem[] = [];
+  #inFlight: InFlight | null = null;
+  #wake: (() => void) | null = null;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly plan: ResponsePlan,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.id = deps.ids.response();
+  }
+
+  get status(): Status {
+    return this.#status;
+  }
+
+  get active(): boolean {
+    return this.#status === 'in_progress';
+  }
+
+  /** Sends `response.created` now and streams the rest asynchronously. */
+  start(): void {
+    this.deps.send({ type: 'response.created', response: this.#responseObject() });
+    void this.#run();
+  }
+
+  /** Stop at once and report the response as cancelled. */
+  cancel(reason: 'client_cancelled' | 'turn_detected'): void {
+    if (!this.active) return;
+    this.#status = 'cancelled';
+    this.#stopTimers();
+    const flight = this.#inFlight;
+    this.#inFlight = null;
+    if (flight?.kind === 'message') this.#closeMessage(flight, 'incomplete');
+    if (flight?.kind === 'function_call') this.#closeCall(flight, 'incomplete');
+    this.#finish({ type: 'cancelled', reason });
+  }
+
+  /** Stop silently (socket gone). */
+  abort(): void {
+    if (!this.active) return;
+    this.#status = 'failed';
+    this.#stopTimers();
+    this.#inFlight = null;
+    this.deps.onFinish(this);
+  }
+
+  #stopTimers(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wake = resolve;
+      const done = () => {
+        this.#timer = null;
+        this.#wake = null;
+        resolve();
+      };
+      if (ms <= 0) this.#timer = setTimeout(done, 0);
+      else this.#timer = setTimeout(done, ms);
+    });
+  }
+
+  get #interval(): number {
+    const f = this.deps.paceFactor;
+    return f > 0 && Number.isFinite(f) ? CHUNK_MS / f : 0;
+  }
+
+  async #run(): Promise<void> {
+    if (this.deps.startDelayMs > 0) await this.#sleep(this.deps.startDelayMs);
+    for (const [index, output] of this.plan.outputs.entries()) {
+      if (!this.active) return;
+      if (output.kind === 'message') await this.#streamMessage(index, output.text);
+      else this.#emitCall(index, output.name, output.arguments);
+    }
+    if (!this.active) return;
+    this.#status = 'completed';
+    this.#finish(null);
+  }
+
+  #addItem(index: number, item: EngineItem): void {
+    this.deps.send({ type: 'response.output_item.added', response_id: this.id, output_index: index, item: toWireItem(item) });
+    if (this.plan.outOfBand) return;
+    const placed = this.deps.conversation.insert(item);
+    if (placed.ok) this.deps.send({ type: 'conversation.item.added', previous_item_id: placed.previousItemId, item: toWireItem(item) });
+  }
+
+  #doneItem(index: number, item: EngineItem): void {
+    this.#output.push(item);
+    this.deps.send({ type: 'response.output_item.done', response_id: this.id, output_index: index, item: toWireItem(item) });
+    if (this.plan.outOfBand || !this.deps.conversation.has(item.id)) return;
+    this.deps.send({ type: 'conversation.item.done', previous_item_id: this.deps.conversation.previousIdOf(item.id), item: toWireItem(item) });
+  }
+
+  async #streamMessage(index: number, text: string): Promise<void> {
+    const audio = this.plan.modality === 'audio';
+    const item: MessageItem = { id: this.deps.ids.item(), type: 'message', role: 'assistant', status: 'in_progress', content: [] };
+    const flight: InFlight = { kind: 'message', index, item, text, sent: '', streamedMs: 0, audioDone: false };
+    this.#inFlight = flight;
+    this.#addItem(index, item);
+    const pcm = audio ? synthesizeSpeech(text) : null;
+    if (!this.plan.outOfBand) Object.assign(this.deps.conversation.meta(item.id), { plannedText: text, plannedMs: pcm ? msForSamples(pcm.length) : 0, streamedMs: 0 });
+    const ref = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };
+    this.deps.send({ type: 'response.content_part.added', ...ref, part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
+    item.content = [audio ? { type: 'output_audio', transcript: '' } : { type: 'output_text', text: '' }];
+    const tokens = text.split(' ');
+    const chunks = pcm ? chunkPcm(pcm) : Array.from({ length: Math.ceil(tokens.length / 3) }, () => null);
+    const t0 = Date.now();
+    let emittedWords = 0;
+    for (const [c, chunk] of chunks.entries()) {
+      const target = Math.ceil((tokens.length * (c + 1)) / chunks.length);
+      if (target > emittedWords) {
+        const delta = (emittedWords > 0 ? ' ' : '') + tokens.slice(emittedWords, target).join(' ');
+        emittedWords = target;
+        flight.sent += delta;
+        item.content = [audio ? { type: 'output_audio', transcript: flight.sent } : { type: 'output_text', text: flight.sent }];
+        this.deps.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...ref, delta });
+      }
+      if (chunk) {
+        this.deps.send({ type: 'response.output_audio.delta', ...ref, delta: pcmToBase64(chunk) });
+        flight.streamedMs += msForSamples(chunk.length);
+        if (!this.plan.outOfBand) this.deps.conversation.meta(item.id).streamedMs = flight.streamedMs;
+      }
+      await this.#sleep(t0 + (c + 1) * this.#interval - Date.now());
+      if (!this.active) return;
+    }
+    this.#inFlight = null;
+    this.#closeMessage(flight, 'completed');
+  }
+
+  #closeMessage(flight: Extract<InFlight, { kind: 'message' }>, status: 'completed' | 'incomplete'): void {
+    const { item, index } = flight;
+    const audio = this.plan.modality === 'audio';
+    const ref = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };
+    const said = flight.sent;
+    if (audio) {
+      this.deps.send({ type: 'response.output_audio.done', ...ref });
+      this.deps.send({ type: 'response.output_audio_transcript.done', ...ref, transcript: said });
+    } else {
+      this.deps.send({ type: 'response.output_text.done', ...ref, text: said });
+    }
+    this.deps.send({ type: 'response.content_part.done', ...ref, part: audio ? { type: 'audio', transcript: said } : { type: 'text', text: said } });
+    item.status = status;
+    item.content = [audio ? { type: 'output_audio', transcript: said } : { type: 'output_text', text: said }];
+    this.#doneItem(index, item);
+  }
+
+  #emitCall(index: number, name: string, args: string): void {
+    const item: FunctionCallItem = { id: this.deps.ids.item(), type: 'function_call', status: 'in_progress', name, call_id: this.deps.ids.call(), arguments: '' };
+    const flight: InFlight = { kind: 'function_call', index, item };
+    this.#inFlight = flight;
+    this.#addItem(index, item);
+    const ref = { response_id: this.id, item_id: item.id, output_index: index, call_id: item.call_id };
+    this.deps.send({ type: 'response.function_call_arguments.delta', ...ref, delta: args });
+    this.deps.send({ type: 'response.function_call_arguments.done', ...ref, name, arguments: args });
+    item.arguments = args;
+    this.#inFlight = null;
+    this.#closeCall(flight, 'completed');
+  }
+
+  #closeCall(flight: Extract<InFlight, { kind: 'function_call' }>, status: 'completed' | 'incomplete'): void {
+    flight.item.status = status;
+    this.#doneItem(flight.index, flight.item);
+  }
+
+  #finish(statusDetails: Record<string, unknown> | null): void {
+    this.deps.send({ type: 'response.done', response: { ...this.#responseObject(), status_details: statusDetails } });
+    this.deps.onFinish(this);
+  }
+
+  #responseObject(): Record<string, unknown> {
+    const done = this.#status !== 'in_progress';
+    const out = done ? this.#usage() : null;
+    return {
+      object: 'realtime.response',
+      id: this.id,
+      status: this.#status,
+      status_details: null,
+      output: this.#output.map(toWireItem),
+      conversation_id: this.plan.outOfBand ? null : this.deps.conversationId,
+      output_modalities: [this.plan.modality],
+      max_output_tokens: this.plan.maxOutputTokens,
+      audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: this.plan.voice } },
+      usage: out,
+      metadata: this.plan.metadata,
+    };
+  }
+
+  #usage(): Record<string, unknown> {
+    const input = this.plan.inputTokens;
+    const produced = outputTokens({ ...this.plan, outputs: this.plan.outputs.slice(0, this.#output.length) });
+    const inputTotal = input.text + input.audio;
+    const outputTotal = produced.text + produced.audio;
+    return {
+      total_tokens: inputTotal + outputTotal,
+      input_tokens: inputTotal,
+      output_tokens: outputTotal,
+      input_token_details: { text_tokens: input.text, audio_tokens: input.audio, image_tokens: 0, cached_tokens: 0, cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 } },
+      output_token_details: { text_tokens: produced.text, audio_tokens: produced.audio },
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import 'server-only';
+import type { AgentConfig } from '@/agents/schema';
+import { buildRoleplayAgentConfig } from '@/agents/roleplay-client';
+import { getPracticeSessionById } from '@/lib/db/queries';
+
+/**
+ * The role-play persona's realtime config for a stored practice session: the
+ * scenario snapshot and difficulty the session was started with. For the code that
+ * mints the realtime client secret (the session id travels with the connect request).
+ */
+export async function getRoleplayAgentConfigForSession({ sessionId }: { sessionId: string }): Promise<AgentConfig | null> {
+  const session = await getPracticeSessionById({ id: sessionId });
+  if (!session || session.endedAt) return null;
+  return buildRoleplayAgentConfig(session.scenario, session.difficulty);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Who spoke: the user (the consultant practising) or the client persona. */
+export const SPEAKERS = ['user', 'client'] as const;
+export const speakerSchema = z.enum(SPEAKERS);
+export type Speaker = z.infer<typeof speakerSchema>;
+
+/** One completed utterance of the practice call, as stored. */
+export type TranscriptItem = {
+  itemId: string;
+  /** Position in the conversation (the realtime history order). */
+  seq: number;
+  speaker: Speaker;
+  text: string;
+  startedAt: Date;
+  /** When the utterance ended; null when the transport did not say. */
+  endedAt: Date | null;
+};
+
+/** Transcript items in conversation order: by seq, then start time, then id. */
+export function sortTranscript<T extends Pick<TranscriptItem, 'seq' | 'startedAt' | 'itemId'>>(items: readonly T[]): T[] {
+  return [...items].sort(
+    (a, b) => a.seq - b.seq || a.startedAt.getTime() - b.startedAt.getTime() || a.itemId.localeCompare(b.itemId),
+  );
+}
+
+export function countWords(text: string): number {
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu);
+  return words ? words.length : 0;
+}

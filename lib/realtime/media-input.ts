@@ -1,0 +1,26 @@
+import { toMicError, type MicError } from './audio-capture';
+
+export type InputChoice = 'mic' | 'none' | MediaStream;
+
+export const isMediaStream = (v: unknown): v is MediaStream =>
+  typeof v === 'object' && v !== null && typeof (v as MediaStream).getTracks === 'function';
+
+export type WebrtcInput = { stream: MediaStream; mic: boolean; owned: boolean; micError?: MicError };
+
+/**
+ * The input stream WebRTC sends: the given stream, the mic, or (no mic / text only) a silent
+ * track, because a peer connection needs one. A mic failure is reported, not fatal.
+ */
+export async function webrtcInput(
+  input: InputChoice,
+  open: () => Promise<MediaStream>,
+  silent: () => MediaStream,
+): Promise<WebrtcInput> {
+  if (isMediaStream(input)) return { stream: input, mic: true, owned: false };
+  if (input === 'none') return { stream: silent(), mic: false, owned: true };
+  try {
+    return { stream: await open(), mic: true, owned: true };
+  } catch (error) {
+    return { stream: silent(), mic: false, owned: true, micError: toMicError(error) };
+  }
+}

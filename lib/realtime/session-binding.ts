@@ -1,0 +1,78 @@
+import type { RealtimeItem, RealtimeSession, RealtimeTransportLayer } from '@openai/agents-realtime';
+import type { AudioOutput } from './audio-player';
+import { describeSessionError } from './errors';
+import { parseOutgoingFrame, redactEvent } from './event-log';
+import { transcriptDeltaOf, webrtcPlaybackOf } from './event-mapping';
+import type { RealtimeStore } from './store';
+import type { TransportKind } from './types';
+import { attachWireTap } from './wire-tap';
+
+export type BindingHooks = {
+  store: RealtimeStore;
+  kind: TransportKind;
+  player: AudioOutput;
+  /** False once the controller moved on (disconnect, failure, a newer connect): late events are ignored. */
+  isCurrent: () => boolean;
+  /** The transport dropped after it had been up. */
+  onLost: () => void;
+  /** WebRTC output stopped or was cleared: the interrupt mute can be lifted. */
+  onOutputStopped: () => void;
+  /** True while a restoring reconnect waits for its replayed items (a partial history must not wipe the screen). */
+  holdHistory: (history: readonly RealtimeItem[]) => boolean;
+  /** Whether the transport had reached `connected` (a drop before that is a connect failure, not a loss). */
+  wasUp: () => boolean;
+};
+
+/**
+ * Route one session's events into the store and the player. Returns a function that
+ * detaches the wire tap (session listeners die with the session).
+ */
+export function bindSession(session: RealtimeSession, transport: RealtimeTransportLayer, hooks: BindingHooks): () => void {
+  const { store, kind, player, isCurrent } = hooks;
+  const actions = () => store.getState().actions;
+
+  const detachTap = attachWireTap(transport, (frame) => {
+    if (!isCurrent()) return;
+    const parsed = parseOutgoingFrame(frame);
+    if (parsed) actions().logEvent({ at: Date.now(), direction: 'client', ...parsed });
+  });
+
+  transport.on('connection_change', (status) => {
+    if (isCurrent() && status === 'disconnected' && hooks.wasUp()) hooks.onLost();
+  });
+
+  session.on('transport_event', (event) => {
+    if (!isCurrent()) return;
+    const a = actions();
+    a.logEvent({ at: Date.now(), direction: 'server', type: event.type, payload: redactEvent(event as Record<string, unknown>) });
+    const delta = transcriptDeltaOf(event);
+    if (delta) a.applyTranscriptDelta(delta);
+    if (kind === 'webrtc') {
+      const playback = webrtcPlaybackOf(event);
+      if (playback) a.setPlaying(playback === 'started');
+      if (playback === 'stopped') hooks.onOutputStopped();
+    }
+  });
+
+  session.on('history_updated', (history) => {
+    if (!isCurrent()) return;
+    if (hooks.holdHistory(history)) return;
+    actions().applyHistory(history);
+  });
+
+  session.on('audio', (event) => {
+    if (isCurrent() && kind === 'websocket') player.enqueue(event.data, event.responseId);
+  });
+
+  session.on('audio_interrupted', () => {
+    if (isCurrent()) player.flush();
+  });
+
+  session.on('error', ({ error }) => {
+    if (!isCurrent()) return;
+    const described = describeSessionError(error, store.getState().backend);
+    if (described) actions().setError(described);
+  });
+
+  return detachTap;
+}

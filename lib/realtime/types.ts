@@ -1,0 +1,46 @@
+/** Shapes shared by the realtime store, the controller and the live page. No runtime code here. */
+
+export type RealtimeStatus = 'disconnected' | 'connecting' | 'connected' | 'listening' | 'speaking' | 'muted';
+export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
+export type Backend = 'local' | 'openai';
+export type TransportKind = 'webrtc' | 'websocket';
+
+/** An error as the user sees it: `code` for logic, `message` in plain words. */
+export type RealtimeError = { code: string; message: string };
+
+export type TranscriptRole = 'user' | 'assistant';
+export type TranscriptStatus = 'in_progress' | 'completed' | 'incomplete';
+
+export type TranscriptItem = {
+  id: string;
+  role: TranscriptRole;
+  /** Settled text from the session history (transcript or typed text). */
+  text: string;
+  /** Live text from deltas that the history does not carry yet. Shown while `text` is empty. */
+  partial: string;
+  status: TranscriptStatus;
+  /** How the item entered the conversation: spoken audio or typed text. */
+  source: 'voice' | 'text';
+  /** True while the item is known only from deltas (the history has not reported it yet). */
+  placeholder: boolean;
+};
+
+/** Transcript keyed by item id plus the display order: a delta touches one entry, never the list. */
+export type TranscriptState = {
+  order: readonly string[];
+  byId: Readonly<Record<string, TranscriptItem>>;
+};
+
+export type EventDirection = 'client' | 'server';
+
+export type EventLogEntry = {
+  id: number;
+  /** Epoch ms of the (latest) event. */
+  at: number;
+  direction: EventDirection;
+  type: string;
+  /** The event as sent or received, with audio payloads replaced by their size. */
+  payload: unknown;
+  /** Consecutive audio chunks of one type are folded into one entry; this counts them. */
+  count: number;
+};

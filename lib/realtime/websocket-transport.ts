@@ -1,0 +1,49 @@
+import { OpenAIRealtimeWebSocket, type OpenAIRealtimeWebSocketOptions } from '@openai/agents-realtime';
+
+/** What the transport needs from the local player to truncate at what the user heard. */
+export type PlaybackClock = { readonly playedMs: number };
+
+export type CueWebSocketTransportOptions = OpenAIRealtimeWebSocketOptions & {
+  playback?: PlaybackClock;
+  /**
+   * Whether user speech cuts the assistant off (the agent's `interruptResponse`). The SDK's
+   * WebSocket transport interrupts on every `speech_started`, whatever the session says; a
+   * hint assistant listening to a meeting must keep talking while others speak.
+   */
+  bargeIn: boolean;
+};
+
+/**
+ * The SDK's WebSocket transport with two corrections for a browser that plays audio itself:
+ *  - truncation uses the ms the local player actually played, not wall-clock time since the
+ *    first audio delta (which overcounts whenever playback started late or underran);
+ *  - speech-triggered interrupts are dropped when barge-in is off.
+ * An app-initiated interrupt (Stop button) with no audio yet still cancels the response.
+ */
+export class CueWebSocketTransport extends OpenAIRealtimeWebSocket {
+  readonly #playback: PlaybackClock | undefined;
+  readonly #bargeIn: boolean;
+
+  constructor({ playback, bargeIn, ...options }: CueWebSocketTransportOptions) {
+    super(options);
+    this.#playback = playback;
+    this.#bargeIn = bargeIn;
+  }
+
+  // The SDK's speech_started handler passes an explicit flag; session.interrupt() and
+  // guardrails call with none. Pinned by websocket-transport.test.ts.
+  override interrupt(...args: [cancelOngoingResponse?: boolean]): void {
+    const fromSpeech = args.length > 0;
+    if (fromSpeech && !this.#bargeIn) return;
+    if (!fromSpeech && this.currentItemId === undefined) {
+      this._cancelResponse();
+      return;
+    }
+    super.interrupt(...args);
+  }
+
+  override _interrupt(elapsedTime: number, cancelOngoingResponse?: boolean): void {
+    const heard = this.#playback?.playedMs;
+    super._interrupt(typeof heard === 'number' && Number.isFinite(heard) ? heard : elapsedTime, cancelOngoingResponse);
+  }
+}
