@@ -36,8 +36,9 @@ import type {
   PracticeSessionSummary,
   ScenarioProgress,
   ScenarioProgressSummary,
+  StartedPracticeSession,
 } from '@/lib/practice/types';
-import type { Difficulty, Scenario, ScenarioEntry } from '@/lib/scenarios/schema';
+import type { ScenarioEntry } from '@/lib/scenarios/schema';
 
 /**
  * Practice role-play server actions. Each parses its input with zod first and
@@ -46,13 +47,6 @@ import type { Difficulty, Scenario, ScenarioEntry } from '@/lib/scenarios/schema
  */
 
 const noSession = (id: string) => fail('not_found' as const, `No practice session ${id}.`);
-
-export type StartedPracticeSession = {
-  session: PracticeSessionSummary;
-  scenario: Scenario;
-  difficulty: Difficulty;
-  timeLimitSeconds: number;
-};
 
 export async function startPracticeSession(input: StartPracticeSessionInput): Promise<ActionResult<StartedPracticeSession>> {
   return runAction(startPracticeSessionInputSchema, input, async ({ scenarioId, difficulty }) => {

@@ -1,4 +1,4 @@
-import { RealtimeAgent, RealtimeSession, tool, type TransportEvent } from '@openai/agents-realtime';
+import { type OpenAIRealtimeWebSocket, RealtimeAgent, RealtimeSession, tool, type TransportEvent } from '@openai/agents-realtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SAMPLE_RATE, speechDurationMs } from './audio-synth';
@@ -70,7 +70,7 @@ describe('local engine with the real SDK', () => {
   it('answers an out-of-band hint from its input only, outside the conversation', async () => {
     const { session, events, waitFor } = await connect({ agentId: 'hint-assistant', createResponse: false });
     const msg = (role: 'user' | 'assistant', text: string) => ({ type: 'message', role, content: [{ type: role === 'user' ? 'input_text' : 'output_text', text }] });
-    session.transport.requestResponse({
+    (session.transport as OpenAIRealtimeWebSocket).requestResponse({
       conversation: 'none',
       input: [msg('user', 'Thanks for joining'), msg('assistant', 'Happy to be here'), msg('user', 'Can we move the launch to May?')],
       instructions: 'Give one quick hint: the single most useful thing to say next. Speak for at most 8 seconds (about 20 words).',
@@ -122,18 +122,20 @@ describe('local engine with the real SDK', () => {
       const endMs = truncated.audio_end_ms as number;
       expect(Number.isInteger(endMs)).toBe(true);
       expect(endMs).toBeGreaterThanOrEqual(350);
-      expect(endMs).toBeLessThan(1500);
+      expect(endMs).toBeLessThan(5000);
       const retrieved = await waitFor('conversation.item.retrieved', (e) => (e.item as { id: string }).id === truncated.item_id);
       const full = (events.find((e) => e.type === 'response.output_item.added')?.item as { id: string }).id;
       expect(truncated.item_id).toBe(full);
       const item = retrieved.item as { status: string; content: { transcript: string }[] };
       expect(item.status).toBe('incomplete');
       // 400 ms a word: the transcript keeps the words spoken before audio_end_ms.
+      const planned = 'You said: "Walk me through the whole quarterly plan for the sales team in detail…". (saw 1 messages) What outcome do you want from this?';
       const streamed = String(events.find((e) => e.type === 'response.output_audio_transcript.done')?.transcript);
-      expect(streamed.startsWith('You said: "Walk me through the whole')).toBe(true);
-      const kept = streamed.split(' ').slice(0, Math.floor(endMs / 400)).join(' ');
+      expect(planned.startsWith(streamed)).toBe(true);
+      expect(streamed.length).toBeLessThan(planned.length);
+      const kept = planned.split(' ').slice(0, Math.floor(endMs / 400)).join(' ');
       expect(item.content[0]?.transcript).toBe(kept);
-      expect(kept.length).toBeLessThan(streamed.length);
+      expect(streamed.startsWith(kept)).toBe(true);
     } finally {
       await slow.close();
     }

@@ -25,6 +25,8 @@ export interface InputHost {
   cancelActiveResponse(reason: 'turn_detected'): void;
   /** Start a response because a user turn ended (no-op if one is active). */
   autoRespond(): void;
+  /** Report an unexpected failure (logged, sent as server_error). */
+  readonly onInternalError: (error: unknown) => void;
 }
 
 type Turn = { heard: string; durationMs: number; deltas: string[] | null; injected: boolean };
@@ -78,7 +80,7 @@ export class InputAudio {
       else {
         this.#bufferMs = 0;
         const turn = { heard: placeholderTranscript(event.speechMs), durationMs: event.speechMs, deltas: null, injected: false };
-        void this.#speechStopped(event.audioEndMs + offset, this.#speechItemId, turn);
+        void this.#speechStopped(event.audioEndMs + offset, this.#speechItemId, turn).catch(this.host.onInternalError);
       }
     }
   }
@@ -100,7 +102,7 @@ export class InputAudio {
     this.#vad.reset();
     const durationMs = this.#bufferMs;
     this.#bufferMs = 0;
-    void this.#commitTurn(itemId, { heard, durationMs, deltas: null, injected: false });
+    void this.#commitTurn(itemId, { heard, durationMs, deltas: null, injected: false }).catch(this.host.onInternalError);
   }
 
   clear(): void {

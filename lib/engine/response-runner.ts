@@ -20,6 +20,8 @@ export type RunnerDeps = {
   /** Extra wait between `response.created` and the first output (fault injection). */
   startDelayMs: number;
   onFinish(runner: ResponseRunner): void;
+  /** An unexpected failure while streaming (the response is closed as failed). */
+  onError(error: unknown): void;
 };
 
 type Status = 'in_progress' | 'completed' | 'cancelled' | 'incomplete' | 'failed';
@@ -53,7 +55,14 @@ export class ResponseRunner {
   /** Sends `response.created` now and streams the rest asynchronously. */
   start(): void {
     this.deps.send({ type: 'response.created', response: this.#responseObject() });
-    void this.#run();
+    this.#run().catch((error: unknown) => {
+      if (!this.active) return;
+      this.#status = 'failed';
+      this.#stopTimers();
+      this.#inFlight = null;
+      this.deps.onError(error);
+      this.#finish({ type: 'failed', error: { type: 'server_error', code: 'server_error' } });
+    });
   }
 
   /** Stop at once and report the response as cancelled. */

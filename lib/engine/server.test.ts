@@ -42,7 +42,7 @@ describe('upgrade auth', () => {
 
   it('accepts a Bearer header and reports the model from the query', async () => {
     const client = await RawClient.connect(`${engine.url}?model=gpt-realtime-mini`, mint().value);
-    const created = client.events[0] as { session: { model: string; object: string; audio: { input: { turn_detection: unknown } } } };
+    const created = client.events[0] as unknown as { session: { model: string; object: string; audio: { input: { turn_detection: unknown } } } };
     expect(created.session.model).toBe('gpt-realtime-mini');
     expect(created.session.object).toBe('realtime.session');
     client.close();

@@ -104,7 +104,12 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   };
 
   const server = createServer(onRequest);
-  server.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => {
+    onUpgrade(req, socket, head).catch((error: unknown) => {
+      log(`upgrade failed: ${error instanceof Error ? error.message : String(error)}`);
+      socket.destroy();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {

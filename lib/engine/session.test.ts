@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHandle } from './server';
-import { mint, RawClient, startTestEngine } from './test-support';
+import type { EffectiveSession } from './session-config';
+import { replyPolicies } from './replies/registry';
+import { control, mint, RawClient, startTestEngine } from './test-support';
 
 /** The conversation and response exchanges, event by event, over a raw socket. */
 let engine: EngineHandle;
@@ -15,15 +17,15 @@ describe('session config', () => {
   it('echoes the merged effective config on session.update', async () => {
     const c = await RawClient.connect(engine.url, mint().value);
     c.send({ type: 'session.update', session: { type: 'realtime', instructions: 'Be brief.', audio: { input: { turn_detection: { type: 'server_vad', create_response: false, silence_duration_ms: 700 } }, output: { voice: 'cedar' } } } });
-    const first = (await c.next('session.updated')).session as Record<string, any>;
+    const first = (await c.next('session.updated')).session as EffectiveSession;
     expect(first.instructions).toBe('Be brief.');
     expect(first.audio.output.voice).toBe('cedar');
     expect(first.audio.input.turn_detection).toEqual({ type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 700, create_response: false, interrupt_response: true, idle_timeout_ms: null });
     c.send({ type: 'session.update', session: { type: 'realtime', tools: [{ type: 'function', name: 'tag_turn', description: 'Tag.', parameters: { type: 'object' } }] } });
-    const second = (await c.next('session.updated', () => true, { from: c.events.indexOf(c.events.find((e) => e.type === 'session.updated')!) + 1 })).session as Record<string, any>;
+    const second = (await c.next('session.updated', () => true, { from: c.events.indexOf(c.events.find((e) => e.type === 'session.updated')!) + 1 })).session as EffectiveSession;
     expect(second.instructions).toBe('Be brief.');
-    expect(second.audio.input.turn_detection.silence_duration_ms).toBe(700);
-    expect(second.tools.map((t: { name: string }) => t.name)).toEqual(['tag_turn']);
+    expect(second.audio.input.turn_detection?.silence_duration_ms).toBe(700);
+    expect(second.tools.map((t) => t.name)).toEqual(['tag_turn']);
     c.send({ type: 'session.update', session: { type: 'transcription' } });
     expect((await c.next('error')).error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_value', param: 'session.type' });
     c.close();
@@ -176,5 +178,26 @@ describe('invalid client events', () => {
     c.send({ type: 'response.create' });
     expect((await c.next('response.done')).type).toBe('response.done');
     c.close();
+  });
+});
+
+describe('engine failures', () => {
+  it('turns a throwing reply policy into server_error events and keeps serving', async () => {
+    replyPolicies['broken-test'] = () => {
+      throw new Error('policy bug');
+    };
+    try {
+      const c = await RawClient.connect(engine.url, mint('broken-test').value);
+      c.send({ type: 'response.create', event_id: 'boom' });
+      expect((await c.next('error')).error).toMatchObject({ type: 'server_error', code: 'server_error', event_id: 'boom' });
+      const res = await control(engine, 'POST', '/__test/sessions/latest/utterance', { text: 'still there?' });
+      expect(res.status).toBe(200);
+      await c.next('error', (e) => (e.error as { event_id: string | null }).event_id === null);
+      c.send({ type: 'conversation.item.retrieve', item_id: (res.json as { itemId: string }).itemId });
+      expect((await c.next('conversation.item.retrieved')).type).toBe('conversation.item.retrieved');
+      c.close();
+    } finally {
+      delete replyPolicies['broken-test'];
+    }
   });
 });

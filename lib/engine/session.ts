@@ -1,11 +1,10 @@
 import { WebSocket } from 'ws';
-import { speechDurationMs } from './audio-synth';
-import { type ContentPart, Conversation, type EngineItem, toWireItem } from './conversation';
+import { Conversation, toWireItem } from './conversation';
 import { createIdFactory } from './event-ids';
-import { InputAudio, type InputHost, placeholderTranscript } from './input-audio';
-import { type ClientEvent, type ItemInput, parseClientMessage, type ProtocolError, protocolError, type ResponseParams } from './protocol';
+import { InputAudio, type InputHost } from './input-audio';
+import { createItem, itemNotFound, truncateItem } from './item-handlers';
+import { type ClientEvent, parseClientMessage, type ProtocolError, protocolError, type ResponseParams } from './protocol';
 import { replyPolicyFor } from './replies/registry';
-import { words } from './replies/text-utils';
 import type { ReplyRequest } from './replies/types';
 import { planResponse, type ResponsePlan, toolCallPlan } from './response-plan';
 import { ResponseRunner } from './response-runner';
@@ -45,6 +44,7 @@ export class EngineSession implements InputHost {
   config: EffectiveSession;
   #open = true;
   #active: ResponseRunner | null = null;
+  readonly onInternalError = (error: unknown) => this.#internalError('a user turn', error, null);
 
   constructor(private readonly opts: SessionOptions) {
     this.id = opts.id;
@@ -93,7 +93,19 @@ export class EngineSession implements InputHost {
       this.opts.log(`session ${this.id}: user turn ended during an active response; no new response`);
       return;
     }
-    this.createResponse(undefined, 'turn_detection', null);
+    try {
+      const started = this.createResponse(undefined, 'turn_detection', null);
+      if (!started.ok) this.sendError(started.error);
+    } catch (error) {
+      this.#internalError('an automatic response', error, null);
+    }
+  }
+
+  /** A bug in the engine (or a reply policy) becomes a server_error event and a log line, never a crash. */
+  #internalError(what: string, error: unknown, eventId: string | null): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.opts.log(`session ${this.id}: failed to handle ${what}: ${message}`);
+    this.sendError(protocolError('server_error', `The local engine failed to handle ${what}.`, { type: 'server_error', eventId }));
   }
 
   /** Start a response, or say why not (another is active, bad input). */
@@ -140,6 +152,7 @@ export class EngineSession implements InputHost {
       onFinish: (r) => {
         if (this.#active === r) this.#active = null;
       },
+      onError: (error) => this.#internalError('a response', error, null),
     });
     this.#active = runner;
     runner.start();
@@ -179,9 +192,7 @@ export class EngineSession implements InputHost {
     try {
       this.#handle(parsed.event);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.opts.log(`session ${this.id}: failed to handle ${parsed.event.type}: ${message}`);
-      this.sendError(protocolError('server_error', `The local engine failed to handle ${parsed.event.type}.`, { type: 'server_error', eventId: parsed.event.event_id }));
+      this.#internalError(parsed.event.type, error, parsed.event.event_id ?? null);
     }
   }
 
@@ -194,17 +205,17 @@ export class EngineSession implements InputHost {
         this.send({ type: 'session.updated', session: this.config });
         return;
       case 'conversation.item.create':
-        return this.#createItem(event.item, event.previous_item_id, eventId);
+        return createItem(this, event.item, event.previous_item_id, eventId);
       case 'conversation.item.delete':
-        if (!this.conversation.delete(event.item_id)) return this.sendError(this.#notFound(event.item_id, eventId));
+        if (!this.conversation.delete(event.item_id)) return this.sendError(itemNotFound(event.item_id, eventId));
         return this.send({ type: 'conversation.item.deleted', item_id: event.item_id });
       case 'conversation.item.retrieve': {
         const item = this.conversation.get(event.item_id);
-        if (!item) return this.sendError(this.#notFound(event.item_id, eventId));
+        if (!item) return this.sendError(itemNotFound(event.item_id, eventId));
         return this.send({ type: 'conversation.item.retrieved', item: toWireItem(item) });
       }
       case 'conversation.item.truncate':
-        return this.#truncate(event.item_id, event.content_index, event.audio_end_ms, eventId);
+        return truncateItem(this, event, eventId);
       case 'response.create': {
         const started = this.createResponse(event.response, 'client', eventId);
         if (!started.ok) this.sendError(started.error);
@@ -229,64 +240,5 @@ export class EngineSession implements InputHost {
           }),
         );
     }
-  }
-
-  #notFound(itemId: string, eventId: string | null): ProtocolError {
-    return protocolError('item_not_found', `Conversation item with id '${itemId}' not found.`, { param: 'item_id', eventId });
-  }
-
-  #createItem(input: ItemInput, previousItemId: string | null | undefined, eventId: string | null): void {
-    const id = input.id ?? this.ids.item();
-    let item: EngineItem;
-    let heard: string | undefined;
-    if (input.type === 'message') {
-      const content: ContentPart[] = input.content.map((p): ContentPart => {
-        if (p.type === 'input_audio') {
-          if (p.audio && p.transcript == null) heard = placeholderTranscript((Buffer.byteLength(p.audio, 'base64') / 48_000) * 1000);
-          return { type: 'input_audio', transcript: p.transcript ?? null };
-        }
-        if (p.type === 'output_audio') return { type: 'output_audio', transcript: p.transcript ?? null };
-        return p;
-      });
-      item = { id, type: 'message', role: input.role, status: input.status ?? 'completed', content };
-    } else if (input.type === 'function_call') {
-      item = { id, type: 'function_call', status: input.status ?? 'completed', name: input.name, call_id: input.call_id, arguments: input.arguments };
-    } else {
-      if (!this.conversation.findCall(input.call_id)) {
-        return this.sendError(protocolError('invalid_value', `No function call with call_id '${input.call_id}' found in the conversation.`, { param: 'item.call_id', eventId }));
-      }
-      item = { id, type: 'function_call_output', status: input.status ?? 'completed', call_id: input.call_id, output: input.output };
-    }
-    const placed = this.conversation.insert(item, previousItemId);
-    if (!placed.ok) {
-      return this.sendError(
-        placed.reason === 'duplicate_id'
-          ? protocolError('item_already_exists', `Item with id '${id}' already exists.`, { param: 'item.id', eventId })
-          : protocolError('previous_item_not_found', `The previous item with id '${previousItemId}' does not exist.`, { param: 'previous_item_id', eventId }),
-      );
-    }
-    if (heard) this.conversation.meta(id).heard = heard;
-    this.send({ type: 'conversation.item.added', previous_item_id: placed.previousItemId, item: toWireItem(item) });
-    this.send({ type: 'conversation.item.done', previous_item_id: placed.previousItemId, item: toWireItem(item) });
-  }
-
-  #truncate(itemId: string, contentIndex: number, audioEndMs: number, eventId: string | null): void {
-    const item = this.conversation.get(itemId);
-    if (!item) return this.sendError(this.#notFound(itemId, eventId));
-    const part = item.type === 'message' && item.role === 'assistant' ? item.content[contentIndex] : undefined;
-    if (item.type !== 'message' || !part || part.type !== 'output_audio') {
-      return this.sendError(protocolError('invalid_value', 'Only assistant audio content can be truncated.', { param: 'content_index', eventId }));
-    }
-    // The client says playback stopped here: a reply still streaming this item stops too.
-    if (this.#active && this.#active.plan.outOfBand === false && item.status === 'in_progress') this.#active.cancel('client_cancelled');
-    const meta = this.conversation.meta(itemId);
-    const planned = meta.plannedText ?? part.transcript ?? '';
-    const plannedMs = meta.plannedMs ?? speechDurationMs(planned);
-    const heardMs = Math.min(audioEndMs, meta.streamedMs ?? plannedMs);
-    const keep = plannedMs > 0 ? Math.floor((words(planned).length * heardMs) / plannedMs) : 0;
-    const transcript = words(planned).slice(0, keep).join(' ');
-    item.content[contentIndex] = { type: 'output_audio', transcript: (part.transcript ?? '').startsWith(transcript) ? transcript : (part.transcript ?? '') };
-    meta.streamedMs = heardMs;
-    this.send({ type: 'conversation.item.truncated', item_id: itemId, content_index: contentIndex, audio_end_ms: audioEndMs });
   }
 }

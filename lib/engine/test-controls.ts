@@ -80,8 +80,9 @@ export async function handleTestControl(req: IncomingMessage, res: ServerRespons
         try {
           const { itemId } = await session.input.injectUtterance(body.text, body.durationMs);
           return sendJson(res, 200, { ok: true, itemId, responseId: session.activeResponse?.id ?? null });
-        } catch {
-          throw { status: 409, code: 'session_closed', message: 'The session closed during the utterance.' };
+        } catch (error) {
+          if (!session.open) throw { status: 409, code: 'session_closed', message: 'The session closed during the utterance.' };
+          throw error;
         }
       }
       if (method === 'POST' && action === 'error') {

@@ -29,6 +29,13 @@ export type PracticeSessionSummary = {
   lastActivityAt: Date | null;
 };
 
+export type StartedPracticeSession = {
+  session: PracticeSessionSummary;
+  scenario: Scenario;
+  difficulty: Difficulty;
+  timeLimitSeconds: number;
+};
+
 export type PracticeSessionDetail = PracticeSessionSummary & {
   scenario: Scenario;
   metrics: DeliveryMetrics | null;

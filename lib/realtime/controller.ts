@@ -1,12 +1,13 @@
 import type { RealtimeItem, RealtimeSession, RealtimeTransportLayer } from '@openai/agents-realtime';
 import { getAgentConfig as registryConfig } from '@/agents/registry';
 import type { AgentConfig } from '@/agents/schema';
-import { AudioCapture, openMicrophone, silentStream, toMicError, type AudioCaptureOptions } from './audio-capture';
+import { AudioCapture, openMicrophone, silentStream, type AudioCaptureOptions } from './audio-capture';
 import { AudioPlayer, type AudioOutput } from './audio-player';
 import { clientError, failureDetail } from './errors';
 import { toRestorableHistory } from './event-mapping';
-import { isMediaStream, webrtcInput, type InputChoice } from './media-input';
+import type { InputChoice } from './media-input';
 import { mintSecret, type MintFn } from './mint-step';
+import { SessionAudio, type CaptureLike } from './session-audio';
 import { bindSession } from './session-binding';
 import { createSession, createTransport, type SessionRecipe, type ToolHandlers, type TransportPlan } from './session-factory';
 import type { RealtimeStore } from './store';
@@ -14,8 +15,7 @@ import { TimeoutError, withTimeout } from './timeout';
 import type { RealtimeError, TransportKind } from './types';
 
 export type { MintFn, MintInput, MintResult } from './mint-step';
-
-export type CaptureLike = Pick<AudioCapture, 'prepare' | 'start' | 'stop' | 'setMuted' | 'active'>;
+export type { CaptureLike } from './session-audio';
 
 export type ControllerDeps = {
   store: RealtimeStore;
@@ -68,12 +68,9 @@ const RESTORE_HOLD_MS = 3000;
  */
 export class RealtimeController {
   readonly #deps: Required<Omit<ControllerDeps, 'audioElement'>> & Pick<ControllerDeps, 'audioElement'>;
+  readonly #audio: SessionAudio;
   #attempt = 0;
   #live: Live | null = null;
-  #player: AudioOutput | null = null;
-  #capture: CaptureLike | null = null;
-  #audioElement: HTMLAudioElement | null = null;
-  #unmuteTimer: ReturnType<typeof setTimeout> | undefined;
   #lastHistory: RealtimeItem[] = [];
   #lastOptions: ConnectOptions | null = null;
 
@@ -90,6 +87,11 @@ export class RealtimeController {
       connectTimeoutMs: 10_000,
       ...deps,
     };
+    this.#audio = new SessionAudio({
+      ...this.#deps,
+      liveKind: () => (this.#live?.up ? this.#live.kind : null),
+      sendAudio: (pcm) => this.#withSession((session) => session.sendAudio(pcm), false),
+    });
   }
 
   get #actions() {
@@ -132,10 +134,8 @@ export class RealtimeController {
     if (!config) return this.#fail(attempt, clientError('unknown_agent'));
 
     // Still inside the click: let the browser start audio before the first await.
-    const player = (this.#player ??= this.#createPlayer());
-    player.unlock();
     const input = options.input ?? 'mic';
-    if (input !== 'none') this.#ensureCapture().prepare();
+    const player = this.#audio.prepare(input);
 
     const minting = await mintSecret(
       this.#deps.mint,
@@ -155,15 +155,14 @@ export class RealtimeController {
     if (kind === 'websocket') {
       plan = { kind, playback: player, bargeIn: config.turnDetection.interruptResponse };
     } else {
-      const rtcInput = await webrtcInput(input, this.#deps.openMicrophone, this.#deps.silentStream);
+      const rtcInput = await this.#audio.webrtcInput(input);
       if (rtcInput.owned) ownedStreams.push(rtcInput.stream);
       if (stale()) {
         ownedStreams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
         return false;
       }
-      if (rtcInput.micError) actions.setError(clientError(rtcInput.micError.code, { detail: rtcInput.micError.message }));
       meterStream = rtcInput.mic ? rtcInput.stream : null;
-      plan = { kind, audioElement: this.#ensureAudioElement(), mediaStream: rtcInput.stream };
+      plan = { kind, audioElement: this.#audio.element(), mediaStream: rtcInput.stream };
     }
 
     const transport = this.#deps.createTransport(plan);
@@ -176,7 +175,7 @@ export class RealtimeController {
       player,
       isCurrent: () => this.#live === live && !stale(),
       onLost: () => this.#connectionLost(),
-      onOutputStopped: () => this.#unmuteOutput(),
+      onOutputStopped: () => this.#audio.unmuteOutput(),
       holdHistory: (history) => {
         if (live.restoreCount === 0) return false;
         if (history.length < live.restoreCount) return true;
@@ -212,8 +211,8 @@ export class RealtimeController {
     }
     if (this.#deps.store.getState().muted) this.setMuted(true);
 
-    if (kind === 'websocket') await this.#startCapture(attempt, input);
-    else if (meterStream) await this.#startCapture(attempt, meterStream);
+    const capturing = kind === 'websocket' ? input : meterStream;
+    if (capturing) await this.#audio.startCapture(capturing, () => !stale());
     return !stale();
   }
 
@@ -250,21 +249,14 @@ export class RealtimeController {
   interrupt(): void {
     const live = this.#live;
     if (!live?.up) return;
-    if (live.kind === 'websocket') {
-      this.#player?.flush();
-    } else if (this.#audioElement) {
-      this.#audioElement.muted = true;
-      clearTimeout(this.#unmuteTimer);
-      this.#unmuteTimer = setTimeout(() => this.#unmuteOutput(), 1500);
-    }
-    this.#actions.setPlaying(false);
+    this.#audio.silence(live.kind);
     this.#withSession((session) => session.interrupt());
   }
 
   /** WebSocket: the capture sends silence instead of the mic. WebRTC: `session.mute`. */
   setMuted(muted: boolean): void {
     this.#actions.setMuted(muted);
-    this.#capture?.setMuted(muted);
+    this.#audio.setMuted(muted);
     const live = this.#live;
     if (live?.up && live.kind === 'webrtc') this.#withSession((session) => session.mute(muted));
   }
@@ -280,60 +272,10 @@ export class RealtimeController {
   /** Release everything (page unmount). The controller can still connect again afterwards. */
   dispose(): void {
     this.disconnect();
-    this.#player?.close();
-    this.#player = null;
+    this.#audio.close();
   }
 
   // ---- internals -------------------------------------------------------------------------
-
-  #createPlayer(): AudioOutput {
-    const player = this.#deps.createPlayer();
-    player.on('started', () => {
-      if (this.#live?.kind === 'websocket') this.#actions.setPlaying(true);
-    });
-    player.on('stopped', () => this.#actions.setPlaying(false));
-    return player;
-  }
-
-  #ensureCapture(): CaptureLike {
-    this.#capture ??= this.#deps.createCapture({
-      onChunk: (pcm) => {
-        const live = this.#live;
-        if (live?.up && live.kind === 'websocket') this.#withSession((s) => s.sendAudio(pcm), false);
-      },
-      // Speech RMS sits around 0.02-0.2; scale so a normal voice fills most of the meter.
-      onLevel: (rms) => this.#actions.setInputLevel(Math.round(Math.min(1, rms * 4) * 100) / 100),
-      onEnded: () => {
-        this.#actions.setMicActive(false);
-        this.#actions.setError(clientError('mic_unavailable', { detail: 'the microphone stopped' }));
-      },
-    });
-    return this.#capture;
-  }
-
-  #ensureAudioElement(): HTMLAudioElement {
-    if (!this.#audioElement) {
-      this.#audioElement = this.#deps.audioElement?.() ?? document.createElement('audio');
-      this.#audioElement.autoplay = true;
-    }
-    return this.#audioElement;
-  }
-
-  /** Start the mic (or the given stream). WebSocket forwards its chunks; on WebRTC it only feeds the level meter. */
-  async #startCapture(attempt: number, input: InputChoice): Promise<void> {
-    if (input === 'none') return;
-    const capture = this.#ensureCapture();
-    try {
-      await capture.start(isMediaStream(input) ? input : undefined);
-      if (attempt !== this.#attempt) return;
-      capture.setMuted(this.#deps.store.getState().muted);
-      this.#actions.setMicActive(true);
-    } catch (error) {
-      if (attempt !== this.#attempt) return;
-      const mic = toMicError(error);
-      this.#actions.setError(clientError(mic.code, { detail: mic.message }));
-    }
-  }
 
   #connectionLost(): void {
     this.#attempt += 1;
@@ -367,18 +309,10 @@ export class RealtimeController {
     }
   }
 
-  #unmuteOutput(): void {
-    clearTimeout(this.#unmuteTimer);
-    this.#unmuteTimer = undefined;
-    if (this.#audioElement) this.#audioElement.muted = false;
-  }
-
   #teardown(): void {
     const live = this.#live;
     this.#live = null;
-    this.#capture?.stop();
-    this.#player?.flush();
-    this.#unmuteOutput();
+    this.#audio.stop();
     if (!live) return;
     this.#lastHistory = [...live.session.history];
     live.detach();

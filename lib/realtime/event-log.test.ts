@@ -20,17 +20,30 @@ describe('appendLogEntry', () => {
     expect(events.map((e) => e.type)).toEqual(['t3', 't4', 't5', 't6', 't7']);
   });
 
-  it('folds consecutive audio chunks of the same direction into one counted entry', () => {
+  it('folds audio chunks into their stream entry across interleaved streaming events', () => {
     let events: EventLogEntry[] = [];
     events = appendLogEntry(events, entry('input_audio_buffer.append', 'client', 10), 1);
     events = appendLogEntry(events, entry('input_audio_buffer.append', 'client', 20), 2);
-    events = appendLogEntry(events, entry('input_audio_buffer.append', 'client', 30), 3);
-    events = appendLogEntry(events, entry('response.output_audio.delta', 'server', 40), 4);
-    events = appendLogEntry(events, entry('input_audio_buffer.append', 'client', 50), 5);
+    events = appendLogEntry(events, entry('response.output_audio.delta', 'server', 30), 3);
+    events = appendLogEntry(events, entry('response.output_audio_transcript.delta', 'server', 35), 4);
+    events = appendLogEntry(events, entry('input_audio_buffer.append', 'client', 40), 5);
+    events = appendLogEntry(events, entry('response.output_audio.delta', 'server', 50), 6);
     expect(events.map((e) => [e.id, e.type, e.count, e.at])).toEqual([
-      [1, 'input_audio_buffer.append', 3, 30],
-      [4, 'response.output_audio.delta', 1, 40],
-      [5, 'input_audio_buffer.append', 1, 50],
+      [1, 'input_audio_buffer.append', 3, 10],
+      [3, 'response.output_audio.delta', 2, 30],
+      [4, 'response.output_audio_transcript.delta', 1, 35],
+    ]);
+  });
+
+  it('starts a new audio entry after a non-streaming event', () => {
+    let events: EventLogEntry[] = [];
+    events = appendLogEntry(events, entry('input_audio_buffer.append', 'client'), 1);
+    events = appendLogEntry(events, entry('response.done', 'server'), 2);
+    events = appendLogEntry(events, entry('input_audio_buffer.append', 'client'), 3);
+    expect(events.map((e) => [e.id, e.count])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
     ]);
   });
 

@@ -3,14 +3,37 @@ import type { EventDirection, EventLogEntry } from './types';
 /**
  * The raw event log: every client and server event, newest last, capped. Audio bytes are
  * replaced by their size (a 2000-entry log of base64 audio would hold tens of megabytes), and
- * consecutive audio chunks of one type fold into one entry with a count, so a minute of
- * speech does not push everything else out of the log.
+ * audio chunks fold into the entry of their stream (same type and direction, found across
+ * other streaming events in between) with a count, so a minute of speech does not push
+ * everything else out of the log. An entry keeps the time of its first event.
  */
 
 export const EVENT_LOG_CAP = 2000;
 
-/** Event types whose consecutive entries fold into one. */
+/** Event types whose entries fold into one per stream. */
 export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set(['input_audio_buffer.append', 'response.output_audio.delta']);
+
+/** Events that interleave with audio while someone speaks; folding may look past them. */
+const STREAMING_EVENT_TYPES: ReadonlySet<string> = new Set([
+  ...FOLDED_EVENT_TYPES,
+  'response.output_audio_transcript.delta',
+  'response.output_text.delta',
+  'conversation.item.input_audio_transcription.delta',
+]);
+
+/** How far back (in entries) a chunk may fold into its stream's entry. */
+const FOLD_LOOKBACK = 8;
+
+function foldTarget(events: readonly EventLogEntry[], entry: NewLogEntry): number {
+  if (!FOLDED_EVENT_TYPES.has(entry.type)) return -1;
+  const stop = Math.max(0, events.length - FOLD_LOOKBACK);
+  for (let i = events.length - 1; i >= stop; i--) {
+    const e = events[i]!;
+    if (e.type === entry.type && e.direction === entry.direction) return i;
+    if (!STREAMING_EVENT_TYPES.has(e.type)) return -1;
+  }
+  return -1;
+}
 
 /** Bytes encoded by a base64 string. */
 export function base64ByteLength(b64: string): number {
@@ -51,11 +74,11 @@ export function appendLogEntry(
   id: number,
   cap: number = EVENT_LOG_CAP,
 ): EventLogEntry[] {
-  const last = events[events.length - 1];
-  if (last && FOLDED_EVENT_TYPES.has(entry.type) && last.type === entry.type && last.direction === entry.direction) {
-    const folded: EventLogEntry = { ...last, at: entry.at, payload: entry.payload, count: last.count + 1 };
+  const target = foldTarget(events, entry);
+  if (target >= 0) {
+    const stream = events[target]!;
     const next = events.slice();
-    next[next.length - 1] = folded;
+    next[target] = { ...stream, payload: entry.payload, count: stream.count + 1 };
     return next;
   }
   const fresh: EventLogEntry = { id, at: entry.at, direction: entry.direction, type: entry.type, payload: entry.payload, count: 1 };

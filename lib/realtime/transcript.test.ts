@@ -76,6 +76,12 @@ describe('applyHistory', () => {
     expect(t.order).toEqual(['u2', 'a9']);
     expect(t.byId.a9).toMatchObject({ placeholder: false, text: 'early words, now settled', partial: '' });
   });
+
+  it('keeps a spoken turn marked as voice when a reconnect replays it as text', () => {
+    let t = applyHistory(EMPTY_TRANSCRIPT, [userAudio('u1', 'We shipped in March')]);
+    t = applyHistory(t, [userText('u1', 'We shipped in March')]);
+    expect(t.byId.u1?.source).toBe('voice');
+  });
 });
 
 describe('applyDelta', () => {

@@ -53,7 +53,8 @@ export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undef
     text,
     partial: text ? '' : (prev?.partial ?? ''),
     status: item.status,
-    source: words.source,
+    // A replayed voice turn comes back as text after a reconnect; it was still spoken.
+    source: prev && !prev.placeholder ? prev.source : words.source,
     placeholder: false,
   };
   return prev && sameItem(prev, next) ? prev : next;

@@ -35,7 +35,7 @@ export type EventDirection = 'client' | 'server';
 
 export type EventLogEntry = {
   id: number;
-  /** Epoch ms of the (latest) event. */
+  /** Epoch ms of the (first) event. */
   at: number;
   direction: EventDirection;
   type: string;

@@ -3,6 +3,7 @@ import { HINT_SETTINGS_KEYS, hintSettingsSchema, settingsIssues, type HintSettin
 /** A settings file is a few KB; anything past this is not one. */
 export const MAX_SETTINGS_FILE_CHARS = 100_000;
 export const SETTINGS_FILE_NAME = 'cue-settings.json';
+export const SETTINGS_FILE_TOO_LARGE = `The file is too large for a settings file (over ${MAX_SETTINGS_FILE_CHARS / 1000} KB)`;
 
 export type ParseSettingsFileResult = { ok: true; settings: HintSettings } | { ok: false; errors: SettingsIssue[] };
 
@@ -17,7 +18,7 @@ function fail(message: string): ParseSettingsFileResult {
  */
 export function parseSettingsFile(text: string): ParseSettingsFileResult {
   if (text.length > MAX_SETTINGS_FILE_CHARS) {
-    return fail(`The file is too large for a settings file (over ${MAX_SETTINGS_FILE_CHARS / 1000} KB)`);
+    return fail(SETTINGS_FILE_TOO_LARGE);
   }
   const body = text.replace(/^\uFEFF/, '').trim();
   if (!body) return fail('The file is empty');

@@ -54,7 +54,8 @@ function missingOr(label: string, message: string) {
 function wholeNumber(label: string, { min, max }: { min: number; max: number }, unit = '') {
   return z
     .number(missingOr(label, `${label} must be a number`))
-    .int(`${label} must be a whole number`)
+    // not .int(): that aborts the parse and would hide the cross-field errors
+    .refine(Number.isInteger, `${label} must be a whole number`)
     .min(min, `${label} must be at least ${min}${unit}`)
     .max(max, `${label} must be at most ${max}${unit}`);
 }

@@ -1,4 +1,4 @@
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { persist, type PersistStorage, type StateStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { coerceSettings } from './coerce';
 import { cloneDefaultSettings, hintSettingsSchema, settingsFieldErrors, type HintSettings, type HintSettingsKey } from './schema';
@@ -24,6 +24,38 @@ export type SettingsState = {
 
 type Persisted = { settings?: unknown };
 
+/**
+ * JSON over a StateStorage that never throws on read: unreadable text is
+ * logged and treated as "nothing stored" (defaults). Undefined when storage
+ * is unavailable (server, or browsers that block localStorage).
+ */
+function safeJsonStorage(getStorage: () => StateStorage): PersistStorage<Persisted> | undefined {
+  let storage: StateStorage;
+  try {
+    storage = getStorage();
+    if (!storage) return undefined;
+  } catch {
+    return undefined;
+  }
+  const parse = (text: string | null): StorageValue<Persisted> | null => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as StorageValue<Persisted>;
+    } catch (error) {
+      console.warn('[settings] saved settings are unreadable; using defaults', error);
+      return null;
+    }
+  };
+  return {
+    getItem: (name) => {
+      const text = storage.getItem(name);
+      return typeof text === 'string' || text === null ? parse(text) : Promise.resolve(text).then(parse);
+    },
+    setItem: (name, value) => storage.setItem(name, JSON.stringify(value)),
+    removeItem: (name) => storage.removeItem(name),
+  };
+}
+
 export type CreateSettingsStoreOptions = {
   /** Defaults to window.localStorage (absent on the server: the store then just isn't persisted). */
   storage?: StateStorage;
@@ -37,11 +69,9 @@ export type CreateSettingsStoreOptions = {
  * copy is untrusted and repaired field by field on load (`coerceSettings`).
  */
 export function createSettingsStore({ storage, hydrateOnCreate = true }: CreateSettingsStoreOptions = {}) {
-  let markHydrated = () => {};
   return createStore<SettingsState>()(
     persist(
       (set, get) => {
-        markHydrated = () => set({ hydrated: true });
         const write = (candidate: unknown): SettingsWriteResult => {
           const parsed = hintSettingsSchema.safeParse(candidate);
           if (!parsed.success) return { ok: false, errors: settingsFieldErrors(parsed.error) };
@@ -64,19 +94,16 @@ export function createSettingsStore({ storage, hydrateOnCreate = true }: CreateS
       {
         name: SETTINGS_STORAGE_KEY,
         version: PERSIST_VERSION,
-        storage: createJSONStorage<Persisted>(() => storage ?? window.localStorage),
+        storage: safeJsonStorage(() => storage ?? window.localStorage),
         partialize: (state): Persisted => ({ settings: state.settings }),
         // Older/newer persisted shapes go through the same field-safe repair as everything else.
         migrate: (persisted) => persisted as Persisted,
+        // Runs on every hydration, also when nothing (readable) is stored.
         merge: (persisted, current) => {
           const raw = (persisted as Persisted | undefined)?.settings;
-          if (raw === undefined) return current;
+          if (raw === undefined) return { ...current, hydrated: true };
           const { settings, repaired } = coerceSettings(raw);
-          return { ...current, settings, repairedOnLoad: repaired };
-        },
-        onRehydrateStorage: () => (_state, error) => {
-          if (error) console.warn('[settings] could not read saved settings; using defaults', error);
-          markHydrated();
+          return { ...current, settings, repairedOnLoad: repaired, hydrated: true };
         },
         skipHydration: !hydrateOnCreate,
       },
@@ -85,3 +112,13 @@ export function createSettingsStore({ storage, hydrateOnCreate = true }: CreateS
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+/**
+ * Read the persisted copy (the provider calls this after mount). Also marks
+ * the store hydrated when storage is unavailable, so nothing waits forever.
+ */
+export async function hydrateSettingsStore(store: SettingsStore): Promise<void> {
+  const persistApi = (store as { persist?: SettingsStore['persist'] }).persist;
+  if (persistApi) await persistApi.rehydrate();
+  if (!store.getState().hydrated) store.setState({ hydrated: true });
+}

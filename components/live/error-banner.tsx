@@ -1,0 +1,55 @@
+'use client';
+
+import { useState } from 'react';
+import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+
+/** The current error in words, with Retry (when a connect can be retried) and Dismiss. */
+export function ErrorBanner() {
+  const controller = useRealtimeController();
+  const error = useRealtimeStore((s) => s.error);
+  const idle = useRealtimeStore((s) => s.connection === 'disconnected');
+  const [retrying, setRetrying] = useState(false);
+  if (!error) return null;
+  const canRetry = idle && controller.lastConnectOptions !== null;
+
+  const retry = async () => {
+    setRetrying(true);
+    try {
+      await controller.retry();
+    } finally {
+      setRetrying(false);
+    }
+  };
+
+  return (
+    <div
+      role="alert"
+      data-testid="error-banner"
+      data-code={error.code}
+      className="flex flex-wrap items-start gap-3 rounded-xl border border-rose-200 bg-rose-50 px-4 py-3 text-rose-900"
+    >
+      <p className="min-w-0 flex-1 text-sm leading-6">{error.message}</p>
+      <div className="flex gap-2">
+        {canRetry && (
+          <button
+            type="button"
+            data-testid="retry-button"
+            disabled={retrying}
+            onClick={retry}
+            className="rounded-md bg-rose-700 px-3 py-1 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50"
+          >
+            Retry
+          </button>
+        )}
+        <button
+          type="button"
+          data-testid="dismiss-button"
+          onClick={() => controller.dismissError()}
+          className="rounded-md border border-rose-300 px-3 py-1 text-sm font-medium text-rose-800 hover:bg-rose-100"
+        >
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

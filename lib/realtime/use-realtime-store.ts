@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { RealtimeController } from './controller';
+import type { RealtimeState, RealtimeStore } from './store';
+
+/** The page's store and controller, created once by `RealtimeProvider` (components/live). */
+export type RealtimeContextValue = { store: RealtimeStore; controller: RealtimeController };
+
+export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
+
+function useRealtimeContext(): RealtimeContextValue {
+  const value = useContext(RealtimeContext);
+  if (!value) throw new Error('useRealtimeStore/useRealtimeController must be used inside <RealtimeProvider>.');
+  return value;
+}
+
+/** Select from the realtime store; the component re-renders only when the selected value changes. */
+export function useRealtimeStore<T>(selector: (state: RealtimeState) => T): T {
+  return useStore(useRealtimeContext().store, selector);
+}
+
+export function useRealtimeController(): RealtimeController {
+  return useRealtimeContext().controller;
+}

@@ -1,0 +1,10 @@
+import { createDatabase } from '@/lib/db/client';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { practiceSessions, transcriptItems } from '@/lib/db/schema';
+import { defaultScenario } from '@/lib/scenarios/library';
+const h = createDatabase({ pgliteDir: '/tmp/cue-kill/pglite' });
+await migrateDatabase(h);
+const [s] = await h.db.insert(practiceSessions).values({ scenarioId: 'municipal-coo-sic', scenarioTitle: 't', scenario: defaultScenario(), difficulty: 'medium' }).returning();
+for (let i = 0; i < 5; i++) await h.db.insert(transcriptItems).values({ sessionId: s!.id, itemId: `i${i}`, seq: i, speaker: 'user', text: `utterance ${i}`, startedAt: new Date() });
+console.log('written', s!.id);
+process.kill(process.pid, 'SIGKILL');
