@@ -8,6 +8,8 @@ import { strongCall, strongTags, weakCall } from '@/lib/debrief/test-calls';
 import { parseEnv } from '@/lib/env-schema';
 import { exportScenarioJson } from '@/lib/scenarios/import-export';
 import { defaultScenario } from '@/lib/scenarios/library';
+import { getRoleplayAgentConfigForSession } from '@/lib/practice/session-agent';
+import { buildClientInstructions } from '@/lib/scenarios/prompt-builder';
 import * as actions from './practice';
 
 /** The practice server actions end to end on PGlite, offline (local backend: rubric debriefs). */
@@ -82,6 +84,11 @@ describe('practice call actions', () => {
   it('run a whole call: start, save each utterance and tag, end with metrics and an offline debrief', async () => {
     const started = must(await actions.startPracticeSession({ scenarioId: 'municipal-coo-sic', difficulty: 'hard' }));
     expect(started).toMatchObject({ difficulty: 'hard', timeLimitSeconds: 600, scenario: defaultScenario() });
+    const agent = await getRoleplayAgentConfigForSession({ sessionId: started.session.id });
+    expect(agent?.instructions).toBe(buildClientInstructions(defaultScenario(), 'hard'));
+    expect(agent?.turnDetection.silenceDurationMs).toBe(450);
+    must(await actions.endPracticeSession({ sessionId: started.session.id }));
+    expect(await getRoleplayAgentConfigForSession({ sessionId: started.session.id })).toBeNull();
     const session = await playCall(strongCall);
     for (const t of strongTags) {
       const { callId, itemId, createdAt: _createdAt, ...tag } = t;
@@ -121,8 +128,9 @@ describe('practice call actions', () => {
     expect(await actions.listHistory({ limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const progress = must(await actions.getProgress({ scenarioId: 'municipal-coo-sic' }));
-    expect(progress).toMatchObject({ bestScore: 9, scoredAttempts: 2 });
-    expect(progress.attempts).toBe(3);
+    // the silent hard session (1), the strong call (9), the weak call (1)
+    expect(progress).toMatchObject({ attempts: 3, scoredAttempts: 3, firstScore: 1, bestScore: 9, latestScore: 1 });
+    expect(progress.scoreOverTime.map((p) => [p.difficulty, p.score])).toEqual([['hard', 1], ['medium', 9], ['medium', 1]]);
     expect(must(await actions.listProgress()).map((p) => p.scenarioId)).toEqual(['cio-outage-review', 'municipal-coo-sic']);
 
     const detail = must(await actions.getSession({ sessionId: unfinished.id }));

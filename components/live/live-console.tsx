@@ -49,12 +49,12 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
         onConnect={connect}
       />
       <ErrorBanner />
-      <div className="grid gap-4 lg:h-[calc(100vh-19rem)] lg:min-h-[28rem] lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <section aria-label="Conversation" className="flex h-[60vh] min-h-0 flex-col rounded-xl border border-slate-200 bg-white shadow-sm lg:h-auto">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:h-[calc(100vh-19rem)] lg:min-h-[28rem] lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <section aria-label="Conversation" className="flex h-[60vh] min-h-0 min-w-0 flex-col rounded-xl border border-slate-200 bg-white shadow-sm lg:h-auto">
           <TranscriptView />
           <MessageComposer />
         </section>
-        <div className="flex h-[40vh] min-h-0 flex-col lg:h-auto">
+        <div className="flex h-[40vh] min-h-0 min-w-0 flex-col lg:h-auto">
           <EventLogPanel />
         </div>
       </div>

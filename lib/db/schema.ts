@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { DeliveryMetrics } from '@/lib/debrief/metrics';
 import type { Debrief } from '@/lib/debrief/schema';
 import type { Speaker } from '@/lib/practice/transcript';
@@ -18,8 +18,11 @@ export const practiceSessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     scenarioId: text('scenario_id').notNull(),
     scenarioTitle: text('scenario_title').notNull(),
-    /** The scenario exactly as practised, so history survives edits and deletions. */
-    scenario: jsonb('scenario').$type<Scenario>().notNull(),
+    /**
+     * The scenario exactly as practised, so history survives edits and deletions.
+     * json, not jsonb: jsonb reorders object keys, and the author's order of facts reaches the prompt.
+     */
+    scenario: json('scenario').$type<Scenario>().notNull(),
     difficulty: text('difficulty').$type<Difficulty>().notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
@@ -87,8 +90,8 @@ export const turnTags = pgTable(
 export const customScenarios = pgTable('custom_scenarios', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
-  /** The whole scenario, validated by lib/scenarios/schema.ts before it is written. */
-  scenario: jsonb('scenario').$type<Scenario>().notNull(),
+  /** The whole scenario, validated by lib/scenarios/schema.ts before it is written (json keeps key order). */
+  scenario: json('scenario').$type<Scenario>().notNull(),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

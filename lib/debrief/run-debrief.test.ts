@@ -1,5 +1,5 @@
 import { assistantMessage, modelError, modelResponder, ScriptedModel } from '@openai/agents/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDebriefInput, DEBRIEF_COACH_INSTRUCTIONS } from '@/agents/debrief-coach';
 import { defaultScenario } from '@/lib/scenarios/library';
 import { computeDeliveryMetrics } from './metrics';
@@ -7,6 +7,9 @@ import { buildRubricDebrief, RUBRIC_NOTE, type DebriefInput } from './rubric';
 import { classifyDebriefError, DEBRIEF_ERROR_MESSAGES, runDebrief } from './run-debrief';
 import type { DebriefModelOutput } from './schema';
 import { strongCall, strongTags } from './test-calls';
+
+// Never reach the real API from tests, whatever the developer's environment holds.
+vi.stubEnv('OPENAI_API_KEY', '');
 
 const coo = defaultScenario();
 const input: DebriefInput = { scenario: coo, difficulty: 'hard', transcript: strongCall, tags: strongTags, metrics: computeDeliveryMetrics(strongCall) };
@@ -149,5 +152,13 @@ describe('buildDebriefInput', () => {
       "[00:00] CLIENT: I've seen the numbers. Seventy-eight against ninety-five. Explain.\n    [tag: Results, difficulty 3, skeptical; next probe: Who owns the fix?]\n[00:06] CONSULTANT: We own this gap",
     );
     expect(text).toContain('Other turn tags, in order:\n- [tag: Plan, difficulty 2, neutral; next probe: Anything else?]');
+  });
+});
+
+describe('runDebrief, OpenAI backend without a key', () => {
+  it('falls back to the rubric as upstream_unauthorized without any network call', async () => {
+    const debrief = await runDebrief(input, { backend: 'openai' });
+    expect(debrief.source).toBe('rubric');
+    expect(debrief.fallback).toEqual({ code: 'upstream_unauthorized', message: DEBRIEF_ERROR_MESSAGES.upstream_unauthorized });
   });
 });

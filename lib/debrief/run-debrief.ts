@@ -84,6 +84,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, controller: AbortContro
 
 async function runModelDebrief(input: DebriefInput, options: RunDebriefOptions): Promise<DebriefModelOutput> {
   const model = options.model ?? DEBRIEF_MODEL;
+  if (typeof model === 'string' && !env().OPENAI_API_KEY) {
+    throw Object.assign(new Error('OPENAI_API_KEY is not set'), { status: 401 });
+  }
   const runner =
     typeof model === 'string'
       ? new Runner({

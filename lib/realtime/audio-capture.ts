@@ -172,11 +172,16 @@ export class AudioCapture {
   }
 }
 
-/** A live but silent audio stream: WebRTC needs an input track even when no mic is available. */
+/** A live but silent audio stream: WebRTC needs an input track even when no mic is available. Stopping its track closes its context. */
 export function silentStream(): MediaStream {
   const ctx = new AudioContext();
-  const destination = ctx.createMediaStreamDestination();
-  const stream = destination.stream;
-  for (const track of stream.getAudioTracks()) track.addEventListener('ended', () => void ctx.close().catch(() => undefined));
+  const stream = ctx.createMediaStreamDestination().stream;
+  for (const track of stream.getAudioTracks()) {
+    const stop = track.stop.bind(track);
+    track.stop = () => {
+      stop();
+      if (ctx.state !== 'closed') void ctx.close().catch(() => undefined);
+    };
+  }
   return stream;
 }

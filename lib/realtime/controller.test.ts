@@ -120,6 +120,24 @@ describe('RealtimeController: connecting', () => {
     expect(h.transport.calls.map((c) => c.method)).toContain('close');
   });
 
+  it('a throwing transport constructor (no WebRTC here) still ends disconnected with words', async () => {
+    const h = makeHarness({
+      minted: openaiSecret,
+      deps: {
+        createTransport: () => {
+          throw new Error('WebRTC is not supported in this environment');
+        },
+      },
+    });
+    await expect(h.controller.connect({ agentId: 'practice-partner' })).resolves.toBe(false);
+    expect(h.store.getState().status).toBe('disconnected');
+    expect(h.store.getState().error).toEqual({
+      code: 'connect_failed',
+      message: 'Could not connect to OpenAI: WebRTC is not supported in this environment. Try again in a moment.',
+    });
+    expect(h.mic.stopped).toBe(1);
+  });
+
   it('a denied microphone keeps the session usable for text and says so', async () => {
     const h = makeHarness({
       deps: {
@@ -150,6 +168,18 @@ describe('RealtimeController: connecting', () => {
     expect(h.plans[0]).toMatchObject({ kind: 'webrtc', mediaStream: h.mic, audioElement: h.audioElement });
     expect(h.store.getState()).toMatchObject({ backend: 'openai', transport: 'webrtc', status: 'listening' });
     expect(h.captures[0]?.startedWith).toBe(h.mic);
+  });
+
+  it('WebRTC without a usable mic connects on a silent track and says why', async () => {
+    const h = makeHarness({
+      minted: openaiSecret,
+      deps: { openMicrophone: async () => Promise.reject(Object.assign(new Error('denied'), { name: 'NotAllowedError' })) },
+    });
+    await expect(h.controller.connect({ agentId: 'practice-partner' })).resolves.toBe(true);
+    expect(h.plans[0]).toMatchObject({ kind: 'webrtc', mediaStream: h.silent });
+    expect(h.store.getState()).toMatchObject({ status: 'connected', micActive: false, error: { code: 'mic_denied' } });
+    h.controller.disconnect();
+    expect(h.silent.stopped).toBe(1);
   });
 
   it('OpenAI over WebSocket when asked', async () => {
@@ -185,6 +215,28 @@ describe('RealtimeController: live session', () => {
     // The transcript on screen survived the reconnect's empty history.
     expect(h.store.getState().transcript.order).toEqual(['u1']);
     expect(h.store.getState().status).toBe('listening');
+  });
+
+  it('a failed reconnect keeps the lost history for the next retry', async () => {
+    const h = makeHarness();
+    await h.controller.connect({ agentId: 'practice-partner' });
+    h.transport.emit('item_update', userItem('u1', 'hello'));
+    h.transport.disconnect();
+    h.transport.failNextCall('connect', new Error('engine still down'));
+    await expect(h.controller.retry()).resolves.toBe(false);
+    expect(h.store.getState().error?.code).toBe('connect_failed');
+    await expect(h.controller.retry()).resolves.toBe(true);
+    const reset = h.transport.calls.filter((c) => c.method === 'resetHistory') as unknown as { newHistory: RealtimeItem[] }[];
+    expect(reset.map((r) => r.newHistory.map((i) => i.itemId))).toEqual([['u1']]);
+  });
+
+  it('retry after a failed connect starts a fresh session (nothing to replay)', async () => {
+    const h = makeHarness();
+    h.transport.failNextCall('connect', new Error('refused'));
+    await h.controller.connect({ agentId: 'practice-partner', input: 'none' });
+    await expect(h.controller.retry()).resolves.toBe(true);
+    expect(h.transport.calls.filter((c) => c.method === 'resetHistory')).toHaveLength(0);
+    expect(h.store.getState()).toMatchObject({ status: 'connected', error: null });
   });
 
   it('a user disconnect is not a lost connection', async () => {

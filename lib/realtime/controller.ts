@@ -72,6 +72,8 @@ export class RealtimeController {
   #attempt = 0;
   #live: Live | null = null;
   #lastHistory: RealtimeItem[] = [];
+  /** The last session was lost (not ended by the user): Retry replays `#lastHistory`. */
+  #restorePending = false;
   #lastOptions: ConnectOptions | null = null;
 
   constructor(deps: ControllerDeps) {
@@ -121,14 +123,29 @@ export class RealtimeController {
     if (this.#deps.store.getState().connection === 'connecting') return false;
     if (this.#live) this.disconnect();
     const attempt = ++this.#attempt;
-    const stale = () => attempt !== this.#attempt;
     this.#lastOptions = options;
     const actions = this.#actions;
     const restorable = toRestorableHistory(options.restoreHistory ?? []);
-    const restoring = restorable.length > 0;
-    if (!restoring) actions.resetConversation();
+    if (restorable.length === 0) {
+      this.#restorePending = false;
+      actions.resetConversation();
+    }
     actions.setError(null);
     actions.setConnection('connecting');
+
+    try {
+      return await this.#establish(options, attempt, restorable);
+    } catch (error) {
+      // Anything unforeseen (no WebRTC/Web Audio in this browser, a throwing SDK constructor)
+      // still ends in a status and words, never in a page stuck on "connecting".
+      return this.#fail(attempt, clientError('connect_failed', { backend: this.#deps.store.getState().backend, detail: failureDetail(error) }));
+    }
+  }
+
+  async #establish(options: ConnectOptions, attempt: number, restorable: RealtimeItem[]): Promise<boolean> {
+    const stale = () => attempt !== this.#attempt;
+    const actions = this.#actions;
+    const restoring = restorable.length > 0;
 
     const config = this.#deps.getAgentConfig(options.agentId);
     if (!config) return this.#fail(attempt, clientError('unknown_agent'));
@@ -165,8 +182,15 @@ export class RealtimeController {
       plan = { kind, audioElement: this.#audio.element(), mediaStream: rtcInput.stream };
     }
 
-    const transport = this.#deps.createTransport(plan);
-    const session = this.#deps.createSession({ config, model: minted.model, voice: minted.voice, transport, toolHandlers: options.toolHandlers });
+    let transport: RealtimeTransportLayer;
+    let session: RealtimeSession;
+    try {
+      transport = this.#deps.createTransport(plan);
+      session = this.#deps.createSession({ config, model: minted.model, voice: minted.voice, transport, toolHandlers: options.toolHandlers });
+    } catch (error) {
+      ownedStreams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
+      throw error;
+    }
     const live: Live = { attempt, session, kind, detach: () => undefined, ownedStreams, up: false, restoreCount: restorable.length };
     this.#live = live;
     live.detach = bindSession(session, transport, {
@@ -201,6 +225,7 @@ export class RealtimeController {
     live.up = true;
     actions.setConnection('connected');
     if (restoring) {
+      this.#restorePending = false;
       this.updateHistory(restorable);
       // If the server drops some replayed items, stop holding and show what the session has.
       setTimeout(() => {
@@ -226,8 +251,7 @@ export class RealtimeController {
   retry(): Promise<boolean> {
     const last = this.#lastOptions;
     if (!last) return Promise.resolve(false);
-    const lost = this.#deps.store.getState().error?.code === 'connection_lost';
-    return this.connect({ ...last, restoreHistory: lost ? this.#lastHistory : undefined });
+    return this.connect({ ...last, restoreHistory: this.#restorePending ? this.#lastHistory : undefined });
   }
 
   sendText(text: string): boolean {
@@ -278,6 +302,7 @@ export class RealtimeController {
   // ---- internals -------------------------------------------------------------------------
 
   #connectionLost(): void {
+    this.#restorePending = true;
     this.#attempt += 1;
     this.#teardown();
     this.#actions.setConnection('disconnected');
@@ -314,7 +339,8 @@ export class RealtimeController {
     this.#live = null;
     this.#audio.stop();
     if (!live) return;
-    this.#lastHistory = [...live.session.history];
+    // Only a session that was up has history worth keeping; a failed reconnect must not erase it.
+    if (live.up) this.#lastHistory = [...live.session.history];
     live.detach();
     try {
       live.session.close();

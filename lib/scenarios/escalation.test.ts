@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEscalation, findEscalationTrigger, INITIAL_ESCALATION_STATE, normaliseSpeech, type EscalationState } from './escalation';
 import { defaultScenario } from './library';
+import { buildEscalationResponseInstructions } from './prompt-builder';
 
 const coo = defaultScenario();
 const triggers = coo.escalation.triggerPhrases;
@@ -45,7 +46,7 @@ describe('checkEscalation', () => {
   it('fires deterministically with the scenario response and prompt-builder instructions', () => {
     const r = checkEscalation(INITIAL_ESCALATION_STATE, { text: 'That is not our fault', clientTurns: 2 }, coo, 'medium');
     expect(r.event).toMatchObject({ phrase: 'not our fault', level: 1, response: coo.escalation.response });
-    expect(r.event?.instructions).toContain('The consultant just said "not our fault". Escalate now');
+    expect(r.event?.instructions).toBe(buildEscalationResponseInstructions(coo, 'medium', 'not our fault', 1));
     expect(r.state).toEqual({ level: 1, lastFiredAtTurn: 2, firedPhrases: ['not our fault'] });
     expect(INITIAL_ESCALATION_STATE.level).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTY_PROFILES } from './difficulty';
 import { defaultScenario, getBuiltinScenario } from './library';
-import { buildClientInstructions, buildEscalationResponseInstructions, formatFacts } from './prompt-builder';
+import { buildClientInstructions, buildEscalationDirective, buildEscalationResponseInstructions, formatFacts } from './prompt-builder';
 
 const coo = defaultScenario();
 
@@ -82,16 +82,19 @@ describe('buildClientInstructions', () => {
   });
 });
 
-describe('buildEscalationResponseInstructions', () => {
-  it('names the phrase, the line to say and sharpens from the second escalation', () => {
-    const first = buildEscalationResponseInstructions(coo, 'medium', 'not our fault', 1);
-    expect(first).toBe(
+describe('escalation instructions', () => {
+  it('name the phrase, the line to say and sharpen from the second escalation', () => {
+    expect(buildEscalationDirective(coo, 'medium', 'not our fault', 1)).toBe(
       [
         'The consultant just said "not our fault". Escalate now, in character, as Helen Brandt.',
         `Say, in your own voice: "${coo.escalation.response}"`,
         'Then stop and wait. Your sentiment is now frustrated; tag this turn with difficulty 4.',
       ].join('\n'),
     );
-    expect(buildEscalationResponseInstructions(coo, 'hard', 'need more time', 2)).toContain('This is escalation 2: name a consequence');
+    expect(buildEscalationDirective(coo, 'hard', 'need more time', 2)).toContain('This is escalation 2: name a consequence');
+  });
+  it('keep the whole persona, because a response override replaces the session instructions', () => {
+    const full = buildEscalationResponseInstructions(coo, 'hard', 'not our fault', 1);
+    expect(full).toBe(`${buildClientInstructions(coo, 'hard')}\n\n# Right now\n${buildEscalationDirective(coo, 'hard', 'not our fault', 1)}`);
   });
 });

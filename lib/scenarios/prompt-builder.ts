@@ -96,11 +96,8 @@ export function buildClientInstructions(scenario: Scenario, difficulty: Difficul
   ].join('\n');
 }
 
-/**
- * Per-response instructions the app sends when it detects an escalation trigger in
- * the consultant's words (lib/scenarios/escalation.ts decides; this says what to do).
- */
-export function buildEscalationResponseInstructions(scenario: Scenario, difficulty: Difficulty, phrase: string, level: number): string {
+/** What the persona must do right now when the app has detected an escalation trigger. */
+export function buildEscalationDirective(scenario: Scenario, difficulty: Difficulty, phrase: string, level: number): string {
   const p = difficultyProfile(difficulty);
   const sharper = level > 1 ? ` This is escalation ${level}: name a consequence from the facts (contract, milestone, committee).` : '';
   return [
@@ -108,4 +105,13 @@ export function buildEscalationResponseInstructions(scenario: Scenario, difficul
     `Say, in your own voice: "${scenario.escalation.response}"${sharper}`,
     `Then stop and wait. Your sentiment is now frustrated; tag this turn with difficulty ${p.tagDifficulty.max}.`,
   ].join('\n');
+}
+
+/**
+ * Instructions for the one response the app requests when it detects an escalation
+ * trigger (lib/scenarios/escalation.ts decides). A response's instructions replace the
+ * session's, so this is the full persona plus the directive.
+ */
+export function buildEscalationResponseInstructions(scenario: Scenario, difficulty: Difficulty, phrase: string, level: number): string {
+  return `${buildClientInstructions(scenario, difficulty)}\n\n# Right now\n${buildEscalationDirective(scenario, difficulty, phrase, level)}`;
 }
