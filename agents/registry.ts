@@ -4,10 +4,14 @@ import { roleplayClient } from './roleplay-client';
 import type { AgentConfig } from './schema';
 
 export const agentRegistry = {
-  [hintAssistant.id]: hintAssistant,
-  [practicePartner.id]: practicePartner,
-  [roleplayClient.id]: roleplayClient,
+  'hint-assistant': hintAssistant,
+  'practice-partner': practicePartner,
+  'roleplay-client': roleplayClient,
 } as const satisfies Record<string, AgentConfig>;
+
+for (const [key, config] of Object.entries(agentRegistry)) {
+  if (key !== config.id) throw new Error(`agent registry key ${key} does not match config id ${config.id}`);
+}
 
 export type AgentId = keyof typeof agentRegistry;
 export const AGENT_IDS = Object.keys(agentRegistry) as [AgentId, ...AgentId[]];
@@ -18,5 +22,5 @@ export function isAgentId(id: string): id is AgentId {
 }
 
 export function getAgentConfig(id: string = DEFAULT_AGENT_ID): AgentConfig | undefined {
-  return isAgentId(id) ? agentRegistry[id] : undefined;
+  return isAgentId(id) ? (agentRegistry[id] as AgentConfig) : undefined;
 }
