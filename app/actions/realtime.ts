@@ -5,6 +5,7 @@ import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/model-access/errors
 import { defaultMintDeps, mintRealtimeSecret } from '@/lib/model-access/mint';
 import { mintInputSchema } from '@/lib/model-access/mint-input';
 import type { MintedSecret } from '@/lib/realtime/minted-secret';
+import { getRoleplayAgentConfigForSession } from '@/lib/practice/session-agent';
 
 export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string } };
 
@@ -17,8 +18,14 @@ export async function mintClientSecret(input: unknown): Promise<MintResult> {
   const parsed = mintInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: MODEL_ACCESS_ERRORS.invalid_input } };
   try {
+    const { agentId, overrides, practiceSessionId } = parsed.data;
+    let config;
+    if (agentId === 'roleplay-client') {
+      config = practiceSessionId ? await getRoleplayAgentConfigForSession({ sessionId: practiceSessionId }) : null;
+      if (!config) return { ok: false, error: { code: 'unknown_agent', message: 'That practice session is not open any more. Start a new one.' } };
+    }
     const data = await mintRealtimeSecret(
-      { agentId: parsed.data.agentId, clientKey: await requestClientKey(), overrides: parsed.data.overrides },
+      { agentId, clientKey: await requestClientKey(), overrides, config: config ?? undefined },
       defaultMintDeps(),
     );
     return { ok: true, data };

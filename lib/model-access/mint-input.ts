@@ -6,5 +6,7 @@ export const mintInputSchema = z.object({
   agentId: z.string().min(1).max(60),
   transport: z.enum(['webrtc', 'websocket']).optional(),
   overrides: z.object({ model: realtimeModelSchema.optional(), voice: voiceSchema.optional() }).strict().optional(),
+  /** Role-play: the stored practice session whose scenario and difficulty build the persona. */
+  practiceSessionId: z.string().min(1).max(100).optional(),
 });
 export type MintInput = z.infer<typeof mintInputSchema>;
