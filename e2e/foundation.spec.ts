@@ -35,6 +35,7 @@ test('connect, hear an injected utterance, get a streamed spoken reply, disconne
   await expect(live.status).toHaveAttribute('data-status', 'speaking');
   await expect(live.item('assistant').last()).toContainText('How should I open the meeting?');
   await expect(live.item('assistant').last()).toContainText('saw 3 messages');
+  await page.screenshot({ path: 'test-results/shots/live-mid-conversation.png', fullPage: true });
   await expect(live.status).toHaveAttribute('data-status', /listening|connected/, { timeout: 20_000 });
 
   const sent = await engine.received('conversation.item.create');
