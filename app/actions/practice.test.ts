@@ -89,6 +89,8 @@ describe('practice call actions', () => {
     expect(agent?.turnDetection.silenceDurationMs).toBe(450);
     must(await actions.endPracticeSession({ sessionId: started.session.id }));
     expect(await getRoleplayAgentConfigForSession({ sessionId: started.session.id })).toBeNull();
+    // A malformed id (the mint action takes any string) is "no such session", not a database error.
+    expect(await getRoleplayAgentConfigForSession({ sessionId: 'not-a-session-id' })).toBeNull();
     const session = await playCall(strongCall);
     for (const t of strongTags) {
       const { callId, itemId, createdAt: _createdAt, ...tag } = t;

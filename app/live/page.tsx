@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { agentRegistry, DEFAULT_AGENT_ID } from '@/agents/registry';
+import { hintAssistant } from '@/agents/hint-assistant';
+import { practicePartner } from '@/agents/practice-partner';
+import { agentRegistry } from '@/agents/registry';
 import { LiveConsole } from '@/components/live/live-console';
 import { realtimeBackend } from '@/lib/env';
 
@@ -8,7 +10,12 @@ export const metadata: Metadata = { title: 'Live assistant — Cue' };
 // The backend is read from the server's environment at request time, not at build time.
 export const dynamic = 'force-dynamic';
 
+/** Agents offered on the live page: the hint assistant, and a free conversation partner. */
+const LIVE_AGENT_IDS: readonly string[] = [hintAssistant.id, practicePartner.id];
+
 export default function LivePage() {
-  const agents = Object.values(agentRegistry).map(({ id, name, model, purpose }) => ({ id, name, model, purpose }));
-  return <LiveConsole backend={realtimeBackend()} agents={agents} defaultAgentId={String(DEFAULT_AGENT_ID)} />;
+  const agents = Object.values(agentRegistry)
+    .filter((a) => LIVE_AGENT_IDS.includes(a.id))
+    .map(({ id, name, model, purpose }) => ({ id, name, model, purpose }));
+  return <LiveConsole backend={realtimeBackend()} agents={agents} defaultAgentId={hintAssistant.id} />;
 }

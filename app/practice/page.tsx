@@ -1,8 +1,15 @@
-export default function PracticePage() {
-  return (
-    <section className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="coming-soon">
-      <h1 className="text-xl font-semibold text-ink">Role-play practice — coming soon</h1>
-      <p className="mt-2 text-sm text-slate-600">Scenario role-play with a scored debrief is being built. Use the live assistant meanwhile.</p>
-    </section>
-  );
+import type { Metadata } from 'next';
+import { listProgress, listScenarios } from '@/app/actions/practice';
+import { PageError } from '@/components/practice/page-error';
+import { ScenarioLibrary } from '@/components/practice/scenario-library';
+import { realtimeBackend } from '@/lib/env';
+
+export const metadata: Metadata = { title: 'Practice — Cue' };
+export const dynamic = 'force-dynamic';
+
+/** The scenario library: pick a scenario and a difficulty, start a call. */
+export default async function PracticePage() {
+  const [scenarios, progress] = await Promise.all([listScenarios(), listProgress()]);
+  if (!scenarios.ok) return <PageError title="The scenario library could not be loaded" message={scenarios.error.message} backHref="/" backLabel="Home" />;
+  return <ScenarioLibrary entries={scenarios.data} progress={progress.ok ? progress.data : []} backend={realtimeBackend()} />;
 }

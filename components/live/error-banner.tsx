@@ -53,3 +53,18 @@ export function ErrorBanner() {
     </div>
   );
 }
+
+/** Shown while the controller reconnects a dropped session on its own. */
+export function ReconnectNotice() {
+  const reconnecting = useRealtimeStore((s) => s.reconnecting);
+  if (!reconnecting) return null;
+  return (
+    <div
+      role="status"
+      data-testid="reconnect-notice"
+      className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+    >
+      The connection dropped. Reconnecting (attempt {reconnecting.attempt} of {reconnecting.maxAttempts})… The transcript is kept and hints carry on once it is back.
+    </div>
+  );
+}

@@ -1,17 +1,42 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { mintClientSecret } from '@/app/actions/realtime';
+import { HintSession } from '@/lib/hints/hint-session';
+import { registerBenchTarget } from '@/lib/realtime/bench-probe';
 import { RealtimeController } from '@/lib/realtime/controller';
 import { createRealtimeStore } from '@/lib/realtime/store';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/use-realtime-store';
+import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 
-/** Creates the page's realtime store and controller once, and releases the session on unmount. */
+/**
+ * Creates the page's realtime store, controller and hint session once, keeps the hint
+ * session on the current settings (changes apply to a running session at once), and
+ * releases the session on unmount.
+ */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const settingsStore = useSettingsStoreApi();
   const [value] = useState<RealtimeContextValue>(() => {
     const store = createRealtimeStore();
-    return { store, controller: new RealtimeController({ store, mint: mintClientSecret }) };
+    const controller = new RealtimeController({ store, mint: mintClientSecret });
+    const hints = new HintSession({ host: controller, store, settings: settingsStore.getState().settings });
+    return { store, controller, hints };
   });
-  useEffect(() => () => value.controller.dispose(), [value]);
+
+  useEffect(() => {
+    const { hints, controller } = value;
+    const detach = hints.attach();
+    hints.updateSettings(settingsStore.getState().settings);
+    const off = settingsStore.subscribe((s, prev) => {
+      if (s.settings !== prev.settings) hints.updateSettings(s.settings);
+    });
+    registerBenchTarget('live', { ...value, flushSync });
+    return () => {
+      off();
+      detach();
+      controller.dispose();
+    };
+  }, [value, settingsStore]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

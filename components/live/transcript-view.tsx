@@ -1,76 +1,69 @@
 'use client';
 
-import { memo } from 'react';
-import { displayText } from '@/lib/realtime/transcript';
-import type { TranscriptItem } from '@/lib/realtime/types';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import { useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import { TranscriptRow } from './transcript-rows';
 import { useStickToBottom } from './use-stick-to-bottom';
 
-const ROLE_LABEL = { user: 'You', assistant: 'Cue' } as const;
-
-function StatusNote({ item }: { item: TranscriptItem }) {
-  if (item.status === 'incomplete') return <span className="text-xs text-amber-700">cut off</span>;
-  if (item.status === 'in_progress') {
-    return (
-      <span className="text-xs text-slate-400" aria-label={item.role === 'user' ? 'still listening' : 'still speaking'}>
-        …
-      </span>
-    );
-  }
-  return null;
-}
-
-/** One row; subscribes to its own item so a delta re-renders only this row. */
-const TranscriptRow = memo(function TranscriptRow({ id }: { id: string }) {
-  const item = useRealtimeStore((s) => s.transcript.byId[id]);
-  if (!item) return null;
-  const text = displayText(item);
-  const mine = item.role === 'user';
-  return (
-    <li
-      data-testid="transcript-item"
-      data-role={item.role}
-      data-status={item.status}
-      className={`flex flex-col gap-1 ${mine ? 'items-end' : 'items-start'}`}
-    >
-      <span className="flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-slate-500">
-        {ROLE_LABEL[item.role]}
-        {item.source === 'text' && mine && <span className="normal-case text-slate-400">typed</span>}
-        <StatusNote item={item} />
-      </span>
-      <p
-        className={`max-w-[85%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-base leading-7 ${
-          mine ? 'rounded-br-sm bg-cue text-white' : 'rounded-bl-sm bg-slate-100 text-slate-900'
-        } ${item.text ? '' : 'opacity-80'}`}
-      >
-        {text || <span className="italic opacity-70">{mine ? 'Listening…' : 'Thinking…'}</span>}
-      </p>
-    </li>
-  );
-});
-
-/** The conversation, user right and assistant left, newest at the bottom, auto-scrolling while pinned. */
+/**
+ * The transcript: meeting speech and hint cards, newest at the bottom. Virtualised (only
+ * the rows in view are mounted, so a two-hour meeting costs what a short one does), pinned
+ * to the bottom while new words arrive unless the user scrolled up, then "Jump to latest".
+ */
 export function TranscriptView() {
   const order = useRealtimeStore((s) => s.transcript.order);
-  const lastText = useRealtimeStore((s) => {
-    const last = s.transcript.order[s.transcript.order.length - 1];
-    const item = last ? s.transcript.byId[last] : undefined;
-    return item ? displayText(item) : '';
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    overscan: 6,
+    getItemKey: (index) => order[index] ?? index,
+    useFlushSync: false,
   });
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(`${order.length}:${lastText.length}`);
+  const total = virtualizer.getTotalSize();
+  const { pinned, onScroll, jumpToLatest } = useStickToBottom(scrollRef, `${order.length}:${total}`);
+  const rows = virtualizer.getVirtualItems();
 
   return (
-    <div ref={ref} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto p-4">
-      {order.length === 0 ? (
-        <p className="py-12 text-center text-sm text-slate-500">
-          Connect, then speak or type. What you say and the assistant&apos;s replies appear here.
-        </p>
+    <div className="relative min-h-0 flex-1">
+      <div ref={scrollRef} onScroll={onScroll} data-testid="transcript-scroll" className="h-full overflow-y-auto px-4">
+        {order.length === 0 ? (
+          <p className="py-12 text-center text-sm text-slate-500">
+            Connect, then talk. What is said appears here; ask for a hint with a trigger phrase, the buttons, H or G.
+          </p>
+        ) : null}
+        <div data-testid="transcript" role="list" aria-label="Transcript" data-count={order.length} className="relative" style={{ height: total }}>
+          {rows.map((row) => {
+            const id = order[row.index];
+            if (!id) return null;
+            return (
+              <div
+                key={row.key}
+                role="listitem"
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="absolute inset-x-0 top-0 py-2"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <TranscriptRow id={id} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!pinned && order.length > 0 ? (
+        <button
+          type="button"
+          data-testid="jump-to-latest"
+          onClick={jumpToLatest}
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-slate-700"
+        >
+          Jump to latest ↓
+        </button>
       ) : null}
-      <ol data-testid="transcript" aria-label="Transcript" className="space-y-4">
-        {order.map((id) => (
-          <TranscriptRow key={id} id={id} />
-        ))}
-      </ol>
     </div>
   );
 }

@@ -1,23 +1,37 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+/** Within this many px of the bottom counts as "at the bottom". */
+const PIN_SLACK_PX = 48;
 
 /**
- * Keep a scroll container pinned to its bottom while new content arrives, unless the user
- * scrolled up to read; scrolling back to the bottom re-pins it. Returns the ref and onScroll.
+ * Keep a scroll container pinned to its bottom while content arrives, unless the user
+ * scrolled up to read (then `pinned` is false and the page offers "jump to latest");
+ * scrolling back down, or `jumpToLatest()`, pins it again.
  */
-export function useStickToBottom<T extends HTMLElement>(trigger: unknown) {
-  const ref = useRef<T>(null);
-  const pinned = useRef(true);
+export function useStickToBottom<T extends HTMLElement>(ref: RefObject<T | null>, trigger: unknown) {
+  const pinnedRef = useRef(true);
+  const [pinned, setPinned] = useState(true);
 
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-  }, []);
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_SLACK_PX;
+    if (atBottom === pinnedRef.current) return;
+    pinnedRef.current = atBottom;
+    setPinned(atBottom);
+  }, [ref]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [trigger]);
+    if (el && pinnedRef.current) el.scrollTop = el.scrollHeight;
+  }, [trigger, ref]);
 
-  return { ref, onScroll };
+  const jumpToLatest = useCallback(() => {
+    pinnedRef.current = true;
+    setPinned(true);
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [ref]);
+
+  return { pinned, onScroll, jumpToLatest };
 }

@@ -14,10 +14,12 @@ export type SettingsDialogProps = {
   onOpenChange: (open: boolean) => void;
   /** A session is connected: say which changes wait for the next connection. */
   liveSessionActive?: boolean;
+  /** Where sessions run: the local engine always uses WebSocket, whatever the transport setting. */
+  backend?: 'local' | 'openai';
 };
 
 /** The live assistant's settings panel. Reads and writes the settings store; Save validates with THE schema. */
-export function SettingsDialog({ open, onOpenChange, liveSessionActive = false }: SettingsDialogProps) {
+export function SettingsDialog({ open, onOpenChange, liveSessionActive = false, backend }: SettingsDialogProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -27,14 +29,14 @@ export function SettingsDialog({ open, onOpenChange, liveSessionActive = false }
           className="fixed left-1/2 top-1/2 z-50 flex max-h-[92vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl bg-white shadow-xl focus:outline-none"
         >
           {/* Mounted only while open: every opening starts from the saved settings. */}
-          <SettingsForm onClose={() => onOpenChange(false)} liveSessionActive={liveSessionActive} />
+          <SettingsForm onClose={() => onOpenChange(false)} liveSessionActive={liveSessionActive} backend={backend} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-function SettingsForm({ onClose, liveSessionActive }: { onClose: () => void; liveSessionActive: boolean }) {
+function SettingsForm({ onClose, liveSessionActive, backend }: { onClose: () => void; liveSessionActive: boolean; backend?: 'local' | 'openai' }) {
   const form = useSettingsForm();
   const { draft, set, errorFor } = form;
   const [status, setStatus] = useState('');
@@ -48,10 +50,11 @@ function SettingsForm({ onClose, liveSessionActive }: { onClose: () => void; liv
   const sectionProps = { draft, set, errorFor };
   const draftValue = (key: HintSettingsKey): unknown => (key in draft ? draft[key as keyof typeof draft] : undefined);
   /** While connected, a changed voice/model/transport/input source waits for the next connection. */
-  const reconnectNote = (key: HintSettingsKey): string | undefined =>
-    liveSessionActive && SETTING_APPLIES[key] === 'reconnect' && String(draftValue(key)) !== String(form.saved[key])
-      ? 'Applies when you reconnect.'
-      : undefined;
+  const reconnectNote = (key: HintSettingsKey): string | undefined => {
+    if (liveSessionActive && SETTING_APPLIES[key] === 'reconnect' && String(draftValue(key)) !== String(form.saved[key])) return 'Applies when you reconnect.';
+    if (key === 'transport' && backend === 'local') return 'The local engine always uses WebSocket; this applies with OpenAI.';
+    return undefined;
+  };
 
   function onSave() {
     const result = form.save();
@@ -83,12 +86,6 @@ function SettingsForm({ onClose, liveSessionActive }: { onClose: () => void; liv
       </header>
 
       <div ref={bodyRef} className="min-h-0 flex-1 space-y-5 overflow-y-auto px-6 py-4">
-        {showSummary ? (
-          <p role="alert" data-testid="settings-error-summary" className="rounded-md bg-rose-50 px-3 py-2 text-sm font-medium text-rose-800">
-            Nothing was saved: fix the {form.errorCount === 1 ? 'field' : `${form.errorCount} fields`} marked below.
-          </p>
-        ) : null}
-
         <PhrasesSection {...sectionProps} />
         <LengthSection {...sectionProps} />
         <LimitsSection {...sectionProps} />
@@ -106,9 +103,16 @@ function SettingsForm({ onClose, liveSessionActive }: { onClose: () => void; liv
       </div>
 
       <footer className="flex items-center justify-between gap-3 border-t border-slate-200 px-6 py-3">
-        <p role="status" data-testid="settings-status" className="text-sm text-emerald-700">
-          {status}
-        </p>
+        {/* In the footer, so it stays in view while the body scrolls to the first invalid field. */}
+        {showSummary ? (
+          <p role="alert" data-testid="settings-error-summary" className="rounded-md bg-rose-50 px-3 py-1.5 text-sm font-medium text-rose-800">
+            Nothing was saved: fix the {form.errorCount === 1 ? 'field' : `${form.errorCount} fields`} marked in red.
+          </p>
+        ) : (
+          <p role="status" data-testid="settings-status" className="text-sm text-emerald-700">
+            {status}
+          </p>
+        )}
         <div className="flex gap-2">
           <Dialog.Close asChild>
             <button type="button" data-testid="settings-cancel" className={secondaryButton}>

@@ -53,3 +53,43 @@ export class EngineControls {
     return res.json();
   }
 }
+
+/** What a `response.create` the page sent looks like (the fields the hint specs read). */
+export type SentResponseCreate = {
+  type: 'response.create';
+  response?: { conversation?: string; instructions?: string; input?: unknown[]; metadata?: Record<string, string> };
+};
+
+/** One engine session in detail (GET /__test/sessions/:id). */
+export type EngineSessionDetail = {
+  id: string;
+  open: boolean;
+  agent: string;
+  config: Record<string, unknown>;
+  conversation: { id: string; type: string; role?: string; content?: unknown[] }[];
+  activeResponseId: string | null;
+};
+
+/** Additive helpers on top of EngineControls for the hint specs. */
+export class HintEngine extends EngineControls {
+  constructor(private readonly req: APIRequestContext) {
+    super(req);
+  }
+
+  async session(id = 'latest'): Promise<EngineSessionDetail> {
+    const res = await this.req.get(`${this.base}/sessions/${id}`);
+    expect(res.ok()).toBe(true);
+    return res.json();
+  }
+
+  /** `response.create` events the page sent in a session. */
+  async responseCreates(session = 'latest'): Promise<SentResponseCreate[]> {
+    return (await this.received('response.create', session)) as SentResponseCreate[];
+  }
+
+  /** An utterance of a given spoken length (ms), e.g. one still going while a hint plays. */
+  async longUtterance(text: string, durationMs: number, session = 'latest'): Promise<void> {
+    const res = await this.req.post(`${this.base}/sessions/${session}/utterance`, { data: { text, durationMs } });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+}

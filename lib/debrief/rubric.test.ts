@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '@/lib/scenarios/library';
 import { findCriterionEvidence } from './criteria-evidence';
 import { computeDeliveryMetrics } from './metrics';
-import { buildRubricDebrief, deliveryChecks, RUBRIC_NOTE } from './rubric';
+import { asInstruction, buildRubricDebrief, deliveryChecks, RUBRIC_NOTE } from './rubric';
 import { debriefSchema } from './schema';
 import { strongCall, strongTags, weakCall } from './test-calls';
 
@@ -57,6 +57,18 @@ describe('buildRubricDebrief', () => {
     expect(d.improvements[0]).toBe('You said "not our fault", which makes Helen Brandt escalate. Own the gap and move straight to the plan.');
     expect(d.keyTakeaway).toBe('Never explain the gap away ("not our fault"): own it, then give an owner, a date and a checkpoint.');
     expect(d.summary).toBe('On medium, you met 0 of 5 success criteria and offered 0 specifics. You used 2 escalation trigger phrases.');
+  });
+
+  it('words the takeaway as an instruction from the first unmet criterion', () => {
+    expect(asInstruction('Addresses the payment milestone head-on')).toBe('address the payment milestone head-on');
+    expect(asInstruction('Owns the gap without blaming client staff')).toBe('own the gap without blaming client staff');
+    expect(asInstruction("Asks a question to understand the COO's priorities")).toBe("ask a question to understand the COO's priorities");
+    expect(asInstruction('Identifies the root cause')).toBe('identify the root cause');
+    expect(asInstruction('Pushes back on scope creep')).toBe('push back on scope creep');
+    expect(asInstruction('Fixes the date')).toBe('fix the date');
+    expect(asInstruction('Discuss the risks')).toBe('discuss the risks');
+    const owned = strongCall.map((i) => (i.speaker === 'user' ? { ...i, text: 'I own this gap. Maria will fix it by 14 June.' } : i));
+    expect(rubric(owned, []).keyTakeaway).toMatch(/^Next time, (set|address|ask) /);
   });
 
   it('scores a silent call 1 without inventing strengths', () => {

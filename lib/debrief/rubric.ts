@@ -60,6 +60,20 @@ export function deliveryChecks(m: DeliveryMetrics): Check[] {
   return checks;
 }
 
+/**
+ * A criterion ("Addresses the payment milestone head-on") as an instruction
+ * ("address the payment milestone head-on"): the leading third-person verb loses its -s.
+ */
+export function asInstruction(criterion: string): string {
+  const [first = '', ...rest] = criterion.trim().split(/\s+/);
+  const lower = first.toLowerCase();
+  let verb = lower;
+  if (/(ss|sh|ch|x|z)es$/.test(lower)) verb = lower.slice(0, -2);
+  else if (/[^aeiou]ies$/.test(lower)) verb = `${lower.slice(0, -3)}y`;
+  else if (/[^s]s$/.test(lower)) verb = lower.slice(0, -1);
+  return [verb, ...rest].join(' ');
+}
+
 function mostCommon<T extends string>(values: readonly T[]): T | null {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -119,7 +133,7 @@ export function buildRubricDebrief(input: DebriefInput): Debrief {
   const keyTakeaway = triggers.length
     ? `Never explain the gap away ("${triggers[0]}"): own it, then give an owner, a date and a checkpoint.`
     : firstGap
-      ? `Next time, make sure you ${firstGap.criterion.charAt(0).toLowerCase()}${firstGap.criterion.slice(1)}.`
+      ? `Next time, ${asInstruction(firstGap.criterion)}.`
       : `Keep leading with owners, dates and checkpoints: that is what moves ${name}.`;
 
   const lastTag = tags[tags.length - 1];

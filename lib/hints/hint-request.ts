@@ -18,19 +18,27 @@ export type HintResponse = {
   metadata: Record<string, string>;
 };
 
+/** Text heard so far for items still being transcribed (a Map fits). */
+export type LiveTranscripts = { get(itemId: string): string | undefined };
+
 export type HintRequestSettings = Pick<HintSettings, 'quickSeconds' | 'fullSeconds' | 'quickContextSize' | 'fullContextSize'>;
 
 export type BuildHintResponseInput = {
   kind: HintKind;
   settings: HintRequestSettings;
   /** The session's history (`session.history`), oldest first. Only its tail is read. */
-  history: readonly RealtimeItem[];
+  history?: readonly RealtimeItem[];
+  /**
+   * The context, already picked (oldest first), e.g. from the page's time-ordered transcript
+   * (`recentTranscriptMessages`). Used instead of `history` when given.
+   */
+  messages?: readonly HintInputMessage[];
   /**
    * Text heard so far for items whose transcript is not final yet, by item id
    * (the SDK fills `transcript` only on `...transcription.completed`, but a
    * trigger fires mid-utterance). Used when the item's own text is empty.
    */
-  liveTranscripts?: ReadonlyMap<string, string>;
+  liveTranscripts?: LiveTranscripts;
   /** What fired the hint (the phrase, or 'button'), for metadata. */
   trigger?: string;
   /** An id the client picks to match response.created/done to this request. */
@@ -45,7 +53,7 @@ export function maxScannedItems(contextSize: number): number {
   return contextSize * 4 + 16;
 }
 
-function messageText(item: RealtimeItem, live: ReadonlyMap<string, string> | undefined): string {
+function messageText(item: RealtimeItem, live: LiveTranscripts | undefined): string {
   if (item.type !== 'message' || item.role === 'system') return '';
   const parts: string[] = [];
   for (const c of item.content) {
@@ -58,6 +66,18 @@ function messageText(item: RealtimeItem, live: ReadonlyMap<string, string> | und
   return text;
 }
 
+export function inputMessage(role: 'user' | 'assistant', text: string): HintInputMessage {
+  return role === 'user'
+    ? { type: 'message', role: 'user', content: [{ type: 'input_text', text }] }
+    : { type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] };
+}
+
+/** Whitespace collapsed, and only the most recent MAX_MESSAGE_CHARS kept. */
+export function clipMessage(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_MESSAGE_CHARS ? `…${flat.slice(-(MAX_MESSAGE_CHARS - 1))}` : flat;
+}
+
 /**
  * Build the out-of-band `response.create` payload for a hint. The context is
  * the last N user/assistant messages (N = the kind's context size) as text,
@@ -65,20 +85,22 @@ function messageText(item: RealtimeItem, live: ReadonlyMap<string, string> | und
  * O(N), never O(meeting length). Items without text (pending transcriptions
  * with no live text, tool calls, system messages) are skipped and not counted.
  */
-export function buildHintResponse({ kind, settings, history, liveTranscripts, trigger, requestId }: BuildHintResponseInput): HintResponse {
+export function buildHintResponse({ kind, settings, history = [], messages, liveTranscripts, trigger, requestId }: BuildHintResponseInput): HintResponse {
   const contextSize = kind === 'quick' ? settings.quickContextSize : settings.fullContextSize;
   const maxSeconds = kind === 'quick' ? settings.quickSeconds : settings.fullSeconds;
-  const picked: HintInputMessage[] = [];
-  const stop = Math.max(0, history.length - maxScannedItems(contextSize));
-  for (let i = history.length - 1; i >= stop && picked.length < contextSize; i--) {
-    const item = history[i];
-    if (!item || item.type !== 'message') continue;
-    const text = messageText(item, liveTranscripts);
-    if (!text) continue;
-    if (item.role === 'user') picked.push({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
-    else if (item.role === 'assistant') picked.push({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] });
+  const picked: HintInputMessage[] = messages ? messages.slice(-contextSize) : [];
+  if (!messages) {
+    const stop = Math.max(0, history.length - maxScannedItems(contextSize));
+    for (let i = history.length - 1; i >= stop && picked.length < contextSize; i--) {
+      const item = history[i];
+      if (!item || item.type !== 'message') continue;
+      const text = messageText(item, liveTranscripts);
+      if (!text) continue;
+      if (item.role === 'user') picked.push(inputMessage('user', text));
+      else if (item.role === 'assistant') picked.push(inputMessage('assistant', text));
+    }
+    picked.reverse();
   }
-  picked.reverse();
 
   const metadata: Record<string, string> = { cue_hint: kind };
   if (trigger) metadata.cue_trigger = trigger.slice(0, 500);

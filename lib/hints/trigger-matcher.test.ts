@@ -158,6 +158,13 @@ describe('cooldown, cap and buttons', () => {
     expect(m.manual('quick', BUTTON_DEBOUNCE_MS)).toMatchObject({ fired: { action: 'quick', count: 3 } });
   });
 
+  it('clearDebounce() lets the same button fire again at once', () => {
+    const m = createTriggerMatcher(base);
+    m.manual('quick', 0);
+    m.clearDebounce();
+    expect(m.manual('quick', 10)).toMatchObject({ fired: { action: 'quick', count: 2 } });
+  });
+
   it('reset() starts a new call', () => {
     const m = createTriggerMatcher({ ...base, perCallCap: 1 });
     m.feedDelta('a', 'good question', 0);

@@ -185,6 +185,10 @@ export function createTriggerMatcher(initial: TriggerMatcherSettings): TriggerMa
       return fire(action, null, null, 'button', now);
     },
 
+    clearDebounce() {
+      lastButton = null;
+    },
+
     dropUtterance(itemId) {
       utterances.finish(itemId);
     },

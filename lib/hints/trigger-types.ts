@@ -43,6 +43,8 @@ export type TriggerMatcher = {
   feedCompleted(itemId: string, transcript: string, now: number): TriggerResult;
   /** Quick Hint / Full Guidance button or shortcut. */
   manual(action: HintKind, now: number): TriggerResult;
+  /** Forget the last button press (after an interrupt, asking again at once is deliberate, not a double click). */
+  clearDebounce(): void;
   /** Forget an utterance whose transcription failed. */
   dropUtterance(itemId: string): void;
   updateSettings(settings: TriggerMatcherSettings): void;

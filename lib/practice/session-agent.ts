@@ -2,6 +2,7 @@ import 'server-only';
 import type { AgentConfig } from '@/agents/schema';
 import { buildRoleplayAgentConfig } from '@/agents/roleplay-client';
 import { getPracticeSessionById } from '@/lib/db/queries';
+import { sessionIdSchema } from './action-schemas';
 
 /**
  * The role-play persona's realtime config for a stored practice session: the
@@ -9,6 +10,8 @@ import { getPracticeSessionById } from '@/lib/db/queries';
  * mints the realtime client secret (the session id travels with the connect request).
  */
 export async function getRoleplayAgentConfigForSession({ sessionId }: { sessionId: string }): Promise<AgentConfig | null> {
+  // The mint action accepts any string; a malformed id is "no such session", not a database error.
+  if (!sessionIdSchema.safeParse(sessionId).success) return null;
   const session = await getPracticeSessionById({ id: sessionId });
   if (!session || session.endedAt) return null;
   return buildRoleplayAgentConfig(session.scenario, session.difficulty);

@@ -150,6 +150,7 @@ describe('RealtimeController: connecting', () => {
             }
             stop() {}
             setMuted() {}
+            addStream() {}
           })();
           void o;
           return c;

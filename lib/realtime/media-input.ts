@@ -1,6 +1,7 @@
 import { toMicError, type MicError } from './audio-capture';
 
-export type InputChoice = 'mic' | 'none' | MediaStream;
+/** 'mic', 'mic+tab' (mic mixed with a shared tab's audio), 'none' (text only), or a stream to send as is. */
+export type InputChoice = 'mic' | 'mic+tab' | 'none' | MediaStream;
 
 export const isMediaStream = (v: unknown): v is MediaStream =>
   typeof v === 'object' && v !== null && typeof (v as MediaStream).getTracks === 'function';
@@ -12,7 +13,7 @@ export type WebrtcInput = { stream: MediaStream; mic: boolean; owned: boolean; m
  * track, because a peer connection needs one. A mic failure is reported, not fatal.
  */
 export async function webrtcInput(
-  input: InputChoice,
+  input: 'mic' | 'none' | MediaStream,
   open: () => Promise<MediaStream>,
   silent: () => MediaStream,
 ): Promise<WebrtcInput> {

@@ -2,11 +2,12 @@ import type { AudioCapture, AudioCaptureOptions } from './audio-capture';
 import { toMicError } from './audio-capture';
 import type { AudioOutput } from './audio-player';
 import { clientError } from './errors';
-import { isMediaStream, webrtcInput, type InputChoice, type WebrtcInput } from './media-input';
+import { webrtcInput, type InputChoice, type WebrtcInput } from './media-input';
+import { benchMark } from './bench-probe';
 import type { RealtimeStore } from './store';
 import type { TransportKind } from './types';
 
-export type CaptureLike = Pick<AudioCapture, 'prepare' | 'start' | 'stop' | 'setMuted' | 'active'>;
+export type CaptureLike = Pick<AudioCapture, 'prepare' | 'start' | 'stop' | 'setMuted' | 'active' | 'addStream'>;
 
 export type SessionAudioDeps = {
   store: RealtimeStore;
@@ -73,19 +74,23 @@ export class SessionAudio {
   }
 
   /** The stream WebRTC sends (mic, given stream, or silence); a mic failure is shown, not fatal. */
-  async webrtcInput(input: InputChoice): Promise<WebrtcInput> {
+  async webrtcInput(input: 'mic' | 'none' | MediaStream): Promise<WebrtcInput> {
     const result = await webrtcInput(input, this.#deps.openMicrophone, this.#deps.silentStream);
     if (result.micError) this.#actions.setError(clientError(result.micError.code, { detail: result.micError.message }));
     return result;
   }
 
-  /** Start the mic (or the given stream). WebSocket forwards its chunks; on WebRTC it only feeds the meter. */
-  async startCapture(input: InputChoice, isCurrent: () => boolean): Promise<void> {
-    if (input === 'none') return;
+  /**
+   * Start the mic (or the given stream), mixing `extra` streams in (a shared tab). WebSocket
+   * forwards its chunks; on WebRTC it only feeds the meter. A capture still running from
+   * before a reconnect keeps running.
+   */
+  async startCapture(source: 'mic' | MediaStream, extra: readonly MediaStream[], isCurrent: () => boolean): Promise<void> {
     const capture = this.#ensureCapture();
     try {
-      await capture.start(isMediaStream(input) ? input : undefined);
+      await capture.start(source === 'mic' ? undefined : source);
       if (!isCurrent()) return;
+      for (const stream of extra) capture.addStream(stream);
       capture.setMuted(this.#deps.store.getState().muted);
       this.#actions.setMicActive(true);
     } catch (error) {
@@ -104,6 +109,7 @@ export class SessionAudio {
       clearTimeout(this.#unmuteTimer);
       this.#unmuteTimer = setTimeout(() => this.unmuteOutput(), WEBRTC_UNMUTE_FALLBACK_MS);
     }
+    benchMark('playback-silent');
     this.#actions.setPlaying(false);
   }
 
@@ -117,7 +123,13 @@ export class SessionAudio {
     this.#capture?.setMuted(muted);
   }
 
-  /** End of a connection: stop capturing, silence playback. */
+  /** A connection ended but the call goes on (reconnecting): silence playback, keep capturing. */
+  suspend(): void {
+    this.#player?.flush();
+    this.unmuteOutput();
+  }
+
+  /** End of a call: stop capturing, silence playback. */
   stop(): void {
     this.#capture?.stop();
     this.#player?.flush();

@@ -64,11 +64,13 @@ export function buildSessionConfig(config: AgentConfig, voice: string): Partial<
 }
 
 export type TransportPlan =
-  | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean }
+  | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean }
   | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream };
 
 export function createTransport(plan: TransportPlan): RealtimeTransportLayer {
-  if (plan.kind === 'websocket') return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn });
+  if (plan.kind === 'websocket') {
+    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem });
+  }
   return new OpenAIRealtimeWebRTC({ audioElement: plan.audioElement, mediaStream: plan.mediaStream });
 }
 

@@ -89,4 +89,50 @@ describe('realtime store', () => {
     expect(store.getState().transcript.order).toEqual([]);
     expect(store.getState().events).toEqual([]);
   });
+
+  it('puts hint cards by item and follows the unfinished one as the active hint', () => {
+    const store = createRealtimeStore();
+    const { actions } = store.getState();
+    const card = {
+      requestId: 'r1',
+      kind: 'quick' as const,
+      trigger: 'good question',
+      source: 'phrase' as const,
+      requestedAt: 1,
+      contextMessages: 3,
+      responseId: null,
+      itemId: null,
+      status: 'requested' as const,
+      interruptedBy: null,
+    };
+    actions.putHint(card);
+    expect(store.getState()).toMatchObject({ activeHint: { requestId: 'r1' }, hints: {} });
+    actions.putHint({ ...card, itemId: 'h1', status: 'speaking' });
+    expect(store.getState().hints.h1?.status).toBe('speaking');
+    actions.putHint({ ...card, itemId: 'h1', status: 'interrupted', interruptedBy: 'got it' });
+    expect(store.getState()).toMatchObject({ activeHint: null, hints: { h1: { status: 'interrupted', interruptedBy: 'got it' } } });
+    actions.resetConversation();
+    expect(store.getState().hints).toEqual({});
+  });
+
+  it('applies a server event (log entry + transcript delta) in one update, and app notes go to the log', () => {
+    const store = createRealtimeStore({ now: () => 42 });
+    const { actions } = store.getState();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    actions.ingestServerEvent({ at: 1, direction: 'server', type: 'conversation.item.input_audio_transcription.delta', payload: {} }, { itemId: 'u1', role: 'user', delta: 'hi' });
+    expect(updates).toBe(1);
+    expect(store.getState().transcript.byId.u1).toMatchObject({ partial: 'hi', at: 42 });
+    actions.note('session.reconnected', { restoredItems: 2 });
+    expect(store.getState().events.at(-1)).toMatchObject({ direction: 'note', type: 'session.reconnected', at: 42, payload: { restoredItems: 2 } });
+  });
+
+  it('keeps the call time through reconnects and freezes it when the call ends', () => {
+    const store = createRealtimeStore();
+    const { actions } = store.getState();
+    actions.startCall(1_000);
+    actions.endCall(5_000);
+    actions.endCall(9_000);
+    expect(store.getState()).toMatchObject({ callStartedAt: 1_000, callEndedAt: 5_000 });
+  });
 });

@@ -1,58 +1,11 @@
-import type { RealtimeItem } from '@openai/agents-realtime';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EMPTY_HINT_STATS, isFinished } from '@/lib/hints/hint-types';
 import { appendLogEntry, EVENT_LOG_CAP, type NewLogEntry } from './event-log';
-import { applyDelta, applyHistory, EMPTY_TRANSCRIPT, type TranscriptDelta } from './transcript';
-import type {
-  Backend,
-  ConnectionState,
-  EventLogEntry,
-  RealtimeError,
-  RealtimeStatus,
-  TranscriptState,
-  TransportKind,
-} from './types';
+import type { RealtimeActions, RealtimeData, RealtimeState } from './store-types';
+import { applyDelta, applyHistory, EMPTY_TRANSCRIPT } from './transcript';
+import type { RealtimeStatus } from './types';
 
-/** What the live page renders. Written only by the controller (through `actions`). */
-export type RealtimeData = {
-  /** Derived from connection/micActive/muted/playing; never set directly. */
-  status: RealtimeStatus;
-  connection: ConnectionState;
-  /** The mic (or other input) is streaming to the session. */
-  micActive: boolean;
-  muted: boolean;
-  /** Assistant audio is playing. */
-  playing: boolean;
-  /** RMS of the latest input chunk, 0..1 (0 while muted). */
-  inputLevel: number;
-  backend: Backend | null;
-  model: string | null;
-  agentId: string | null;
-  transport: TransportKind | null;
-  error: RealtimeError | null;
-  transcript: TranscriptState;
-  events: EventLogEntry[];
-  /** Id of the next event log entry. */
-  eventSeq: number;
-};
-
-export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind };
-
-export type RealtimeActions = {
-  setConnection(connection: ConnectionState): void;
-  setSessionInfo(info: SessionInfo): void;
-  setMicActive(active: boolean): void;
-  setMuted(muted: boolean): void;
-  setPlaying(playing: boolean): void;
-  setInputLevel(level: number): void;
-  setError(error: RealtimeError | null): void;
-  applyHistory(history: readonly RealtimeItem[]): void;
-  applyTranscriptDelta(delta: TranscriptDelta): void;
-  logEvent(entry: NewLogEntry): void;
-  /** Clear transcript and event log for a fresh session. */
-  resetConversation(): void;
-};
-
-export type RealtimeState = RealtimeData & { actions: RealtimeActions };
+export type { InputState, RealtimeActions, RealtimeData, RealtimeState, ReconnectState, SessionInfo } from './store-types';
 export type RealtimeStore = StoreApi<RealtimeState>;
 
 type StatusInputs = Pick<RealtimeData, 'connection' | 'micActive' | 'muted' | 'playing'>;
@@ -73,19 +26,26 @@ export const initialRealtimeData: RealtimeData = {
   muted: false,
   playing: false,
   inputLevel: 0,
+  input: { source: 'none', tabIssue: null },
   backend: null,
   model: null,
   agentId: null,
   transport: null,
   error: null,
+  reconnecting: null,
+  callStartedAt: null,
+  callEndedAt: null,
   transcript: EMPTY_TRANSCRIPT,
   events: [],
   eventSeq: 1,
+  hints: {},
+  activeHint: null,
+  hintStats: EMPTY_HINT_STATS,
 };
 
-export type CreateRealtimeStoreOptions = { initial?: Partial<RealtimeData>; eventLogCap?: number };
+export type CreateRealtimeStoreOptions = { initial?: Partial<RealtimeData>; eventLogCap?: number; now?: () => number };
 
-export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP }: CreateRealtimeStoreOptions = {}): RealtimeStore {
+export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP, now = Date.now }: CreateRealtimeStoreOptions = {}): RealtimeStore {
   return createStore<RealtimeState>()((set, get) => {
     /** Set flags and recompute the status in the same update. */
     const setFlags = (patch: Partial<StatusInputs>) => {
@@ -103,6 +63,13 @@ export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP }: Cr
       set({ ...next, ...extra, status: deriveStatus(next) });
     };
 
+    const logPatch = (entry: NewLogEntry): Pick<RealtimeData, 'events' | 'eventSeq'> => {
+      const { events, eventSeq } = get();
+      const next = appendLogEntry(events, entry, eventSeq, eventLogCap);
+      const grew = next.length !== events.length || next[next.length - 1]?.id !== events[events.length - 1]?.id;
+      return { events: next, eventSeq: grew ? eventSeq + 1 : eventSeq };
+    };
+
     const actions: RealtimeActions = {
       setConnection: (connection) => setFlags({ connection }),
       setSessionInfo: (info) => set(info),
@@ -116,24 +83,47 @@ export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP }: Cr
         const clamped = Math.max(0, Math.min(1, Number.isFinite(level) ? level : 0));
         if (get().inputLevel !== clamped) set({ inputLevel: clamped });
       },
+      setInput: (input) => {
+        const prev = get().input;
+        if (prev.source !== input.source || prev.tabIssue !== input.tabIssue) set({ input });
+      },
       setError: (error) => set({ error }),
+      setReconnecting: (reconnecting) => set({ reconnecting }),
+      startCall: (at) => set({ callStartedAt: at, callEndedAt: null }),
+      endCall: (at) => {
+        if (get().callStartedAt !== null && get().callEndedAt === null) set({ callEndedAt: at });
+      },
       applyHistory: (history) => {
         const prev = get().transcript;
-        const next = applyHistory(prev, history);
+        const next = applyHistory(prev, history, now());
         if (next !== prev) set({ transcript: next });
       },
       applyTranscriptDelta: (delta) => {
         const prev = get().transcript;
-        const next = applyDelta(prev, delta);
+        const next = applyDelta(prev, delta, now());
         if (next !== prev) set({ transcript: next });
       },
-      logEvent: (entry) => {
-        const { events, eventSeq } = get();
-        const next = appendLogEntry(events, entry, eventSeq, eventLogCap);
-        const grew = next.length !== events.length || next[next.length - 1]?.id !== events[events.length - 1]?.id;
-        set({ events: next, eventSeq: grew ? eventSeq + 1 : eventSeq });
+      logEvent: (entry) => set(logPatch(entry)),
+      ingestServerEvent: (entry, delta) => {
+        const patch: Partial<RealtimeData> = logPatch(entry);
+        if (delta) {
+          const prev = get().transcript;
+          const next = applyDelta(prev, delta, now());
+          if (next !== prev) patch.transcript = next;
+        }
+        set(patch);
       },
-      resetConversation: () => set({ transcript: EMPTY_TRANSCRIPT, events: [] }),
+      note: (type, payload) => set(logPatch({ at: now(), direction: 'note', type, payload })),
+      putHint: (card) => {
+        const { hints, activeHint } = get();
+        const patch: Partial<RealtimeData> = {};
+        if (card.itemId) patch.hints = { ...hints, [card.itemId]: card };
+        if (!isFinished(card)) patch.activeHint = card;
+        else if (activeHint?.requestId === card.requestId) patch.activeHint = null;
+        set(patch);
+      },
+      setHintStats: (stats) => set({ hintStats: { ...get().hintStats, ...stats } }),
+      resetConversation: () => set({ transcript: EMPTY_TRANSCRIPT, events: [], hints: {}, activeHint: null, hintStats: EMPTY_HINT_STATS }),
     };
 
     const data: RealtimeData = { ...initialRealtimeData, ...initial };

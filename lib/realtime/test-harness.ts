@@ -46,16 +46,24 @@ export class FakeCapture implements CaptureLike {
   active = false;
   muted = false;
   startedWith: MediaStream | undefined | 'none' = 'none';
+  added: MediaStream[] = [];
+  starts = 0;
   failWith: unknown = null;
   constructor(readonly opts: AudioCaptureOptions) {}
   prepare() {}
   async start(stream?: MediaStream) {
     if (this.failWith) throw this.failWith;
+    if (this.active) return;
+    this.starts += 1;
     this.startedWith = stream;
     this.active = true;
   }
+  addStream(stream: MediaStream) {
+    if (!this.added.includes(stream)) this.added.push(stream);
+  }
   stop() {
     this.active = false;
+    this.added = [];
   }
   setMuted(muted: boolean) {
     this.muted = muted;
@@ -149,8 +157,12 @@ export function makeHarness(
     openMicrophone: async () => mic,
     silentStream: () => silent,
     audioElement: () => audioElement,
+    openTabAudio: async () => ({ ok: false, issue: 'declined' }),
+    mixStreams: (streams) => ({ stream: streams[0]!, close: () => order.push('mixer.close') }),
     mintTimeoutMs: 200,
     connectTimeoutMs: 200,
+    reconnectDelaysMs: [],
+    maxSessionMs: 0,
     ...opts.deps,
   });
   return { order, store, player, captures, plans, mintCalls, transport: transport as ScriptedRealtimeTransport, controller, audioElement, mic, silent };

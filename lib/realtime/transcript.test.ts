@@ -32,9 +32,9 @@ describe('applyHistory', () => {
       { itemId: 'f1', type: 'function_call', status: 'completed', arguments: '{}', name: 'noop', output: null },
       assistant('a1', 'Hi! What shall we practise?', 'completed'),
     ];
-    const t = applyHistory(EMPTY_TRANSCRIPT, history);
+    const t = applyHistory(EMPTY_TRANSCRIPT, history, 1_000);
     expect(t.order).toEqual(['u1', 'a1']);
-    expect(t.byId.u1).toEqual({ id: 'u1', role: 'user', text: 'Hello there', partial: '', status: 'completed', source: 'text', placeholder: false });
+    expect(t.byId.u1).toEqual({ id: 'u1', role: 'user', text: 'Hello there', partial: '', status: 'completed', source: 'text', placeholder: false, at: 1_000 });
     expect(t.byId.a1).toMatchObject({ role: 'assistant', text: 'Hi! What shall we practise?', source: 'voice' });
   });
 
@@ -84,6 +84,33 @@ describe('applyHistory', () => {
   });
 });
 
+describe('time order', () => {
+  it('shows a hint where it happened, though the SDK keeps out-of-band items at the end of its history', () => {
+    let t = applyHistory(EMPTY_TRANSCRIPT, [userAudio('u1', 'walk me through it')], 100);
+    // The hint's item is appended at 200...
+    t = applyHistory(t, [userAudio('u1', 'walk me through it'), assistant('h1', 'Full guidance', 'in_progress')], 200);
+    // ...and the next turn, linked to u1 by the service, lands before it in the SDK's history.
+    t = applyHistory(t, [userAudio('u1', 'walk me through it'), userAudio('u2', 'got it'), assistant('h1', 'Full guidance', 'in_progress')], 300);
+    t = applyHistory(t, [userAudio('u1', 'walk me through it'), userAudio('u2', 'got it'), userAudio('u3', 'next'), assistant('h1', 'Full guidance', 'completed')], 400);
+    expect(t.order).toEqual(['u1', 'h1', 'u2', 'u3']);
+  });
+
+  it('keeps history order for items first seen together', () => {
+    const t = applyHistory(EMPTY_TRANSCRIPT, [userText('b', 'second id, first said'), userText('a', 'first id, said next')], 100);
+    expect(t.order).toEqual(['b', 'a']);
+  });
+});
+
+describe('timestamps', () => {
+  it('keeps the time an item was first seen, through deltas and history updates', () => {
+    let t = applyDelta(EMPTY_TRANSCRIPT, { itemId: 'u1', role: 'user', delta: 'we ' }, 100);
+    t = applyDelta(t, { itemId: 'u1', role: 'user', delta: 'shipped' }, 200);
+    t = applyHistory(t, [userAudio('u1', 'we shipped')], 300);
+    t = applyHistory(t, [userAudio('u1', 'we shipped'), userText('u2', 'typed')], 400);
+    expect([t.byId.u1?.at, t.byId.u2?.at]).toEqual([100, 400]);
+  });
+});
+
 describe('applyDelta', () => {
   it('touches one entry and leaves the order array untouched', () => {
     const base = applyHistory(EMPTY_TRANSCRIPT, [userText('u1', 'one'), assistant('a1', null, 'in_progress')]);
@@ -97,6 +124,26 @@ describe('applyDelta', () => {
     const base = applyHistory(EMPTY_TRANSCRIPT, [userText('u1', 'typed')]);
     expect(applyDelta(base, { itemId: 'u1', role: 'user', delta: 'late' })).toBe(base);
     expect(applyDelta(base, { itemId: 'u1', role: 'user', delta: '' })).toBe(base);
+  });
+
+  it('never writes into the shared empty state', () => {
+    const t = applyDelta(EMPTY_TRANSCRIPT, { itemId: 'a', role: 'assistant', delta: 'x' });
+    expect(EMPTY_TRANSCRIPT.byId).toEqual({});
+    expect(t.order).toEqual(['a']);
+    expect(t.rev).toBe(1);
+  });
+
+  it('costs the same per delta with 5,000 items as with 5 (no copy of the transcript)', () => {
+    const timeDeltas = (items: number) => {
+      const history = Array.from({ length: items }, (_, i) => userText(`u${i}`, `line ${i}`));
+      let t = applyHistory(EMPTY_TRANSCRIPT, [...history, assistant('live', null, 'in_progress')]);
+      const byId = t.byId;
+      for (let i = 0; i < 3000; i++) t = applyDelta(t, { itemId: 'live', role: 'assistant', delta: 'x' });
+      return byId === t.byId;
+    };
+    // The container is reused: no per-delta copy, whatever the size.
+    expect(timeDeltas(5)).toBe(true);
+    expect(timeDeltas(5000)).toBe(true);
   });
 
   it('handles thousands of deltas on a long transcript without rebuilding the order', () => {

@@ -2,13 +2,15 @@ import type { RealtimeItem } from '@openai/agents-realtime';
 import type { TranscriptItem, TranscriptRole, TranscriptState } from './types';
 
 /**
- * Pure reducers that turn the SDK's history (and the live transcript deltas it does not
- * carry) into what the transcript view shows. A delta replaces one entry of `byId` and
- * leaves `order` alone; a history update reuses every entry that did not change, so rows
- * that did not change keep their identity and do not re-render.
+ * Reducers that turn the SDK's history (and the live transcript deltas it does not carry)
+ * into what the transcript view shows. A history update builds a new `byId`, reusing every
+ * entry that did not change (rows keep their identity and do not re-render): O(n) per
+ * history event. A delta is the hot path (dozens a second for a two-hour meeting): it
+ * writes one entry of the current `byId` in place and leaves `order` alone, so its cost
+ * does not depend on how many items are shown.
  */
 
-export const EMPTY_TRANSCRIPT: TranscriptState = Object.freeze({ order: Object.freeze([]), byId: Object.freeze({}) });
+export const EMPTY_TRANSCRIPT: TranscriptState = Object.freeze({ order: Object.freeze([]), byId: Object.freeze({}), rev: 0 });
 
 type MessageText = { text: string; source: 'voice' | 'text' };
 
@@ -40,7 +42,7 @@ function sameItem(a: TranscriptItem, b: TranscriptItem): boolean {
 }
 
 /** Map one history item onto the transcript, keeping what the user already saw. */
-export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undefined): TranscriptItem | null {
+export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undefined, now: number = Date.now()): TranscriptItem | null {
   if (item.type !== 'message' || item.role === 'system') return null;
   const words = messageText(item);
   if (!words) return null;
@@ -56,8 +58,26 @@ export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undef
     // A replayed voice turn comes back as text after a reconnect; it was still spoken.
     source: prev && !prev.placeholder ? prev.source : words.source,
     placeholder: false,
+    at: prev?.at ?? now,
   };
   return prev && sameItem(prev, next) ? prev : next;
+}
+
+/**
+ * Show items in the order they happened. The SDK places an out-of-band item (a hint) at the
+ * end of its history, and every later turn is inserted before it (the service links turns
+ * to the previous conversation item, which a hint is not), so history order drifts from
+ * time order. A stable sort by first-seen time restores it (ties keep history order); the
+ * input is a few sorted runs, which the engine's merge sort handles in about O(n).
+ */
+function inTimeOrder(order: string[], byId: Readonly<Record<string, TranscriptItem>>): void {
+  const at = (id: string) => byId[id]?.at ?? 0;
+  for (let i = 1; i < order.length; i++) {
+    if (at(order[i]!) < at(order[i - 1]!)) {
+      order.sort((a, b) => at(a) - at(b));
+      return;
+    }
+  }
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
@@ -67,35 +87,44 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Rebuild the transcript from a full `history_updated` snapshot (O(n) per history event, not per delta). */
-export function applyHistory(prev: TranscriptState, history: readonly RealtimeItem[]): TranscriptState {
+export function applyHistory(prev: TranscriptState, history: readonly RealtimeItem[], now: number = Date.now()): TranscriptState {
   const byId: Record<string, TranscriptItem> = {};
   const order: string[] = [];
   let changed = false;
   for (const entry of history) {
     const previous = prev.byId[entry.itemId];
-    const next = fromHistoryItem(entry, previous);
+    const next = fromHistoryItem(entry, previous, now);
     if (!next || byId[next.id]) continue;
     byId[next.id] = next;
     order.push(next.id);
     if (next !== previous) changed = true;
   }
-  // Items seen only through deltas so far stay (at the end) until the history catches up;
-  // items that were in the history and left it were deleted, so they go.
+  // Items seen only through deltas so far stay until the history catches up; items that
+  // were in the history and left it were deleted, so they go.
   for (const id of prev.order) {
     const item = prev.byId[id];
     if (!item || byId[id] || !item.placeholder) continue;
     byId[id] = item;
     order.push(id);
   }
+  inTimeOrder(order, byId);
   const orderUnchanged = sameOrder(order, prev.order);
   if (!changed && orderUnchanged) return prev;
-  return { order: orderUnchanged ? prev.order : order, byId };
+  return { order: orderUnchanged ? prev.order : order, byId, rev: prev.rev + 1 };
 }
 
 export type TranscriptDelta = { itemId: string; role: TranscriptRole; delta: string };
 
-/** Append live words to one item: O(1) in the number of items, `order` untouched unless the item is new. */
-export function applyDelta(prev: TranscriptState, { itemId, role, delta }: TranscriptDelta): TranscriptState {
+/** `byId` to write into: the current one, unless it is frozen (the shared empty state). */
+function writable(byId: Readonly<Record<string, TranscriptItem>>): Record<string, TranscriptItem> {
+  return Object.isFrozen(byId) ? { ...byId } : (byId as Record<string, TranscriptItem>);
+}
+
+/**
+ * Append live words to one item. O(1) in the number of items: the entry is replaced in the
+ * current `byId` (see TranscriptState), `order` is untouched unless the item is new.
+ */
+export function applyDelta(prev: TranscriptState, { itemId, role, delta }: TranscriptDelta, now: number = Date.now()): TranscriptState {
   if (!itemId || !delta) return prev;
   const item = prev.byId[itemId];
   if (!item) {
@@ -107,12 +136,17 @@ export function applyDelta(prev: TranscriptState, { itemId, role, delta }: Trans
       status: 'in_progress',
       source: 'voice',
       placeholder: true,
+      at: now,
     };
-    return { order: [...prev.order, itemId], byId: { ...prev.byId, [itemId]: placeholder } };
+    const byId = writable(prev.byId);
+    byId[itemId] = placeholder;
+    return { order: [...prev.order, itemId], byId, rev: prev.rev + 1 };
   }
   // Settled history text is the truth; late deltas for it are noise.
   if (item.text) return prev;
-  return { order: prev.order, byId: { ...prev.byId, [itemId]: { ...item, partial: item.partial + delta } } };
+  const byId = writable(prev.byId);
+  byId[itemId] = { ...item, partial: item.partial + delta };
+  return { order: prev.order, byId, rev: prev.rev + 1 };
 }
 
 /** The words to show for an item. */

@@ -23,15 +23,25 @@ export type TranscriptItem = {
   source: 'voice' | 'text';
   /** True while the item is known only from deltas (the history has not reported it yet). */
   placeholder: boolean;
+  /** Epoch ms when the page first saw the item. */
+  at: number;
 };
 
-/** Transcript keyed by item id plus the display order: a delta touches one entry, never the list. */
+/**
+ * Transcript keyed by item id plus the display order. A delta replaces one entry of `byId`
+ * IN PLACE (O(1) however long the meeting) and bumps `rev`; `order` changes only when an
+ * item is added or removed. Items themselves are immutable, so a row that selects its own
+ * item re-renders only when that item changed. Never keep a `byId` across updates.
+ */
 export type TranscriptState = {
   order: readonly string[];
   byId: Readonly<Record<string, TranscriptItem>>;
+  /** Bumped on every change (deltas included). */
+  rev: number;
 };
 
-export type EventDirection = 'client' | 'server';
+/** 'note' = something the app itself reports (a reconnect, a hint suppressed by a rule). */
+export type EventDirection = 'client' | 'server' | 'note';
 
 export type EventLogEntry = {
   id: number;

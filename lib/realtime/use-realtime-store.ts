@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { HintSession } from '@/lib/hints/hint-session';
 import type { RealtimeController } from './controller';
 import type { RealtimeState, RealtimeStore } from './store';
 
-/** The page's store and controller, created once by `RealtimeProvider` (components/live). */
-export type RealtimeContextValue = { store: RealtimeStore; controller: RealtimeController };
+/** The page's store, controller and hint session, created once by `RealtimeProvider` (components/live). */
+export type RealtimeContextValue = { store: RealtimeStore; controller: RealtimeController; hints: HintSession };
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
@@ -21,4 +22,13 @@ export function useRealtimeStore<T>(selector: (state: RealtimeState) => T): T {
 
 export function useRealtimeController(): RealtimeController {
   return useRealtimeContext().controller;
+}
+
+export function useHintSession(): HintSession {
+  return useRealtimeContext().hints;
+}
+
+/** The store itself, for reading on demand (exports, copy) without subscribing. */
+export function useRealtimeStoreApi(): RealtimeStore {
+  return useRealtimeContext().store;
 }

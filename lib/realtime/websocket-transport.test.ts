@@ -31,12 +31,13 @@ const audioDelta = (bytes: number) =>
     delta: Buffer.alloc(bytes).toString('base64'),
   });
 
-async function connected(opts: { bargeIn: boolean; playedMs?: number }) {
+async function connected(opts: { bargeIn: boolean; playedMs?: number; outOfBand?: (id: string | undefined) => boolean }) {
   const socket = new FakeSocket();
   const playback = { playedMs: opts.playedMs ?? 0 };
   const transport = new CueWebSocketTransport({
     bargeIn: opts.bargeIn,
     playback,
+    isOutOfBandItem: opts.outOfBand,
     createWebSocket: async () => socket as never,
     skipOpenEventListeners: true,
   });
@@ -89,6 +90,23 @@ describe('CueWebSocketTransport', () => {
     const sent = socket.sent.slice(before);
     expect(sent.map((e) => e.type)).toEqual(['response.cancel', 'conversation.item.truncate']);
     expect(sent[1]).toMatchObject({ audio_end_ms: 150 });
+  });
+
+  it('interrupting an out-of-band item (a hint) cancels it but sends no truncate', async () => {
+    const { socket, session, interrupted } = await connected({ bargeIn: false, outOfBand: (id) => id === 'item_a' });
+    socket.receive(audioDelta(9600));
+    const before = socket.sent.length;
+    session.interrupt();
+    expect(socket.sent.slice(before).map((e) => e.type)).toEqual(['response.cancel']);
+    expect(interrupted).toHaveLength(1);
+    // After its response is done, only local playback is left to stop: nothing goes upstream.
+    socket.receive(ev('response.done', { response: { id: 'resp_1', status: 'completed', output: [] } }));
+    socket.receive(ev('response.created', { response: { id: 'resp_2' } }));
+    socket.receive(audioDelta(9600));
+    socket.receive(ev('response.done', { response: { id: 'resp_2', status: 'completed', output: [] } }));
+    const after = socket.sent.length;
+    session.interrupt();
+    expect(socket.sent.slice(after)).toEqual([]);
   });
 
   it('the wire tap sees every frame, including queued response.create sent past sendEvent', async () => {

@@ -11,23 +11,28 @@ export type CueWebSocketTransportOptions = OpenAIRealtimeWebSocketOptions & {
    * hint assistant listening to a meeting must keep talking while others speak.
    */
   bargeIn: boolean;
+  /** True for an out-of-band item (a hint): interrupting it cancels the response but sends no truncate. */
+  isOutOfBandItem?: (itemId: string | undefined) => boolean;
 };
 
 /**
- * The SDK's WebSocket transport with two corrections for a browser that plays audio itself:
+ * The SDK's WebSocket transport with three corrections for a browser that plays audio itself:
  *  - truncation uses the ms the local player actually played, not wall-clock time since the
  *    first audio delta (which overcounts whenever playback started late or underran);
- *  - speech-triggered interrupts are dropped when barge-in is off.
+ *  - speech-triggered interrupts are dropped when barge-in is off;
+ *  - an out-of-band item (not in the conversation) is not truncated, only cancelled.
  * An app-initiated interrupt (Stop button) with no audio yet still cancels the response.
  */
 export class CueWebSocketTransport extends OpenAIRealtimeWebSocket {
   readonly #playback: PlaybackClock | undefined;
   readonly #bargeIn: boolean;
+  readonly #isOutOfBandItem: (itemId: string | undefined) => boolean;
 
-  constructor({ playback, bargeIn, ...options }: CueWebSocketTransportOptions) {
+  constructor({ playback, bargeIn, isOutOfBandItem, ...options }: CueWebSocketTransportOptions) {
     super(options);
     this.#playback = playback;
     this.#bargeIn = bargeIn;
+    this.#isOutOfBandItem = isOutOfBandItem ?? (() => false);
   }
 
   // The SDK's speech_started handler passes an explicit flag; session.interrupt() and
@@ -43,6 +48,11 @@ export class CueWebSocketTransport extends OpenAIRealtimeWebSocket {
   }
 
   override _interrupt(elapsedTime: number, cancelOngoingResponse?: boolean): void {
+    if (this.#isOutOfBandItem(this.currentItemId)) {
+      if (cancelOngoingResponse !== false) this._cancelResponse();
+      this.emit('audio_interrupted');
+      return;
+    }
     const heard = this.#playback?.playedMs;
     super._interrupt(typeof heard === 'number' && Number.isFinite(heard) ? heard : elapsedTime, cancelOngoingResponse);
   }

@@ -1,13 +1,14 @@
+import { roleplayReply } from './roleplay-reply';
 import { scriptedReply } from './scripted-reply';
 import type { ReplyPolicy } from './types';
 
 /**
- * Reply policies by agent config id. Add an agent by adding an entry (e.g.
- * `roleplay-client`); the runner never changes. Unknown ids get the default.
+ * Reply policies by agent config id. Add an agent by adding an entry; the runner never changes. Unknown ids get the default.
  */
 export const replyPolicies: Record<string, ReplyPolicy> = {
   'hint-assistant': scriptedReply,
   'practice-partner': scriptedReply,
+  'roleplay-client': roleplayReply,
 };
 
 export const defaultReplyPolicy: ReplyPolicy = scriptedReply;

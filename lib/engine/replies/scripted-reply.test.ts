@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replyPolicies, replyPolicyFor, defaultReplyPolicy } from './registry';
+import { roleplayReply } from './roleplay-reply';
 import { conversationalReply, hintKind, hintReply, scriptedReply } from './scripted-reply';
 import { cutToSeconds, lastWords, maxSecondsIn } from './text-utils';
 import type { ReplyContext, ReplyItem } from './types';
@@ -79,9 +80,10 @@ describe('hints', () => {
 
 describe('registry', () => {
   it('maps known agents and falls back to the default for others', () => {
-    expect(Object.keys(replyPolicies).sort()).toEqual(['hint-assistant', 'practice-partner']);
+    expect(Object.keys(replyPolicies).sort()).toEqual(['hint-assistant', 'practice-partner', 'roleplay-client']);
     expect(replyPolicyFor('practice-partner')).toBe(scriptedReply);
-    expect(replyPolicyFor('roleplay-client')).toBe(defaultReplyPolicy);
+    expect(replyPolicyFor('roleplay-client')).toBe(roleplayReply);
+    expect(replyPolicyFor('unknown-agent')).toBe(defaultReplyPolicy);
     expect(replyPolicyFor('toString')).toBe(defaultReplyPolicy);
   });
 });

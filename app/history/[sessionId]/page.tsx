@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getSession } from '@/app/actions/practice';
+import { ExportMarkdownButton } from '@/components/history/export-markdown-button';
+import { formatDateTime, formatDuration } from '@/components/history/format';
+import { TaggedTranscript } from '@/components/history/tagged-transcript';
+import { DebriefView } from '@/components/practice/debrief-view';
+import { PageError } from '@/components/practice/page-error';
+import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+
+export const metadata: Metadata = { title: 'Practice session — Cue' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ sessionId: string }> };
+
+/** One session: the transcript with turn tags, the debrief and the metrics; export as Markdown. */
+export default async function SessionPage({ params }: Props) {
+  const { sessionId } = await params;
+  const result = await getSession({ sessionId });
+  if (!result.ok) {
+    if (result.error.code === 'not_found' || result.error.code === 'invalid_input') notFound();
+    return <PageError title="This session could not be loaded" message={result.error.message} backHref="/history" backLabel="Back to history" />;
+  }
+  const s = result.data;
+  return (
+    <div className="space-y-5" data-testid="session-page" data-status={s.status}>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href={`/history?scenario=${encodeURIComponent(s.scenarioId)}`} className="text-sm text-slate-500 hover:text-cue">
+            ← History for this scenario
+          </Link>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">{s.scenarioTitle}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {formatDateTime(s.startedAt)} · {DIFFICULTY_PROFILES[s.difficulty].label} · {s.durationSeconds === null ? 'no end recorded' : formatDuration(s.durationSeconds)}
+            {s.score !== null ? ` · score ${s.score}/10` : ''}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-start gap-2">
+          {s.status === 'unfinished' ? (
+            <Link href={`/practice/call/${s.id}`} data-testid="resume-link" className="rounded-lg bg-cue px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
+              Continue or end this call
+            </Link>
+          ) : null}
+          <ExportMarkdownButton sessionId={s.id} />
+        </div>
+      </div>
+      {s.status === 'unfinished' ? (
+        <p data-testid="unfinished-note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          Unfinished: this call never ended (the tab was closed or the server stopped). Everything said before that is below.
+        </p>
+      ) : null}
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section className="space-y-3 self-start rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="text-sm font-semibold text-ink">Transcript</h2>
+          <TaggedTranscript session={s} />
+        </section>
+        <DebriefView session={s} />
+      </div>
+    </div>
+  );
+}

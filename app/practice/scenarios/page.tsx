@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { listScenarios } from '@/app/actions/practice';
+import { PageError } from '@/components/practice/page-error';
+import { ScenarioEditor } from '@/components/practice/scenario-editor/scenario-editor';
+
+export const metadata: Metadata = { title: 'Scenarios — Cue' };
+export const dynamic = 'force-dynamic';
+
+/** Create, edit, duplicate, delete, import and export scenarios. */
+export default async function ScenariosPage() {
+  const result = await listScenarios();
+  if (!result.ok) return <PageError title="Scenarios could not be loaded" message={result.error.message} />;
+  return <ScenarioEditor entries={result.data} />;
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { memo } from 'react';
+import type { HintCard } from '@/lib/hints/hint-types';
+import { interruptedText } from '@/lib/hints/hint-words';
+import { displayText } from '@/lib/realtime/transcript';
+import type { TranscriptItem } from '@/lib/realtime/types';
+import { useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+
+
+function StatusNote({ item }: { item: TranscriptItem }) {
+  if (item.status === 'incomplete') return <span className="text-xs normal-case text-amber-700">cut off</span>;
+  if (item.status === 'in_progress') {
+    return (
+      <span className="text-xs text-slate-400" aria-label={item.role === 'user' ? 'still listening' : 'still speaking'}>
+        …
+      </span>
+    );
+  }
+  return null;
+}
+
+function MessageRow({ item, meeting }: { item: TranscriptItem; meeting: boolean }) {
+  const text = displayText(item);
+  const mine = item.role === 'user';
+  return (
+    <div data-testid="transcript-item" data-role={item.role} data-status={item.status} className={`flex flex-col gap-1 ${mine ? 'items-start' : 'items-end'}`}>
+      <span className="flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-slate-500">
+        {mine ? (meeting ? 'Meeting' : 'You') : 'Cue'}
+        {item.source === 'text' && mine && <span className="normal-case text-slate-400">typed</span>}
+        <StatusNote item={item} />
+      </span>
+      <p
+        className={`max-w-[85%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-base leading-7 ${
+          mine ? 'rounded-tl-sm bg-slate-100 text-slate-900' : 'rounded-tr-sm bg-sky-50 text-slate-900 ring-1 ring-sky-100'
+        } ${item.text ? '' : 'opacity-80'}`}
+      >
+        {text || <span className="italic opacity-70">{mine ? 'Listening…' : 'Thinking…'}</span>}
+      </p>
+    </div>
+  );
+}
+
+const HINT_STYLE = {
+  quick: { card: 'border-amber-400 bg-amber-50', head: 'text-amber-800', label: 'Quick hint' },
+  full: { card: 'border-indigo-400 bg-indigo-50', head: 'text-indigo-800', label: 'Full guidance' },
+} as const;
+
+function hintStatusText(card: HintCard): string {
+  switch (card.status) {
+    case 'requested':
+      return 'preparing…';
+    case 'speaking':
+      return 'speaking…';
+    case 'done':
+      return 'done';
+    case 'failed':
+      return card.interruptedBy ? `failed (${card.interruptedBy})` : 'failed';
+    case 'interrupted':
+      return interruptedText(card.interruptedBy);
+  }
+}
+
+function HintRow({ item, card }: { item: TranscriptItem; card: HintCard }) {
+  const style = HINT_STYLE[card.kind];
+  const text = displayText(item);
+  const interrupted = card.status === 'interrupted';
+  const trigger = card.source === 'phrase' ? `“${card.trigger}”` : card.source === 'shortcut' ? 'shortcut' : 'button';
+  return (
+    <div data-testid="transcript-item" data-role="hint" data-status={card.status}>
+      <article
+        data-testid="hint-card"
+        data-kind={card.kind}
+        data-trigger={card.trigger}
+        data-interrupted={interrupted ? 'true' : 'false'}
+        data-hint-status={card.status}
+        aria-label={`${style.label}, triggered by ${trigger}`}
+        className={`mx-auto w-[92%] rounded-xl border-l-4 px-4 py-3 shadow-sm ${style.card}`}
+      >
+        <header className={`flex flex-wrap items-center gap-x-2 text-xs font-semibold uppercase tracking-wide ${style.head}`}>
+          <span>{style.label}</span>
+          <span className="font-normal normal-case">· {trigger}</span>
+          <span className="font-normal normal-case opacity-70">· {card.contextMessages} messages of context</span>
+          <span
+            data-testid="hint-status"
+            className={`ml-auto rounded-full px-2 py-0.5 font-medium normal-case ${interrupted || card.status === 'failed' ? 'bg-rose-100 text-rose-800' : 'bg-white/70'}`}
+          >
+            {hintStatusText(card)}
+          </span>
+        </header>
+        <p data-testid="hint-text" className={`mt-1 whitespace-pre-wrap text-base leading-7 text-slate-900 ${interrupted ? 'opacity-70' : ''}`}>
+          {text || <span className="italic opacity-70">…</span>}
+        </p>
+      </article>
+    </div>
+  );
+}
+
+/** One row; subscribes to its own item and hint card, so a delta re-renders only this row. */
+export const TranscriptRow = memo(function TranscriptRow({ id }: { id: string }) {
+  const item = useRealtimeStore((s) => s.transcript.byId[id]);
+  const card = useRealtimeStore((s) => s.hints[id]);
+  const meeting = useRealtimeStore((s) => s.agentId === 'hint-assistant');
+  if (!item) return null;
+  return card ? <HintRow item={item} card={card} /> : <MessageRow item={item} meeting={meeting} />;
+});

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { cloneDefaultSettings } from '../lib/settings/schema';
+import { HintEngine } from './support/engine-controls';
+import { HintsPage } from './support/hints-page';
+import { SettingsPanel } from './support/settings-panel';
+
+/** The settings panel: one schema for the form and the import, persistence, and live effect. */
+
+test.afterEach(async ({ request }) => {
+  await new HintEngine(request).clearFaults();
+});
+
+test('a trigger phrase added in the panel fires in the running session, without reconnecting', async ({ page, request }) => {
+  const live = new HintsPage(page);
+  const engine = new HintEngine(request);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  await live.connectAndWait();
+  const sessionId = await engine.waitForOpenSession();
+  await engine.utterance('The board wants numbers');
+
+  await panel.open();
+  await expect(panel.dialog).toContainText('apply to the running session');
+  await panel.addTrigger('what about pricing', 'full');
+  await panel.saveAndClose();
+
+  await engine.utterance('So what about pricing then');
+  const card = live.card('full');
+  await expect(card).toHaveAttribute('data-trigger', 'what about pricing');
+  await expect(card.getByTestId('hint-text')).toContainText('Full guidance (saw 2 messages)');
+  expect((await engine.sessions()).filter((s) => s.open).map((s) => s.id)).toEqual([sessionId]);
+});
+
+test('invalid settings are refused with field errors and the old settings are kept', async ({ page }) => {
+  const live = new HintsPage(page);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  await panel.open();
+  await panel.field('quick-seconds').fill('500');
+  await panel.field('per-call-cap').fill('-1');
+  await panel.field('trigger-phrase-0').fill('x');
+  await panel.save.click();
+  await expect(panel.summary).toContainText('Nothing was saved');
+  await expect(panel.error('quickSeconds')).toHaveText('Quick hint length must be at most 30 s');
+  await expect(panel.error('perCallCap')).toHaveText('Hints per call must be at least 0');
+  await expect(panel.error('triggers.0.phrase')).toHaveText('Use at least 2 characters');
+  await expect(panel.field('quick-seconds')).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.dialog).toBeVisible();
+  await page.screenshot({ path: 'test-results/shots/settings-validation-error.png', fullPage: true });
+
+  await panel.cancel.click();
+  await panel.open();
+  await expect(panel.field('quick-seconds')).toHaveValue('8');
+  await expect(panel.field('per-call-cap')).toHaveValue('20');
+  await expect(panel.field('trigger-phrase-0')).toHaveValue('good question');
+});
+
+test('an invalid settings file is refused field by field and nothing is applied; a valid one is', async ({ page }) => {
+  const live = new HintsPage(page);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  await panel.open();
+  const bad = { ...cloneDefaultSettings(), cooldownSeconds: 'soon', triggers: [{ phrase: 'good question', action: 'shout' }], extra: true };
+  await panel.importText('bad-settings.json', JSON.stringify(bad));
+  await expect(panel.importErrors).toContainText('Nothing was imported from bad-settings.json');
+  await expect(panel.importErrors).toContainText('cooldownSeconds: Cooldown must be a number');
+  await expect(panel.importErrors).toContainText('triggers.0.action: Pick Quick hint or Full guidance');
+  await expect(panel.importErrors).toContainText('extra: Unknown setting');
+  await expect(panel.field('cooldown-seconds')).toHaveValue('10');
+
+  await panel.importText('broken.json', '{ "version": 1, ');
+  await expect(panel.importErrors).toContainText('The file is not valid JSON');
+
+  await panel.importText('good.json', JSON.stringify({ ...cloneDefaultSettings(), cooldownSeconds: 3, interruptPhrases: ['stop please'] }));
+  await expect(panel.status).toContainText('Imported and saved the settings from good.json');
+  await expect(panel.field('cooldown-seconds')).toHaveValue('3');
+  await expect(panel.field('interrupt-phrase-0')).toHaveValue('stop please');
+});
+
+test('settings survive a reload; reset restores the defaults; export downloads what import reads', async ({ page }) => {
+  const live = new HintsPage(page);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  await panel.open();
+  await panel.field('cooldown-seconds').fill('42');
+  await panel.field('voice').selectOption('cedar');
+  await panel.saveAndClose();
+
+  await page.reload();
+  await panel.open();
+  await expect(panel.field('cooldown-seconds')).toHaveValue('42');
+  await expect(panel.field('voice')).toHaveValue('cedar');
+
+  const download = page.waitForEvent('download');
+  await panel.field('settings-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('cue-settings.json');
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')) as Record<string, unknown>;
+  expect(exported).toMatchObject({ version: 1, cooldownSeconds: 42, voice: 'cedar' });
+
+  await panel.field('settings-reset').click();
+  await panel.field('settings-reset-confirm').click();
+  await expect(panel.field('cooldown-seconds')).toHaveValue('10');
+  await panel.cancel.click();
+  await page.reload();
+  await panel.open();
+  await expect(panel.field('cooldown-seconds')).toHaveValue('10');
+});
+
+test('model and voice go to the mint as overrides', async ({ page, request }) => {
+  const live = new HintsPage(page);
+  const engine = new HintEngine(request);
+  await live.seedSettings({ ...cloneDefaultSettings(), model: 'gpt-realtime-mini', voice: 'cedar' });
+  await live.openHints();
+  await live.connectAndWait();
+  await engine.waitForOpenSession();
+  await expect(live.badge).toHaveText('Local engine (scripted, no AI)');
+  const updates = JSON.stringify(await engine.received('session.update'));
+  expect(updates).toContain('"voice":"cedar"');
+  expect(updates).toContain('gpt-realtime-mini');
+});

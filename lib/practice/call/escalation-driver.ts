@@ -1,0 +1,114 @@
+import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/scenarios/escalation';
+import type { Difficulty, Scenario } from '@/lib/scenarios/schema';
+
+/**
+ * Makes the persona escalate, deterministically, when the user says a trigger phrase.
+ * The app decides (checkEscalation on the user's completed words), then:
+ *  - a spoken turn has already set off the service's automatic reply (or is about to):
+ *    cancel it, and cancel/hide any other reply that starts before ours;
+ *  - a typed turn is sent without a reply, so nothing needs cancelling;
+ *  - request one response whose instructions carry the escalation (tagged in metadata so
+ *    its `response.created` is recognised).
+ * Pure logic over an injected port; the call controller wires it to the session.
+ */
+
+export const ESCALATION_METADATA = { key: 'cue_purpose', value: 'escalation' } as const;
+/** After this long without our response starting, stop cancelling other replies. */
+export const AWAIT_ESCALATION_MS = 5000;
+
+export type EscalationPort = {
+  /** Interrupt the reply the client knows is in progress (local silence + cancel + truncate). */
+  interruptCurrent(): void;
+  /** Send `response.cancel`, for one response id or whatever is active on the server. */
+  cancelResponse(responseId?: string): void;
+  /** Never play audio of this response. */
+  dropAudio(responseId: string): void;
+  requestResponse(response: Record<string, unknown>): void;
+};
+
+export type FiredEscalation = EscalationEvent & { at: number; typed: boolean };
+
+export class EscalationDriver {
+  #state: EscalationState = INITIAL_ESCALATION_STATE;
+  #ongoing: string | null = null;
+  #awaitingSince: number | null = null;
+  #pending: EscalationEvent | null = null;
+  #retried = false;
+  readonly #superseded = new Set<string>();
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly difficulty: Difficulty,
+    private readonly port: EscalationPort,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get state(): EscalationState {
+    return this.#state;
+  }
+
+  /** Responses cancelled to make way for an escalation (their items are hidden and not saved). */
+  isSuperseded(responseId: string): boolean {
+    return this.#superseded.has(responseId);
+  }
+
+  /** Check a completed user turn. Returns the escalation when it fires (the port has been driven). */
+  userTurn(text: string, clientTurns: number, { typed, beforeRequest }: { typed: boolean; beforeRequest?: () => void }): FiredEscalation | null {
+    const result = checkEscalation(this.#state, { text, clientTurns }, this.scenario, this.difficulty);
+    this.#state = result.state;
+    const event = result.event;
+    if (!event) return null;
+    if (!typed) {
+      if (this.#ongoing) {
+        this.#superseded.add(this.#ongoing);
+        this.port.interruptCurrent();
+      } else {
+        // The service starts its reply as the turn ends; this client may not have seen it yet.
+        this.port.cancelResponse();
+      }
+      this.#awaitingSince = this.now();
+    }
+    this.#pending = event;
+    this.#retried = false;
+    beforeRequest?.();
+    this.#request(event);
+    return { ...event, at: this.now(), typed };
+  }
+
+  responseCreated(responseId: string, metadata: unknown): void {
+    if (isEscalationMetadata(metadata)) {
+      this.#awaitingSince = null;
+      this.#pending = null;
+      this.#ongoing = responseId;
+      return;
+    }
+    this.#ongoing = responseId;
+    if (this.#awaitingSince !== null && this.now() - this.#awaitingSince <= AWAIT_ESCALATION_MS) {
+      this.#superseded.add(responseId);
+      this.port.dropAudio(responseId);
+      this.port.cancelResponse(responseId);
+    }
+  }
+
+  responseDone(responseId: string): void {
+    if (this.#ongoing === responseId) this.#ongoing = null;
+  }
+
+  /** The service refused our response.create because another reply was active: ask once more. */
+  responseRefused(): void {
+    if (!this.#pending || this.#retried) return;
+    this.#retried = true;
+    this.#request(this.#pending);
+  }
+
+  #request(event: EscalationEvent): void {
+    this.port.requestResponse({
+      instructions: event.instructions,
+      metadata: { [ESCALATION_METADATA.key]: ESCALATION_METADATA.value, level: String(event.level) },
+    });
+  }
+}
+
+export function isEscalationMetadata(metadata: unknown): boolean {
+  return typeof metadata === 'object' && metadata !== null && (metadata as Record<string, unknown>)[ESCALATION_METADATA.key] === ESCALATION_METADATA.value;
+}

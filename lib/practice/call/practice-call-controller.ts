@@ -1,0 +1,270 @@
+import type { RealtimeItem } from '@openai/agents-realtime';
+import { buildRoleplayAgentConfig, ROLEPLAY_CLIENT_ID } from '@/agents/roleplay-client';
+import type { AgentConfig } from '@/agents/schema';
+import type { ActionResult } from '@/lib/actions/result';
+import type { EndPracticeSessionInput } from '@/lib/practice/action-schemas';
+import type { TranscriptItem } from '@/lib/practice/transcript';
+import type { StoredTurnTag } from '@/lib/practice/turn-tag';
+import type { PracticeSessionDetail } from '@/lib/practice/types';
+import { AudioPlayer } from '@/lib/realtime/audio-player';
+import { RealtimeController, type ControllerDeps, type MintInput, type MintResult } from '@/lib/realtime/controller';
+import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store';
+import type { InputChoice } from '@/lib/realtime/media-input';
+import type { Difficulty, Scenario } from '@/lib/scenarios/schema';
+import { CallEventRouter } from './call-event-router';
+import { CallRecorder, restorable, toLiveTag, type RecorderActions } from './call-recorder';
+import { createCallStore, type CallData, type CallStore } from './call-store';
+import { EscalationDriver } from './escalation-driver';
+import { FilteringPlayer } from './filtering-player';
+import { createRoleplaySession } from './roleplay-session';
+
+/**
+ * One practice call: the realtime session with the scenario's persona, plus everything
+ * the call adds around it. The persona speaks first; every completed utterance and turn
+ * tag is saved as it happens; trigger phrases make the persona escalate; the clock ends
+ * the call at the scenario's limit; End saves the rest, ends the session and fetches
+ * the debrief. Composes the shared RealtimeController (its public API only).
+ */
+
+export type PracticeCallActions = RecorderActions & {
+  mint: (input: MintInput & { practiceSessionId: string }) => Promise<MintResult>;
+  endPracticeSession: (input: EndPracticeSessionInput) => Promise<ActionResult<PracticeSessionDetail>>;
+};
+
+export type PracticeCallSetup = {
+  sessionId: string;
+  scenario: Scenario;
+  difficulty: Difficulty;
+  timeLimitSeconds: number;
+  /** Already saved before this page opened (a call resumed after a reload or a crash). */
+  savedItems?: readonly TranscriptItem[];
+  savedTags?: readonly StoredTurnTag[];
+  /** Seconds of the call already spent before this page. */
+  elapsedSeconds?: number;
+};
+
+export type PracticeCallOptions = {
+  realtimeDeps?: Partial<Omit<ControllerDeps, 'store' | 'mint'>>;
+  now?: () => number;
+  clockTickMs?: number;
+};
+
+export type EndReason = NonNullable<CallData['endReason']>;
+
+export class PracticeCallController {
+  readonly realtimeStore: RealtimeStore;
+  readonly realtime: RealtimeController;
+  readonly store: CallStore;
+  readonly config: AgentConfig;
+  readonly #setup: PracticeCallSetup;
+  readonly #actions: PracticeCallActions;
+  readonly #now: () => number;
+  readonly #recorder: CallRecorder;
+  readonly #driver: EscalationDriver;
+  readonly #router: CallEventRouter;
+  #player: FilteringPlayer | null = null;
+  #clock: ReturnType<typeof setInterval> | null = null;
+  #unsubscribe: (() => void) | null = null;
+  readonly #clockTickMs: number;
+  #ending: Promise<void> | null = null;
+
+  constructor(setup: PracticeCallSetup, actions: PracticeCallActions, opts: PracticeCallOptions = {}) {
+    this.#setup = setup;
+    this.#actions = actions;
+    this.#now = opts.now ?? Date.now;
+    this.config = buildRoleplayAgentConfig(setup.scenario, setup.difficulty);
+    this.store = createCallStore({ clockOffsetSeconds: setup.elapsedSeconds ?? 0, tags: (setup.savedTags ?? []).map(toLiveTag) });
+    this.#recorder = new CallRecorder(setup.sessionId, actions, (save) => this.store.setState({ save }), this.#now);
+    this.#recorder.preload(setup.savedItems ?? []);
+    this.realtimeStore = createRealtimeStore();
+    const createPlayer = opts.realtimeDeps?.createPlayer ?? (() => new AudioPlayer());
+    this.realtime = new RealtimeController({
+      ...opts.realtimeDeps,
+      store: this.realtimeStore,
+      mint: (input) => actions.mint({ ...input, practiceSessionId: setup.sessionId }),
+      getAgentConfig: (id) => (id === ROLEPLAY_CLIENT_ID ? this.config : undefined),
+      createPlayer: () => (this.#player = new FilteringPlayer(createPlayer())),
+      createSession: (recipe) => {
+        const session = createRoleplaySession(recipe, { tag_turn: (args, callId) => this.#onTagTurn(args, callId) });
+        this.#router.attach(session);
+        return session;
+      },
+    });
+    this.#driver = new EscalationDriver(
+      setup.scenario,
+      setup.difficulty,
+      {
+        interruptCurrent: () => this.realtime.interrupt(),
+        cancelResponse: (responseId) => this.#sendRaw({ type: 'response.cancel', ...(responseId ? { response_id: responseId } : {}) }),
+        dropAudio: (responseId) => this.#player?.drop(responseId),
+        requestResponse: (response) => void this.realtime.requestResponse(response),
+      },
+      this.#now,
+    );
+    this.#router = new CallEventRouter({
+      tracker: this.#recorder.tracker,
+      driver: this.#driver,
+      now: this.#now,
+      clientTurns: () => this.#clientTurns(),
+      onEscalation: (e) => this.store.setState((s) => ({ escalations: [...s.escalations, { phrase: e.phrase, level: e.level, response: e.response, at: e.at, typed: e.typed }] })),
+      onHidden: (itemIds) => this.store.setState((s) => ({ hiddenItemIds: [...new Set([...s.hiddenItemIds, ...itemIds])] })),
+      onHistory: (history) => this.#saveReady(history, false),
+    });
+    this.#clockTickMs = opts.clockTickMs ?? 500;
+    this.activate();
+  }
+
+  /** Watch the connection and run the clock. Called by the constructor and again after a dispose (React remounts). */
+  activate(): void {
+    if (this.#unsubscribe) return;
+    this.#unsubscribe = this.realtimeStore.subscribe((state, prev) => {
+      if (state.connection === prev.connection) return;
+      const phase = this.store.getState().phase;
+      if (state.connection === 'connected' && (phase === 'connecting' || phase === 'lost')) this.store.setState({ phase: 'live' });
+      if (state.connection === 'disconnected' && phase === 'live') this.store.setState({ phase: 'lost' });
+    });
+    if (this.#clockTickMs > 0) this.#clock = setInterval(() => this.#tick(), this.#clockTickMs);
+  }
+
+  get sessionId(): string {
+    return this.#setup.sessionId;
+  }
+
+  get timeLimitSeconds(): number {
+    return this.#setup.timeLimitSeconds;
+  }
+
+  /** Connect; on a fresh call the persona then speaks first. A resumed call replays what was said. */
+  async start(input: InputChoice = 'mic'): Promise<boolean> {
+    const phase = this.store.getState().phase;
+    if (phase !== 'ready') return false;
+    this.store.setState({ phase: 'connecting', notice: null });
+    const saved = this.#setup.savedItems ?? [];
+    const ok = await this.realtime.connect({ agentId: ROLEPLAY_CLIENT_ID, input, restoreHistory: saved.length > 0 ? restorable(saved) : undefined });
+    if (!ok) {
+      if (this.store.getState().phase === 'connecting') this.store.setState({ phase: 'ready' });
+      return false;
+    }
+    this.store.setState((s) => ({ phase: 'live', clockStartedAt: s.clockStartedAt ?? this.#now() }));
+    if (saved.length === 0) this.realtime.requestResponse();
+    return true;
+  }
+
+  /** After a dropped connection: connect again with what was said so far. */
+  async reconnect(): Promise<boolean> {
+    if (this.store.getState().phase !== 'lost') return false;
+    this.store.setState({ phase: 'connecting' });
+    const ok = await this.realtime.retry();
+    if (!ok && this.store.getState().phase === 'connecting') this.store.setState({ phase: 'lost' });
+    return ok;
+  }
+
+  /** A typed turn. A trigger phrase is caught before sending, so the persona escalates instead of answering. */
+  sendText(raw: string): boolean {
+    const text = raw.trim();
+    if (!text || this.store.getState().phase !== 'live') return false;
+    const session = this.realtime.session;
+    const escalation = this.#driver.userTurn(text, this.#clientTurns(), {
+      typed: true,
+      // The user's words go in first, without a reply of their own; the escalation reply follows.
+      beforeRequest: () => session?.transport.sendMessage(text, {}, { triggerResponse: false }),
+    });
+    if (!escalation) return this.realtime.sendText(text);
+    this.store.setState((s) => ({ escalations: [...s.escalations, { phrase: escalation.phrase, level: escalation.level, response: escalation.response, at: escalation.at, typed: true }] }));
+    return true;
+  }
+
+  setMuted(muted: boolean): void {
+    this.realtime.setMuted(muted);
+  }
+
+  interrupt(): void {
+    this.realtime.interrupt();
+  }
+
+  retrySaves(): void {
+    this.#recorder.retryFailed();
+  }
+
+  dismissError(): void {
+    this.realtime.dismissError();
+  }
+
+  /** End the call: hang up, save what is left, end the session and get the debrief. Safe to call twice. */
+  end(reason: EndReason = 'user'): Promise<void> {
+    if (this.#ending) return this.#ending;
+    const phase = this.store.getState().phase;
+    if (phase === 'ended') return Promise.resolve();
+    const history = [...this.realtime.history];
+    this.store.setState({ phase: 'ending', endReason: reason, endError: null });
+    this.realtime.disconnect();
+    this.#ending = this.#finish(history, reason).finally(() => {
+      this.#ending = null;
+    });
+    return this.#ending;
+  }
+
+  /** Hang up and stop watching (page unmount). `activate()` brings the watchers back. */
+  dispose(): void {
+    if (this.#clock) clearInterval(this.#clock);
+    this.#clock = null;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.realtime.dispose();
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  async #finish(history: RealtimeItem[], reason: EndReason): Promise<void> {
+    this.#saveReady(history, true);
+    const saved = await this.#recorder.flush();
+    let result: ActionResult<PracticeSessionDetail>;
+    try {
+      result = await this.#actions.endPracticeSession({ sessionId: this.#setup.sessionId, reason });
+    } catch {
+      result = { ok: false, error: { code: 'network', message: 'The Cue server could not be reached to end the call.' } };
+    }
+    if (!result.ok) {
+      this.store.setState({ phase: 'end_failed', endError: { code: result.error.code, message: `${result.error.message} Your transcript so far is saved; try again.` } });
+      return;
+    }
+    this.store.setState({
+      phase: 'ended',
+      result: result.data,
+      notice: saved ? null : 'Some of the last words could not be saved, so the debrief may miss them.',
+    });
+  }
+
+  #tick(): void {
+    const { phase, clockStartedAt, clockOffsetSeconds } = this.store.getState();
+    if (phase !== 'live' || clockStartedAt === null) return;
+    const elapsed = clockOffsetSeconds + (this.#now() - clockStartedAt) / 1000;
+    if (elapsed >= this.#setup.timeLimitSeconds) void this.end('time_limit');
+  }
+
+  #clientTurns(): number {
+    const hidden = new Set(this.store.getState().hiddenItemIds);
+    return this.realtime.history.filter((i) => i.type === 'message' && i.role === 'assistant' && !hidden.has(i.itemId)).length;
+  }
+
+  #saveReady(history: readonly RealtimeItem[], final: boolean): void {
+    this.#recorder.saveReady(history, { final, hidden: new Set(this.store.getState().hiddenItemIds) });
+  }
+
+  #onTagTurn(args: Record<string, unknown>, callId: string | null): { saved: boolean } {
+    const tag = this.#recorder.recordTag(args, callId, this.realtime.history, this.store.getState().tags.length);
+    if (!tag) return { saved: false };
+    this.store.setState((s) => (s.tags.some((t) => t.callId === tag.callId) ? s : { tags: [...s.tags, tag] }));
+    return { saved: true };
+  }
+
+  #sendRaw(event: Record<string, unknown>): void {
+    try {
+      this.realtime.session?.transport.sendEvent(event as never);
+    } catch {
+      // Not connected any more: nothing to cancel.
+    }
+  }
+}
+
+export { restorable };

@@ -1,0 +1,43 @@
+import { backgroundResult, RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
+import type { AgentConfig } from '@/agents/schema';
+import { buildSessionConfig } from '@/lib/realtime/session-factory';
+import type { SessionRecipe } from '@/lib/realtime/session-factory';
+
+/**
+ * The role-play persona's RealtimeSession. Same agent and session config as the shared
+ * factory builds, except that tool results go back as `backgroundResult`: the persona
+ * tags its turn silently and the SDK does not ask for another spoken reply after it.
+ * A handler never throws into the SDK; whatever it returns is reported to the model.
+ */
+
+export type BackgroundToolHandler = (args: Record<string, unknown>, callId: string | null) => unknown | Promise<unknown>;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+export function buildRoleplayAgent(config: AgentConfig, voice: string, handlers: Readonly<Record<string, BackgroundToolHandler>>): RealtimeAgent {
+  const tools = config.tools.map((t) =>
+    tool({
+      name: t.name,
+      description: t.description,
+      parameters: t.parameters,
+      strict: true,
+      execute: async (args: unknown, _context, details) => {
+        const handler = handlers[t.name];
+        if (!handler) return backgroundResult(text({ error: `The tool ${t.name} is not available on this page.` }));
+        try {
+          return backgroundResult(text(await handler(args as Record<string, unknown>, details?.toolCall?.callId ?? null)));
+        } catch (error) {
+          return backgroundResult(text({ error: error instanceof Error ? error.message : 'the tool failed' }));
+        }
+      },
+    }),
+  );
+  return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
+}
+
+export function createRoleplaySession(recipe: SessionRecipe, handlers: Readonly<Record<string, BackgroundToolHandler>>): RealtimeSession {
+  const agent = buildRoleplayAgent(recipe.config, recipe.voice, handlers);
+  return new RealtimeSession(agent, { transport: recipe.transport, model: recipe.model, config: buildSessionConfig(recipe.config, recipe.voice) });
+}
