@@ -88,7 +88,7 @@ function PracticeCallBody({ setup, backend, autostart }: Props) {
       </header>
       <CallBanners />
       {phase === 'ready' || phase === 'connecting' ? <CallReady setup={setup} /> : null}
-      {phase === 'live' || phase === 'lost' || (phase === 'connecting' && (setup.savedItems?.length ?? 0) > 0) ? (
+      {phase === 'live' || phase === 'lost' ? (
         <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section
             aria-label="Conversation"

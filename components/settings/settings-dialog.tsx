@@ -44,7 +44,10 @@ function SettingsForm({ onClose, liveSessionActive, backend }: { onClose: () => 
   const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (focusRequest > 0) bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const first = focusRequest > 0 ? bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    if (!first) return;
+    first.focus({ preventScroll: true });
+    first.scrollIntoView({ block: 'center' });
   }, [focusRequest]);
 
   const sectionProps = { draft, set, errorFor };

@@ -86,3 +86,35 @@ export class ReconnectScheduler {
     this.#hooks.onSchedule(null);
   }
 }
+
+/** Ends a session a little before the service's maximum duration, but never while `busy()` (the assistant speaking). */
+export class RolloverTimer {
+  readonly #ms: number;
+  readonly #busy: () => boolean;
+  readonly #onDue: () => void;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(ms: number, busy: () => boolean, onDue: () => void) {
+    this.#ms = ms;
+    this.#busy = busy;
+    this.#onDue = onDue;
+  }
+
+  start(): void {
+    this.cancel();
+    if (!(this.#ms > 0 && Number.isFinite(this.#ms))) return;
+    const check = () => {
+      if (this.#busy()) this.#timer = setTimeout(check, 2000);
+      else {
+        this.#timer = undefined;
+        this.#onDue();
+      }
+    };
+    this.#timer = setTimeout(check, this.#ms);
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
