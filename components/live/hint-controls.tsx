@@ -1,9 +1,15 @@
 'use client';
 
 import type { HintCard } from '@/lib/hints/hint-types';
+import type { RealtimeState } from '@/lib/realtime/store';
 import { useHintSession, useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
 
 const KIND_LABEL = { quick: 'Quick hint', full: 'Full guidance' } as const;
+
+/** Mute works from the moment a call starts (the capture picks it up when it starts), never for a text-only call. */
+export function canToggleMute(s: RealtimeState): boolean {
+  return s.muted || (s.connection !== 'disconnected' && s.input.source !== 'none');
+}
 
 function Kbd({ children }: { children: string }) {
   return <kbd className="ml-1.5 rounded border border-current/30 px-1 font-mono text-[11px] opacity-70">{children}</kbd>;
@@ -23,7 +29,7 @@ export function HintControls({ hintAgent }: Props) {
   const connected = useRealtimeStore((s) => s.connection === 'connected');
   const playing = useRealtimeStore((s) => s.playing);
   const muted = useRealtimeStore((s) => s.muted);
-  const canMute = useRealtimeStore((s) => s.micActive || s.muted);
+  const canMute = useRealtimeStore(canToggleMute);
   const active = useRealtimeStore((s) => s.activeHint);
   const stats = useRealtimeStore((s) => s.hintStats);
   const canHint = connected && hintAgent && (stats.cap === null || stats.fired < stats.cap);

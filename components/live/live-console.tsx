@@ -10,7 +10,7 @@ import { connectOptionsFromSettings } from '@/lib/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
 import { EventLogPanel } from './event-log-panel';
-import { HintControls } from './hint-controls';
+import { canToggleMute, HintControls } from './hint-controls';
 import { MessageComposer } from './message-composer';
 import { RealtimeProvider } from './realtime-provider';
 import { TranscriptToolbar } from './transcript-toolbar';
@@ -53,7 +53,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
       interrupt: () => hints.interrupt('shortcut'),
       toggleMute: () => {
         const s = store.getState();
-        if (s.micActive || s.muted) controller.setMuted(!s.muted);
+        if (canToggleMute(s)) controller.setMuted(!s.muted);
       },
     },
     !settingsOpen,
