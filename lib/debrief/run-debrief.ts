@@ -1,7 +1,8 @@
 import 'server-only';
-import { OpenAIProvider, Runner, type Model } from '@openai/agents';
+import { Runner, type Model } from '@openai/agents';
 import { createDebriefCoach, buildDebriefInput, DEBRIEF_MODEL } from '@/agents/debrief-coach';
-import { env, realtimeBackend } from '@/lib/env';
+import { realtimeBackend } from '@/lib/env';
+import { openAITextModelProvider } from '@/lib/model-access/text-model-provider';
 import { normaliseSpeech } from '@/lib/scenarios/escalation';
 import { buildRubricDebrief, RUBRIC_NOTE, type DebriefInput } from './rubric';
 import type { CriterionVerdict, Debrief, DebriefErrorCode, DebriefModelOutput } from './schema';
@@ -84,13 +85,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, controller: AbortContro
 
 async function runModelDebrief(input: DebriefInput, options: RunDebriefOptions): Promise<DebriefModelOutput> {
   const model = options.model ?? DEBRIEF_MODEL;
-  if (typeof model === 'string' && !env().OPENAI_API_KEY) {
+  const provider = typeof model === 'string' ? openAITextModelProvider() : null;
+  if (typeof model === 'string' && !provider) {
     throw Object.assign(new Error('OPENAI_API_KEY is not set'), { status: 401 });
   }
   const runner =
-    typeof model === 'string'
+    provider
       ? new Runner({
-          modelProvider: new OpenAIProvider({ apiKey: env().OPENAI_API_KEY, baseURL: env().OPENAI_BASE_URL }),
+          modelProvider: provider,
           tracingDisabled: true,
           traceIncludeSensitiveData: false,
         })
