@@ -40,7 +40,7 @@ export function ProgressPanel({ progress, detailed }: { progress: ScenarioProgre
           label="Recent trend"
           value={trend ? `${trend.delta > 0 ? '+' : ''}${trend.delta}` : '—'}
           testId="progress-trend"
-          note={trend ? `last ${trend.recentAverage} vs earlier ${trend.previousAverage}` : 'needs two scores'}
+          note={trend ? `recent average ${trend.recentAverage} vs earlier ${trend.previousAverage}` : 'needs two scores'}
         />
       </div>
       <ScoreChart points={progress.scoreOverTime} title={`Scores for ${title}`} />
