@@ -6,7 +6,7 @@ import { useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/use-realti
 import { transcriptFileName, transcriptToJson, transcriptToMarkdown } from '@/lib/transcript/export';
 import { liveTranscriptEntries } from '@/lib/transcript/from-live';
 import type { TranscriptMeta } from '@/lib/transcript/types';
-import { downloadText } from './download';
+import { downloadText } from '@/lib/browser/download';
 
 const tool = 'rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40';
 

@@ -9,6 +9,7 @@ import {
   SETTINGS_FILE_TOO_LARGE,
 } from '@/lib/settings/import-export';
 import type { HintSettings, SettingsIssue } from '@/lib/settings/schema';
+import { downloadText } from '@/lib/browser/download';
 import { secondaryButton } from './phrase-list-field';
 import { useSettingsStoreApi } from './settings-store-provider';
 
@@ -18,17 +19,6 @@ type Props = {
   /** Export writes the SAVED settings; say so when the form has unsaved edits. */
   dirty: boolean;
 };
-
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Export, Import (all or nothing, errors field by field) and Reset to defaults (with confirmation). */
 export function SettingsFileActions({ onApplied, dirty }: Props) {
@@ -67,7 +57,7 @@ export function SettingsFileActions({ onApplied, dirty }: Props) {
         <button
           type="button"
           data-testid="settings-export"
-          onClick={() => downloadText(serializeSettings(store.getState().settings), SETTINGS_FILE_NAME)}
+          onClick={() => downloadText(serializeSettings(store.getState().settings), SETTINGS_FILE_NAME, 'application/json')}
           className={secondaryButton}
           title={dirty ? 'Exports the saved settings; unsaved changes are not included.' : undefined}
         >

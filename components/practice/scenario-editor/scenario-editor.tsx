@@ -7,21 +7,11 @@ import { deleteCustomScenario, duplicateScenario, exportScenario } from '@/app/a
 import { blankDraft, scenarioToDraft, type ScenarioDraft } from '@/lib/practice/scenario-draft';
 import type { ScenarioEntry } from '@/lib/scenarios/schema';
 import { SmallButton } from './form-controls';
+import { downloadText } from '@/lib/browser/download';
 import { ScenarioForm } from './scenario-form';
 import { ScenarioImport } from './scenario-import';
 
 type View = { kind: 'list' } | { kind: 'form'; mode: 'create' | 'update'; draft: ScenarioDraft; formKey: number } | { kind: 'import' };
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The scenario editor: the library with create, edit, duplicate, delete, import and export. Built-ins are read-only. */
 export function ScenarioEditor({ entries }: { entries: ScenarioEntry[] }) {
@@ -69,7 +59,7 @@ export function ScenarioEditor({ entries }: { entries: ScenarioEntry[] }) {
     act(id, 'export', async () => {
       const result = await exportScenario({ scenarioId: id });
       if (!result.ok) return setNotice({ tone: 'error', text: result.error.message });
-      download(result.data.fileName, result.data.json);
+      downloadText(result.data.json, result.data.fileName, 'application/json');
     });
 
   return (

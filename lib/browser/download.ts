@@ -7,5 +7,5 @@ export function downloadText(text: string, fileName: string, type: string): void
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
