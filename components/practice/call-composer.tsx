@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { SendTextForm } from '@/components/send-text-form';
 import { useCallRealtime, useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -20,12 +20,6 @@ export function CallComposer() {
   const micActive = useCallRealtime((s) => s.micActive);
   const muted = useCallRealtime((s) => s.muted);
   const connected = useCallRealtime((s) => s.connection === 'connected');
-  const [text, setText] = useState('');
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (call.sendText(text)) setText('');
-  };
 
   return (
     <div className="border-t border-slate-200 p-3">
@@ -47,28 +41,13 @@ export function CallComposer() {
           ) : null}
         </span>
       </div>
-      <form onSubmit={submit} className="flex gap-2">
-        <label htmlFor="call-message" className="sr-only">
-          Your answer
-        </label>
-        <input
-          id="call-message"
-          data-testid="message-input"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={live ? 'Type your answer and press Enter' : 'Join the call to answer'}
-          autoComplete="off"
-          className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/20"
-        />
-        <button
-          type="submit"
-          data-testid="send-button"
-          disabled={!live || !connected || text.trim() === ''}
-          className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-40"
-        >
-          Send
-        </button>
-      </form>
+      <SendTextForm
+        id="call-message"
+        label="Your answer"
+        placeholder={live ? 'Type your answer and press Enter' : 'Join the call to answer'}
+        disabled={!live || !connected}
+        onSend={(text) => call.sendText(text)}
+      />
     </div>
   );
 }
