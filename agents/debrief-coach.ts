@@ -1,10 +1,10 @@
 import { Agent, type Model } from '@openai/agents';
-import { debriefModelOutputSchema } from '@/lib/debrief/schema';
-import type { DebriefInput } from '@/lib/debrief/rubric';
-import { metricRows } from '@/lib/debrief/metric-references';
-import { findEscalationTrigger } from '@/lib/scenarios/escalation';
-import { sortTranscript } from '@/lib/practice/transcript';
-import type { StoredTurnTag, TurnTag } from '@/lib/practice/turn-tag';
+import { debriefModelOutputSchema } from '@/lib/contracts/debrief';
+import type { DebriefInput } from '@/lib/practice/debrief/rubric';
+import { metricRows } from '@/lib/shared/metric-references';
+import { findEscalationTrigger } from '@/lib/practice/scenarios/escalation';
+import { sortTranscript } from '@/lib/contracts/transcript';
+import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
 
 /** The post-call coach: a text agent with a structured output, run on the server by lib/debrief/run-debrief.ts. */
 

@@ -1,4 +1,4 @@
-import { defineAgent } from './schema';
+import { defineAgent } from '../lib/contracts/agent-config';
 
 export type HintInstructionInput = { kind: 'quick' | 'full'; maxSeconds: number };
 

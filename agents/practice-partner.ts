@@ -1,4 +1,4 @@
-import { defineAgent } from './schema';
+import { defineAgent } from '../lib/contracts/agent-config';
 
 export type PracticePartnerInput = { focus?: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentConfigSchema } from './schema';
+import { agentConfigSchema } from '../lib/contracts/agent-config';
 import { agentRegistry, DEFAULT_AGENT_ID, getAgentConfig, isAgentId } from './registry';
 import { buildHintRequestInstructions, buildHintAssistantInstructions } from './hint-assistant';
 import { buildPracticePartnerInstructions } from './practice-partner';

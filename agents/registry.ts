@@ -1,7 +1,7 @@
 import { hintAssistant } from './hint-assistant';
 import { practicePartner } from './practice-partner';
 import { roleplayClient } from './roleplay-client';
-import type { AgentConfig } from './schema';
+import type { AgentConfig } from '../lib/contracts/agent-config';
 
 export const agentRegistry = {
   'hint-assistant': hintAssistant,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getBuiltinScenario, defaultScenario } from '@/lib/scenarios/library';
-import { buildClientInstructions } from '@/lib/scenarios/prompt-builder';
+import { getBuiltinScenario, defaultScenario } from '@/lib/practice/scenarios/library';
+import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import { agentRegistry, getAgentConfig } from './registry';
 import { buildRoleplayAgentConfig, roleplayClient } from './roleplay-client';
-import { agentConfigSchema } from './schema';
+import { agentConfigSchema } from '../lib/contracts/agent-config';
 
 describe('roleplay-client agent', () => {
   it('is registered with normal turn-taking and the tag_turn tool', () => {

@@ -1,9 +1,9 @@
-import { defaultScenario } from '@/lib/scenarios/library';
-import { difficultyProfile } from '@/lib/scenarios/difficulty';
-import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/lib/scenarios/prompt-builder';
-import type { Difficulty, Scenario } from '@/lib/scenarios/schema';
-import { tagTurnParametersSchema } from '@/lib/practice/turn-tag';
-import { defineAgent, type AgentConfig, type AgentTool } from './schema';
+import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { difficultyProfile } from '@/lib/contracts/difficulty';
+import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
+import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+import { tagTurnParametersSchema } from '@/lib/contracts/turn-tag';
+import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/agent-config';
 
 /**
  * The role-play client persona. Its instructions are built per scenario and

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cloneDefaultSettings } from '../lib/settings/schema';
+import { cloneDefaultSettings } from '../lib/live/settings/schema';
 import { HintEngine } from './support/engine-controls';
 import { HintsPage } from './support/hints-page';
 

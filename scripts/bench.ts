@@ -16,7 +16,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { installBenchProbes, runDeltaScenario, type BenchRecorder, type DeltaRunResult, type MarkRecord, type SendRecord } from '../e2e/support/bench-page';
 import { silentWavPath } from '../e2e/support/fake-audio';
-import { cloneDefaultSettings } from '../lib/settings/schema';
+import { cloneDefaultSettings } from '../lib/live/settings/schema';
 import { row, summarize, fmt } from './bench-stats';
 
 const LOCK = '/tmp/cue-e2e.lock';

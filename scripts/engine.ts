@@ -4,7 +4,7 @@
  * CUE_ENGINE_SECRET (required: the app signs client tokens with it) and
  * CUE_ENGINE_TEST_CONTROLS. Ctrl-C stops it cleanly.
  */
-import { parseEnv } from '@/lib/env-schema';
+import { parseEnv } from '@/lib/server/env-schema';
 import { startEngine } from '@/lib/engine/server';
 
 async function main(): Promise<number> {

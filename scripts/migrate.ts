@@ -5,9 +5,9 @@
  * DATABASE_URL is set, else PGlite under <CUE_DATA_DIR>/pglite.
  */
 import nextEnv from '@next/env';
-import { parseEnv } from '@/lib/env-schema';
-import { createDatabase, databaseConfigFromEnv } from '@/lib/db/client';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { parseEnv } from '@/lib/server/env-schema';
+import { createDatabase, databaseConfigFromEnv } from '@/lib/server/db/client';
+import { migrateDatabase } from '@/lib/server/db/migrate';
 
 async function main(): Promise<void> {
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production', { info: () => undefined, error: console.error });

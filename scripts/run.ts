@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { parseEnv, realtimeBackend } from '@/lib/env-schema';
+import { parseEnv, realtimeBackend } from '@/lib/server/env-schema';
 import { startEngine } from '@/lib/engine/server';
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';

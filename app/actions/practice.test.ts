@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/db/client';
-import { migrateDatabase } from '@/lib/db/migrate';
-import { strongCall, strongTags, weakCall } from '@/lib/debrief/test-calls';
-import { parseEnv } from '@/lib/env-schema';
-import { exportScenarioJson } from '@/lib/scenarios/import-export';
-import { defaultScenario } from '@/lib/scenarios/library';
-import { getRoleplayAgentConfigForSession } from '@/lib/practice/session-agent';
-import { buildClientInstructions } from '@/lib/scenarios/prompt-builder';
+import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { strongCall, strongTags, weakCall } from '@/lib/practice/debrief/test-calls';
+import { parseEnv } from '@/lib/server/env-schema';
+import { exportScenarioJson } from '@/lib/practice/scenarios/import-export';
+import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
+import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import * as actions from './practice';
 
 /** The practice server actions end to end on PGlite, offline (local backend: rubric debriefs). */

@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { fail, ok, runAction, type ActionResult } from '@/lib/actions/result';
-import * as queries from '@/lib/db/queries';
+import { fail, ok, runAction, type ActionResult } from '@/lib/contracts/action-result';
+import * as queries from '@/lib/server/db/queries';
 import {
   appendTranscriptItemInputSchema,
   duplicateScenarioInputSchema,
@@ -26,19 +26,19 @@ import {
   type SaveCustomScenarioInput,
   type ScenarioRefInput,
   type StartPracticeSessionInput,
-} from '@/lib/practice/action-schemas';
-import { finishPracticeSession } from '@/lib/practice/finish-session';
-import { sessionMarkdownFileName, sessionToMarkdown } from '@/lib/practice/markdown-export';
-import { findScenario, listAllScenarios } from '@/lib/practice/scenario-catalog';
-import * as editor from '@/lib/practice/scenario-editor';
+} from '@/lib/contracts/practice-actions';
+import { finishPracticeSession } from '@/lib/server/services/finish-session';
+import { sessionMarkdownFileName, sessionToMarkdown } from '@/lib/practice/history/markdown-export';
+import { findScenario, listAllScenarios } from '@/lib/server/services/scenario-catalog';
+import * as editor from '@/lib/server/services/scenario-editor';
 import type {
   PracticeSessionDetail,
   PracticeSessionSummary,
   ScenarioProgress,
   ScenarioProgressSummary,
   StartedPracticeSession,
-} from '@/lib/practice/types';
-import type { ScenarioEntry } from '@/lib/scenarios/schema';
+} from '@/lib/contracts/practice-session';
+import type { ScenarioEntry } from '@/lib/contracts/scenario';
 
 /**
  * Practice role-play server actions. Each parses its input with zod first and

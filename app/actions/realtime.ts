@@ -1,11 +1,11 @@
 'use server';
 
-import { requestClientKey } from '@/lib/model-access/client-key';
-import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/model-access/errors';
-import { defaultMintDeps, mintRealtimeSecret } from '@/lib/model-access/mint';
-import { mintInputSchema } from '@/lib/model-access/mint-input';
-import type { MintedSecret } from '@/lib/realtime/minted-secret';
-import { getRoleplayAgentConfigForSession } from '@/lib/practice/session-agent';
+import { requestClientKey } from '@/lib/server/model-access/client-key';
+import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
+import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
+import { mintInputSchema } from '@/lib/server/model-access/mint-input';
+import type { MintedSecret } from '@/lib/contracts/minted-secret';
+import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 
 export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string } };
 

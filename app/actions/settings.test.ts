@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneDefaultSettings, defaultHintSettings } from '@/lib/settings/schema';
+import { cloneDefaultSettings, defaultHintSettings } from '@/lib/live/settings/schema';
 import { validateSettings } from './settings';
 
 describe('validateSettings (server action)', () => {

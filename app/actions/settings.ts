@@ -1,7 +1,7 @@
 'use server';
 
-import { fail, ok, type ActionResult } from '@/lib/actions/result';
-import { hintSettingsSchema, settingsIssues, type HintSettings } from '@/lib/settings/schema';
+import { fail, ok, type ActionResult } from '@/lib/contracts/action-result';
+import { hintSettingsSchema, settingsIssues, type HintSettings } from '@/lib/live/settings/schema';
 
 export type ValidateSettingsResult = ActionResult<HintSettings, 'invalid_settings'>;
 

@@ -4,7 +4,7 @@ import { ProgressPanel } from '@/components/history/progress-panel';
 import { ScenarioFilter } from '@/components/history/scenario-filter';
 import { SessionList } from '@/components/history/session-list';
 import { PageError } from '@/components/practice/page-error';
-import { scenarioIdSchema } from '@/lib/scenarios/schema';
+import { scenarioIdSchema } from '@/lib/contracts/scenario';
 
 export const metadata: Metadata = { title: 'History — Cue' };
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { hintAssistant } from '@/agents/hint-assistant';
 import { practicePartner } from '@/agents/practice-partner';
 import { agentRegistry } from '@/agents/registry';
 import { LiveConsole } from '@/components/live/live-console';
-import { realtimeBackend } from '@/lib/env';
+import { realtimeBackend } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Live assistant — Cue' };
 

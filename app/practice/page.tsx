@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { listProgress, listScenarios } from '@/app/actions/practice';
 import { PageError } from '@/components/practice/page-error';
 import { ScenarioLibrary } from '@/components/practice/scenario-library';
-import { realtimeBackend } from '@/lib/env';
+import { realtimeBackend } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Practice — Cue' };
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { METRIC_REFERENCES, type MetricKey } from '@/lib/debrief/metric-references';
-import { layoutSeries, linePath, sparkDomain, yFor, type ChartBox } from '@/lib/practice/chart-geometry';
-import type { MetricPoint } from '@/lib/practice/types';
+import { METRIC_REFERENCES, type MetricKey } from '@/lib/shared/metric-references';
+import { layoutSeries, linePath, sparkDomain, yFor, type ChartBox } from '@/lib/practice/history/chart-geometry';
+import type { MetricPoint } from '@/lib/contracts/practice-session';
 
 type Row = { key: MetricKey; label: string; unit: string; pick: (p: MetricPoint) => number | null; show?: (p: MetricPoint) => string | null };
 

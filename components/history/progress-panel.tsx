@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ScenarioProgress } from '@/lib/practice/types';
+import type { ScenarioProgress } from '@/lib/contracts/practice-session';
 import { MetricTrends } from './metric-trends';
 import { ScoreChart } from './score-chart';
 

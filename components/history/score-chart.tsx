@@ -1,6 +1,6 @@
-import { layoutSeries, linePath, SCORE_CHART_BOX, yFor } from '@/lib/practice/chart-geometry';
-import type { ScorePoint } from '@/lib/practice/types';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+import { layoutSeries, linePath, SCORE_CHART_BOX, yFor } from '@/lib/practice/history/chart-geometry';
+import type { ScorePoint } from '@/lib/contracts/practice-session';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 
 const DOMAIN = { min: 0, max: 10 };
 const PASS_MARK = 7;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { PracticeSessionSummary } from '@/lib/practice/types';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
-import { formatDateTime, formatDuration } from './format';
+import type { PracticeSessionSummary } from '@/lib/contracts/practice-session';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import { formatDateTime, formatDuration } from '@/lib/shared/format';
 
 /** Sessions newest first: scenario, when, difficulty, score, duration; unfinished ones marked. */
 export function SessionList({ sessions }: { sessions: readonly PracticeSessionSummary[] }) {

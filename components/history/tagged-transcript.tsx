@@ -1,5 +1,5 @@
-import { attachTurnTags } from '@/lib/practice/transcript-tags';
-import type { PracticeSessionDetail } from '@/lib/practice/types';
+import { attachTurnTags } from '@/lib/practice/history/transcript-tags';
+import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { TurnTagChips } from '@/components/practice/turn-tag-chips';
 
 function clock(ms: number): string {

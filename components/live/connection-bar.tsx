@@ -1,7 +1,7 @@
 'use client';
 
-import type { Backend } from '@/lib/realtime/types';
-import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import type { Backend } from '@/lib/realtime/store/types';
+import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { ElapsedTime, InputLevel, InputSourceBadge, StatusPill } from './status-parts';
 
 export type AgentOption = { id: string; name: string; model: string; purpose: string };

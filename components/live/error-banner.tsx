@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 /** The current error in words, with Retry (when a connect can be retried) and Dismiss. */
 export function ErrorBanner() {

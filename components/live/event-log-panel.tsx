@@ -2,9 +2,9 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { EVENT_LOG_CAP } from '@/lib/realtime/event-log';
-import type { EventLogEntry } from '@/lib/realtime/types';
-import type { RealtimeState } from '@/lib/realtime/store';
+import { EVENT_LOG_CAP } from '@/lib/realtime/store/event-log';
+import type { EventLogEntry } from '@/lib/realtime/store/types';
+import type { RealtimeState } from '@/lib/realtime/store/store';
 import { useStickToBottom } from './use-stick-to-bottom';
 import { useThrottledStoreValue } from './use-throttled-value';
 

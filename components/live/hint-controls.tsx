@@ -1,8 +1,8 @@
 'use client';
 
-import type { HintCard } from '@/lib/hints/hint-types';
-import type { RealtimeState } from '@/lib/realtime/store';
-import { useHintSession, useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import type { HintCard } from '@/lib/live/hints/hint-types';
+import type { RealtimeState } from '@/lib/realtime/store/store';
+import { useHintSession, useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 const KIND_LABEL = { quick: 'Quick hint', full: 'Full guidance' } as const;
 

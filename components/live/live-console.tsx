@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { SettingsDialog } from '@/components/settings/settings-dialog';
 import { SettingsStoreProvider, useSettingsStore, useSettingsStoreApi } from '@/components/settings/settings-store-provider';
-import { HINT_AGENT_IDS } from '@/lib/hints/hint-session';
-import type { Backend } from '@/lib/realtime/types';
-import { useHintSession, useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/use-realtime-store';
-import { connectOptionsFromSettings } from '@/lib/settings/connect-options';
+import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
+import type { Backend } from '@/lib/realtime/store/types';
+import { useHintSession, useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
+import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
 import { EventLogPanel } from './event-log-panel';

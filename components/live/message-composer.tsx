@@ -1,7 +1,7 @@
 'use client';
 
 import { SendTextForm } from '@/components/send-text-form';
-import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 /** Type a message into the live conversation (the assistant replies as if it were spoken). */
 export function MessageComposer() {

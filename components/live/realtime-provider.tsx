@@ -3,11 +3,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { mintClientSecret } from '@/app/actions/realtime';
-import { HintSession } from '@/lib/hints/hint-session';
-import { registerBenchTarget } from '@/lib/realtime/bench-probe';
-import { RealtimeController } from '@/lib/realtime/controller';
-import { createRealtimeStore } from '@/lib/realtime/store';
-import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/use-realtime-store';
+import { HintSession } from '@/lib/live/hints/hint-session';
+import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
+import { RealtimeController } from '@/lib/realtime/session/controller';
+import { createRealtimeStore } from '@/lib/realtime/store/store';
+import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 
 /**

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { RealtimeStatus } from '@/lib/realtime/types';
-import { useRealtimeStore } from '@/lib/realtime/use-realtime-store';
-import { formatOffset } from '@/lib/transcript/export';
+import type { RealtimeStatus } from '@/lib/realtime/store/types';
+import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { formatOffset } from '@/lib/live/transcript/export';
 
 const STATUS_STYLE: Record<RealtimeStatus, { pill: string; dot: string }> = {
   disconnected: { pill: 'bg-slate-100 text-slate-600 ring-slate-200', dot: 'bg-slate-400' },

@@ -1,11 +1,11 @@
 'use client';
 
 import { memo } from 'react';
-import type { HintCard } from '@/lib/hints/hint-types';
-import { interruptedText } from '@/lib/hints/hint-words';
-import { displayText } from '@/lib/realtime/transcript';
-import type { TranscriptItem } from '@/lib/realtime/types';
-import { useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import type { HintCard } from '@/lib/live/hints/hint-types';
+import { interruptedText } from '@/lib/live/hints/hint-words';
+import { displayText } from '@/lib/realtime/store/transcript';
+import type { TranscriptItem } from '@/lib/realtime/store/types';
+import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 
 function StatusNote({ item }: { item: TranscriptItem }) {

@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { useSettingsStore } from '@/components/settings/settings-store-provider';
-import { useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/use-realtime-store';
-import { transcriptFileName, transcriptToJson, transcriptToMarkdown } from '@/lib/transcript/export';
-import { liveTranscriptEntries } from '@/lib/transcript/from-live';
-import type { TranscriptMeta } from '@/lib/transcript/types';
-import { downloadText } from '@/lib/browser/download';
+import { useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
+import { transcriptFileName, transcriptToJson, transcriptToMarkdown } from '@/lib/live/transcript/export';
+import { liveTranscriptEntries } from '@/lib/live/transcript/from-live';
+import type { TranscriptMeta } from '@/lib/contracts/live-transcript';
+import { downloadText } from '@/lib/shared/download';
 
 const tool = 'rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40';
 

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { useRealtimeStore } from '@/lib/realtime/use-realtime-store';
+import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { TranscriptRow } from './transcript-rows';
 import { useStickToBottom } from './use-stick-to-bottom';
 

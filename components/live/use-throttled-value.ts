@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RealtimeState } from '@/lib/realtime/store';
-import { useRealtimeStoreApi } from '@/lib/realtime/use-realtime-store';
+import type { RealtimeState } from '@/lib/realtime/store/store';
+import { useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 
 /**
  * A store value for a component that need not follow every change (the event log): it

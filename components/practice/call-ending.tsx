@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
-import type { Scenario } from '@/lib/scenarios/schema';
+import type { Scenario } from '@/lib/contracts/scenario';
 import { DebriefView } from './debrief-view';
 
 const REASON_WORDS = {

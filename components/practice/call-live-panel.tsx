@@ -3,8 +3,8 @@
 import { useMemo } from 'react';
 import { MOOD_LABEL, MOOD_LEVEL, panelState } from '@/lib/practice/call/live-panel';
 import { useCallStore } from '@/lib/practice/call/use-practice-call';
-import type { Sentiment } from '@/lib/practice/turn-tag';
-import type { Difficulty } from '@/lib/scenarios/schema';
+import type { Sentiment } from '@/lib/contracts/turn-tag';
+import type { Difficulty } from '@/lib/contracts/scenario';
 
 const MOOD_COLOR: Readonly<Record<Sentiment, string>> = { neutral: 'bg-emerald-500', skeptical: 'bg-amber-500', frustrated: 'bg-rose-600' };
 const TREND = { up: '▲', down: '▼', same: '■' } as const;

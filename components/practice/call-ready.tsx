@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { PracticeCallSetup } from '@/lib/practice/call/practice-call-controller';
 import { useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
-import { difficultyProfile } from '@/lib/scenarios/difficulty';
+import { difficultyProfile } from '@/lib/contracts/difficulty';
 
 /** Before the call (or after a reload mid-call): the briefing and how to join. */
 export function CallReady({ setup }: { setup: PracticeCallSetup }) {

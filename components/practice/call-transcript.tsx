@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import type { LiveTag } from '@/lib/practice/call/call-store';
 import { useCallRealtime, useCallStore } from '@/lib/practice/call/use-practice-call';
-import { displayText } from '@/lib/realtime/transcript';
+import { displayText } from '@/lib/realtime/store/transcript';
 import { TurnTagChips } from './turn-tag-chips';
 import { usePinnedScroll } from './use-pinned-scroll';
 

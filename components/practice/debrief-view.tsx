@@ -1,5 +1,5 @@
-import type { PracticeSessionDetail } from '@/lib/practice/types';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 import { MetricsTable } from './metrics-table';
 
 const PASS_MARK = 7;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 import type { PracticeCallSetup } from '@/lib/practice/call/practice-call-controller';
 import { useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 import { CallBanners } from './call-banners';
 import { CallClock } from './call-clock';
 import { CallComposer } from './call-composer';

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { startPracticeSession } from '@/app/actions/practice';
-import type { ScenarioProgressSummary } from '@/lib/practice/types';
-import { DIFFICULTIES, type Difficulty, type ScenarioEntry } from '@/lib/scenarios/schema';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+import type { ScenarioProgressSummary } from '@/lib/contracts/practice-session';
+import { DIFFICULTIES, type Difficulty, type ScenarioEntry } from '@/lib/contracts/scenario';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 
 /** One scenario: who the client is, the domain, difficulty, time limit, your record, and Start call. */
 export function ScenarioCard({ entry, progress }: { entry: ScenarioEntry; progress: ScenarioProgressSummary | undefined }) {

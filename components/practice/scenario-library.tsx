@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import type { ScenarioProgressSummary } from '@/lib/practice/types';
-import type { ScenarioEntry } from '@/lib/scenarios/schema';
+import type { ScenarioProgressSummary } from '@/lib/contracts/practice-session';
+import type { ScenarioEntry } from '@/lib/contracts/scenario';
 import { ScenarioCard } from './scenario-card';
 
 type Props = { entries: ScenarioEntry[]; progress: ScenarioProgressSummary[]; backend: 'local' | 'openai' };

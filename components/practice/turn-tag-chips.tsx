@@ -1,4 +1,4 @@
-import type { TurnTag } from '@/lib/practice/turn-tag';
+import type { TurnTag } from '@/lib/contracts/turn-tag';
 
 export const SENTIMENT_STYLE: Readonly<Record<TurnTag['sentiment'], string>> = {
   neutral: 'bg-emerald-50 text-emerald-800 ring-emerald-200',

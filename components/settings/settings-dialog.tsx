@@ -2,8 +2,8 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState } from 'react';
-import { SETTING_APPLIES } from '@/lib/settings/live-apply';
-import type { HintSettingsKey } from '@/lib/settings/schema';
+import { SETTING_APPLIES } from '@/lib/live/settings/live-apply';
+import type { HintSettingsKey } from '@/lib/live/settings/schema';
 import { secondaryButton } from './phrase-list-field';
 import { SettingsFileActions } from './settings-file-actions';
 import { ConnectionSection, LengthSection, LimitsSection, PhrasesSection, Section } from './settings-form-sections';

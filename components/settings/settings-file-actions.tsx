@@ -7,9 +7,9 @@ import {
   serializeSettings,
   SETTINGS_FILE_NAME,
   SETTINGS_FILE_TOO_LARGE,
-} from '@/lib/settings/import-export';
-import type { HintSettings, SettingsIssue } from '@/lib/settings/schema';
-import { downloadText } from '@/lib/browser/download';
+} from '@/lib/live/settings/import-export';
+import type { HintSettings, SettingsIssue } from '@/lib/live/settings/schema';
+import { downloadText } from '@/lib/shared/download';
 import { secondaryButton } from './phrase-list-field';
 import { useSettingsStoreApi } from './settings-store-provider';
 

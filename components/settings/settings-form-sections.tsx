@@ -1,9 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { REALTIME_MODELS, VOICES } from '@/agents/schema';
-import type { SettingsDraft } from '@/lib/settings/form-draft';
-import { SETTINGS_LIMITS, type HintSettingsKey } from '@/lib/settings/schema';
+import { REALTIME_MODELS, VOICES } from '@/lib/contracts/agent-config';
+import type { SettingsDraft } from '@/lib/live/settings/form-draft';
+import { SETTINGS_LIMITS, type HintSettingsKey } from '@/lib/live/settings/schema';
 import { NumberField, SelectField } from './form-fields';
 import { PhraseListField } from './phrase-list-field';
 import { TriggerListField } from './trigger-list-field';

@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StateStorage } from 'zustand/middleware';
-import { createSettingsStore, hydrateSettingsStore, type SettingsState, type SettingsStore } from '@/lib/settings/store';
+import { createSettingsStore, hydrateSettingsStore, type SettingsState, type SettingsStore } from '@/lib/live/settings/store';
 
 const SettingsStoreContext = createContext<SettingsStore | null>(null);
 

@@ -1,7 +1,7 @@
 'use client';
 
-import type { HintKind } from '@/lib/settings/schema';
-import { SETTINGS_LIMITS } from '@/lib/settings/schema';
+import type { HintKind } from '@/lib/live/settings/schema';
+import { SETTINGS_LIMITS } from '@/lib/live/settings/schema';
 import { FieldError, inputClass, invalidProps } from './form-fields';
 import { removeButton, secondaryButton } from './phrase-list-field';
 

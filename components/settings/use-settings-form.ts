@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import { draftToInput, toDraft, validateDraft, type SettingsDraft } from '@/lib/settings/form-draft';
-import type { HintSettings } from '@/lib/settings/schema';
-import type { SettingsWriteResult } from '@/lib/settings/store';
+import { draftToInput, toDraft, validateDraft, type SettingsDraft } from '@/lib/live/settings/form-draft';
+import type { HintSettings } from '@/lib/live/settings/schema';
+import type { SettingsWriteResult } from '@/lib/live/settings/store';
 import { useSettingsStore, useSettingsStoreApi } from './settings-store-provider';
 
 /**

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getSession } from '@/app/actions/practice';
 import { ExportMarkdownButton } from '@/components/history/export-markdown-button';
-import { formatDateTime, formatDuration } from '@/components/history/format';
+import { formatDateTime, formatDuration } from '@/lib/shared/format';
 import { TaggedTranscript } from '@/components/history/tagged-transcript';
 import { DebriefView } from '@/components/practice/debrief-view';
 import { PageError } from '@/components/practice/page-error';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 
 export const metadata: Metadata = { title: 'Practice session — Cue' };
 export const dynamic = 'force-dynamic';

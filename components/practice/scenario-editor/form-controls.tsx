@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { PlacedError } from '@/lib/practice/scenario-draft';
+import type { PlacedError } from '@/lib/practice/scenarios/scenario-draft';
 
 export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30 aria-[invalid=true]:border-rose-500 aria-[invalid=true]:ring-rose-200';

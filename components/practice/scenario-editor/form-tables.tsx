@@ -1,7 +1,7 @@
 'use client';
 
-import { rowKey, type PlacedError, type ScenarioDraft } from '@/lib/practice/scenario-draft';
-import { OBJECTION_TYPES } from '@/lib/scenarios/schema';
+import { rowKey, type PlacedError, type ScenarioDraft } from '@/lib/practice/scenarios/scenario-draft';
+import { OBJECTION_TYPES } from '@/lib/contracts/scenario';
 import { FieldErrors, inputClass, SmallButton } from './form-controls';
 
 export type Edit = (fn: (draft: ScenarioDraft) => void) => void;

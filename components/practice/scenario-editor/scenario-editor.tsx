@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteCustomScenario, duplicateScenario, exportScenario } from '@/app/actions/practice';
-import { blankDraft, scenarioToDraft, type ScenarioDraft } from '@/lib/practice/scenario-draft';
-import type { ScenarioEntry } from '@/lib/scenarios/schema';
+import { blankDraft, scenarioToDraft, type ScenarioDraft } from '@/lib/practice/scenarios/scenario-draft';
+import type { ScenarioEntry } from '@/lib/contracts/scenario';
 import { SmallButton } from './form-controls';
-import { downloadText } from '@/lib/browser/download';
+import { downloadText } from '@/lib/shared/download';
 import { ScenarioForm } from './scenario-form';
 import { ScenarioImport } from './scenario-import';
 

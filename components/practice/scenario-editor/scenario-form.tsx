@@ -2,11 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import { saveCustomScenario } from '@/app/actions/practice';
-import { VOICES } from '@/agents/schema';
-import type { FieldError } from '@/lib/actions/result';
-import { draftToInput, placeErrors, type ScenarioDraft } from '@/lib/practice/scenario-draft';
-import { DIFFICULTY_PROFILES } from '@/lib/scenarios/difficulty';
-import { DIFFICULTIES, parseScenario, SIGNAL_TOKENS, type ScenarioEntry } from '@/lib/scenarios/schema';
+import { VOICES } from '@/lib/contracts/agent-config';
+import type { FieldError } from '@/lib/contracts/action-result';
+import { draftToInput, placeErrors, type ScenarioDraft } from '@/lib/practice/scenarios/scenario-draft';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import { DIFFICULTIES, parseScenario, SIGNAL_TOKENS, type ScenarioEntry } from '@/lib/contracts/scenario';
 import { FieldErrors, Section, SelectField, TextField } from './form-controls';
 import { ContractRows, CriterionRows, MetricRows, ObjectionRows, type Edit } from './form-tables';
 

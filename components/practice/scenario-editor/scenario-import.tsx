@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import { importScenario } from '@/app/actions/practice';
-import type { FieldError } from '@/lib/actions/result';
-import { friendlyMessage } from '@/lib/practice/scenario-draft';
-import { MAX_SCENARIO_FILE_CHARS } from '@/lib/scenarios/import-export';
-import type { ScenarioEntry } from '@/lib/scenarios/schema';
+import type { FieldError } from '@/lib/contracts/action-result';
+import { friendlyMessage } from '@/lib/practice/scenarios/scenario-draft';
+import { MAX_SCENARIO_FILE_CHARS } from '@/lib/practice/scenarios/import-export';
+import type { ScenarioEntry } from '@/lib/contracts/scenario';
 import { inputClass } from './form-controls';
 
 type Props = { onImported: (entry: ScenarioEntry) => void; onCancel: () => void };

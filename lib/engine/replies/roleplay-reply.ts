@@ -1,4 +1,4 @@
-import { findSpecifics } from '@/lib/debrief/specifics';
+import { findSpecifics } from '@/lib/shared/specifics';
 import {
   parseEscalationDirective,
   parsePersonaBrief,

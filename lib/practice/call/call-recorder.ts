@@ -1,8 +1,8 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import type { ActionResult } from '@/lib/actions/result';
-import type { AppendTranscriptItemInput, RecordTurnTagInput } from '@/lib/practice/action-schemas';
-import type { TranscriptItem } from '@/lib/practice/transcript';
-import { tagTurnParametersSchema, type StoredTurnTag } from '@/lib/practice/turn-tag';
+import type { ActionResult } from '@/lib/contracts/action-result';
+import type { AppendTranscriptItemInput, RecordTurnTagInput } from '@/lib/contracts/practice-actions';
+import type { TranscriptItem } from '@/lib/contracts/transcript';
+import { tagTurnParametersSchema, type StoredTurnTag } from '@/lib/contracts/turn-tag';
 import type { LiveTag } from './call-store';
 import { SaveQueue, type SaveStatus } from './save-queue';
 import { UtteranceTracker } from './utterance-tracker';

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PracticeSessionDetail } from '@/lib/practice/types';
-import type { TurnTag } from '@/lib/practice/turn-tag';
+import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
+import type { TurnTag } from '@/lib/contracts/turn-tag';
 import type { SaveStatus } from './save-queue';
 
 /**

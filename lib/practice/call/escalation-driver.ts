@@ -1,5 +1,5 @@
-import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/scenarios/escalation';
-import type { Difficulty, Scenario } from '@/lib/scenarios/schema';
+import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/practice/scenarios/escalation';
+import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 
 /**
  * Makes the persona escalate, deterministically, when the user says a trigger phrase.

@@ -1,4 +1,4 @@
-import type { AudioOutput, PlayerEvent } from '@/lib/realtime/audio-player';
+import type { AudioOutput, PlayerEvent } from '@/lib/realtime/audio/audio-player';
 
 /**
  * Wraps the page's audio player so that audio of a dropped response (a reply cancelled

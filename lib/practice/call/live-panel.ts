@@ -1,6 +1,6 @@
-import { difficultyProfile } from '@/lib/scenarios/difficulty';
-import type { Difficulty } from '@/lib/scenarios/schema';
-import type { Sentiment } from '@/lib/practice/turn-tag';
+import { difficultyProfile } from '@/lib/contracts/difficulty';
+import type { Difficulty } from '@/lib/contracts/scenario';
+import type { Sentiment } from '@/lib/contracts/turn-tag';
 import type { LiveTag } from './call-store';
 
 /** Pure derivations for the live panel: the call clock, the client's mood and pressure. */

@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHandle } from '@/lib/engine/server';
 import { control, startTestEngine, TEST_SECRET } from '@/lib/engine/test-support';
 import { mintEngineToken } from '@/lib/engine/token';
-import type { AppendTranscriptItemInput, EndPracticeSessionInput, RecordTurnTagInput } from '@/lib/practice/action-schemas';
-import type { PracticeSessionDetail } from '@/lib/practice/types';
-import { FakePlayer } from '@/lib/realtime/test-harness';
-import { defaultScenario } from '@/lib/scenarios/library';
+import type { AppendTranscriptItemInput, EndPracticeSessionInput, RecordTurnTagInput } from '@/lib/contracts/practice-actions';
+import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
+import { FakePlayer } from '@/lib/realtime/session/test-harness';
+import { defaultScenario } from '@/lib/practice/scenarios/library';
 import { PracticeCallController, type PracticeCallActions } from './practice-call-controller';
 
 /**

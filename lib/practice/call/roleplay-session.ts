@@ -1,7 +1,7 @@
 import { backgroundResult, RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
-import type { AgentConfig } from '@/agents/schema';
-import { buildSessionConfig } from '@/lib/realtime/session-factory';
-import type { SessionRecipe } from '@/lib/realtime/session-factory';
+import type { AgentConfig } from '@/lib/contracts/agent-config';
+import { buildSessionConfig } from '@/lib/realtime/session/session-factory';
+import type { SessionRecipe } from '@/lib/realtime/session/session-factory';
 
 /**
  * The role-play persona's RealtimeSession. Same agent and session config as the shared

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { RealtimeState } from '@/lib/realtime/store';
+import type { RealtimeState } from '@/lib/realtime/store/store';
 import type { CallData } from './call-store';
 import type { PracticeCallController } from './practice-call-controller';
 

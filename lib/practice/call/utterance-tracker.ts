@@ -1,5 +1,5 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import type { Speaker, TranscriptItem } from '@/lib/practice/transcript';
+import type { Speaker, TranscriptItem } from '@/lib/contracts/transcript';
 
 /**
  * Decides which utterances of a practice call are ready to save and with what times.

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getSession } from '@/app/actions/practice';
 import { PageError } from '@/components/practice/page-error';
 import { PracticeCall } from '@/components/practice/practice-call';
-import { realtimeBackend } from '@/lib/env';
+import { realtimeBackend } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Practice call — Cue' };
 export const dynamic = 'force-dynamic';

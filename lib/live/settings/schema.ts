@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { REALTIME_MODELS, VOICES } from '@/lib/contracts/agent-config';
+import { hintAssistant } from '@/agents/hint-assistant';
+import { normalizeWords } from '@/lib/live/hints/normalize';
+import { checkCrossFieldRules } from './cross-field-rules';
+
+/**
+ * THE settings schema of the live hint assistant. One schema validates the
+ * settings form, an imported settings file, the persisted copy and the
+ * server action. Field paths (e.g. "triggers.1.phrase") are the keys of
+ * `settingsFieldErrors` and of the form's `field-error-<path>` test ids.
+ */
+export const SETTINGS_VERSION = 1 as const;
+
+export const HINT_KINDS = ['quick', 'full'] as const;
+export type HintKind = (typeof HINT_KINDS)[number];
+export const TRANSPORTS = ['webrtc', 'websocket'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+export const INPUT_SOURCES = ['microphone', 'microphone+tab'] as const;
+export type InputSource = (typeof INPUT_SOURCES)[number];
+
+/** Bounds, shared with the form (min/max attributes) and the docs. */
+export const SETTINGS_LIMITS = {
+  phraseChars: { min: 2, max: 60 },
+  triggers: 30,
+  doNotTrigger: 30,
+  interruptPhrases: 20,
+  quickSeconds: { min: 2, max: 30 },
+  fullSeconds: { min: 5, max: 120 },
+  contextSize: { min: 1, max: 50 },
+  cooldownSeconds: { min: 0, max: 600 },
+  /** 0 means unlimited. */
+  perCallCap: { min: 0, max: 500 },
+} as const;
+
+export const phraseSchema = z
+  .string({ error: 'Enter a phrase' })
+  .trim()
+  .min(SETTINGS_LIMITS.phraseChars.min, `Use at least ${SETTINGS_LIMITS.phraseChars.min} characters`)
+  .max(SETTINGS_LIMITS.phraseChars.max, `Use at most ${SETTINGS_LIMITS.phraseChars.max} characters`)
+  .refine((p) => normalizeWords(p).length > 0, 'Needs at least one real word (letters or digits, not only fillers)');
+
+export const triggerSchema = z.strictObject({
+  phrase: phraseSchema,
+  action: z.enum(HINT_KINDS, { error: 'Pick Quick hint or Full guidance' }),
+});
+export type TriggerRule = z.infer<typeof triggerSchema>;
+
+/** Zod error option: "<label> is missing" for an absent field, `message` otherwise. */
+function missingOr(label: string, message: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is missing` : message) };
+}
+
+function wholeNumber(label: string, { min, max }: { min: number; max: number }, unit = '') {
+  return z
+    .number(missingOr(label, `${label} must be a number`))
+    // not .int(): that aborts the parse and would hide the cross-field errors
+    .refine(Number.isInteger, `${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}${unit}`)
+    .max(max, `${label} must be at most ${max}${unit}`);
+}
+
+function phraseList(label: string, max: number) {
+  return z.array(phraseSchema, missingOr(label, `${label} must be a list of phrases`)).max(max, `At most ${max} ${label.toLowerCase()}`);
+}
+
+export const hintSettingsShape = {
+  version: z.literal(
+    SETTINGS_VERSION,
+    missingOr('Settings version', `Unsupported settings version (this app reads version ${SETTINGS_VERSION})`),
+  ),
+  triggers: z
+    .array(triggerSchema, missingOr('Trigger phrases', 'Trigger phrases must be a list of { phrase, action }'))
+    .max(SETTINGS_LIMITS.triggers, `At most ${SETTINGS_LIMITS.triggers} trigger phrases`),
+  doNotTrigger: phraseList('Do-not-trigger phrases', SETTINGS_LIMITS.doNotTrigger),
+  interruptPhrases: phraseList('Interrupt phrases', SETTINGS_LIMITS.interruptPhrases),
+  quickSeconds: wholeNumber('Quick hint length', SETTINGS_LIMITS.quickSeconds, ' s'),
+  fullSeconds: wholeNumber('Full guidance length', SETTINGS_LIMITS.fullSeconds, ' s'),
+  quickContextSize: wholeNumber('Quick hint context', SETTINGS_LIMITS.contextSize, ' messages'),
+  fullContextSize: wholeNumber('Full guidance context', SETTINGS_LIMITS.contextSize, ' messages'),
+  cooldownSeconds: wholeNumber('Cooldown', SETTINGS_LIMITS.cooldownSeconds, ' s'),
+  perCallCap: wholeNumber('Hints per call', SETTINGS_LIMITS.perCallCap),
+  voice: z.enum(VOICES, missingOr('Voice', 'Pick one of the listed voices')),
+  model: z.enum(REALTIME_MODELS, missingOr('Model', 'Pick one of the listed models')),
+  transport: z.enum(TRANSPORTS, missingOr('Transport', 'Pick WebRTC or WebSocket')),
+  inputSource: z.enum(INPUT_SOURCES, missingOr('Input source', 'Pick Microphone or Microphone + tab audio')),
+};
+
+export type HintSettingsKey = keyof typeof hintSettingsShape;
+export const HINT_SETTINGS_KEYS = Object.keys(hintSettingsShape) as HintSettingsKey[];
+
+/** Unknown keys are errors (a typo in an imported file must not pass silently). */
+export const hintSettingsSchema = z.strictObject(hintSettingsShape).superRefine(checkCrossFieldRules, {
+  // Run the cross-field rules even when a field failed, so a form or an import lists every problem at once.
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+});
+
+export type HintSettings = z.infer<typeof hintSettingsSchema>;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The defaults (deeply frozen: copy with `cloneDefaultSettings()` before editing). */
+export const defaultHintSettings: HintSettings = deepFreeze<HintSettings>({
+  version: SETTINGS_VERSION,
+  triggers: [
+    { phrase: 'good question', action: 'quick' },
+    { phrase: 'great question', action: 'quick' },
+    { phrase: 'let me think about that', action: 'quick' },
+    { phrase: 'walk me through', action: 'full' },
+    { phrase: 'tell me more about', action: 'full' },
+  ],
+  doNotTrigger: ['not a good question', 'not a great question'],
+  interruptPhrases: ['got it', 'thanks', 'okay stop'],
+  quickSeconds: 8,
+  fullSeconds: 30,
+  quickContextSize: 3,
+  fullContextSize: 10,
+  cooldownSeconds: 10,
+  perCallCap: 20,
+  voice: hintAssistant.voice,
+  model: hintAssistant.model,
+  transport: 'webrtc',
+  inputSource: 'microphone',
+});
+
+/** A fresh, mutable copy of the defaults. */
+export function cloneDefaultSettings(): HintSettings {
+  return structuredClone(defaultHintSettings) as HintSettings;
+}
+
+export { settingsFieldErrors, settingsIssues, type SettingsIssue } from './field-errors';

@@ -1,0 +1,110 @@
+import { difficultyProfile } from '@/lib/contracts/difficulty';
+import { buildEscalationResponseInstructions } from '@/agents/prompts/roleplay-client';
+import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+
+/**
+ * Deterministic escalation: the app runs this on every completed transcription of
+ * the user's speech and, on a match, tells the persona to escalate. Pure functions.
+ */
+
+const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/\bain't\b/g, 'is not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\bi'm\b/g, 'i am'],
+  [/\b(it|that|there|what|here|he|she)'s\b/g, '$1 is'],
+];
+
+/** Lowercase, straight quotes, no accents or punctuation, contractions expanded, single spaces. */
+export function normaliseSpeech(text: string): string {
+  let s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  return s
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/'/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export type TriggerMatch = { phrase: string; index: number };
+
+/** The trigger phrase that occurs first in the text (whole words only), or null. */
+export function findEscalationTrigger(text: string, triggerPhrases: readonly string[]): TriggerMatch | null {
+  const haystack = ` ${normaliseSpeech(text)} `;
+  let best: TriggerMatch | null = null;
+  for (const phrase of triggerPhrases) {
+    const needle = normaliseSpeech(phrase);
+    if (!needle) continue;
+    const at = haystack.indexOf(` ${needle} `);
+    if (at >= 0 && (best === null || at < best.index)) best = { phrase, index: at };
+  }
+  return best;
+}
+
+export type EscalationState = {
+  /** Escalations fired so far this call. */
+  level: number;
+  /** Persona turn count when the last escalation fired (null = never). */
+  lastFiredAtTurn: number | null;
+  firedPhrases: string[];
+};
+
+export const INITIAL_ESCALATION_STATE: EscalationState = { level: 0, lastFiredAtTurn: null, firedPhrases: [] };
+
+export type EscalationEvent = {
+  phrase: string;
+  level: number;
+  /** What the persona must say. */
+  response: string;
+  /** Instructions for a response.create override, built by the prompt builder. */
+  instructions: string;
+};
+
+export type EscalationCheck = {
+  /** The user's completed utterance. */
+  text: string;
+  /** How many turns the persona has taken so far. */
+  clientTurns: number;
+};
+
+export type EscalationSkip = 'no_trigger' | 'cap_reached' | 'cooldown';
+
+/**
+ * Decide whether this utterance escalates. Difficulty sets how many escalations a
+ * call allows and how many persona turns must pass between two of them.
+ */
+export function checkEscalation(
+  state: EscalationState,
+  check: EscalationCheck,
+  scenario: Scenario,
+  difficulty: Difficulty,
+): { state: EscalationState; event: EscalationEvent | null; skipped: EscalationSkip | null } {
+  const match = findEscalationTrigger(check.text, scenario.escalation.triggerPhrases);
+  if (!match) return { state, event: null, skipped: 'no_trigger' };
+  const profile = difficultyProfile(difficulty);
+  if (state.level >= profile.maxEscalations) return { state, event: null, skipped: 'cap_reached' };
+  if (state.lastFiredAtTurn !== null && check.clientTurns - state.lastFiredAtTurn < profile.escalationCooldownTurns) {
+    return { state, event: null, skipped: 'cooldown' };
+  }
+  const level = state.level + 1;
+  return {
+    state: { level, lastFiredAtTurn: check.clientTurns, firedPhrases: [...state.firedPhrases, match.phrase] },
+    event: {
+      phrase: match.phrase,
+      level,
+      response: scenario.escalation.response,
+      instructions: buildEscalationResponseInstructions(scenario, difficulty, match.phrase, level),
+    },
+    skipped: null,
+  };
+}

@@ -1,0 +1,33 @@
+import { getAgentConfig as registryConfig } from '@/agents/registry';
+import { AudioCapture, openMicrophone, silentStream } from '../audio/audio-capture';
+import { AudioPlayer } from '../audio/audio-player';
+import type { ResolvedDeps } from './connection';
+import { createSession, createTransport } from './session-factory';
+import { mixStreams, openTabAudio } from '../audio/tab-audio';
+
+/** The store and the mint action are required; everything else has a browser default (tests inject fakes). */
+export type ControllerDeps = Pick<ResolvedDeps, 'store' | 'mint'> & Partial<Omit<ResolvedDeps, 'store' | 'mint'>>;
+
+export const DEFAULT_RECONNECT_DELAYS_MS = [250, 1000, 2000, 4000, 8000] as const;
+/** OpenAI ends a realtime session after 60 minutes; roll over to a fresh one a little before. */
+export const DEFAULT_MAX_SESSION_MS = 55 * 60_000;
+
+export function resolveControllerDeps(deps: ControllerDeps): ResolvedDeps {
+  return {
+    getAgentConfig: registryConfig,
+    createTransport,
+    createSession,
+    createPlayer: () => new AudioPlayer(),
+    createCapture: (opts) => new AudioCapture(opts),
+    openMicrophone: () => openMicrophone(),
+    silentStream,
+    openTabAudio: () => openTabAudio(),
+    mixStreams: (streams) => mixStreams(streams),
+    mintTimeoutMs: 15_000,
+    connectTimeoutMs: 10_000,
+    reconnectDelaysMs: DEFAULT_RECONNECT_DELAYS_MS,
+    maxSessionMs: DEFAULT_MAX_SESSION_MS,
+    now: Date.now,
+    ...deps,
+  };
+}

@@ -1,0 +1,88 @@
+import {
+  OpenAIRealtimeWebRTC,
+  RealtimeAgent,
+  RealtimeSession,
+  tool,
+  type RealtimeSessionConfig,
+  type RealtimeTransportLayer,
+} from '@openai/agents-realtime';
+import type { AgentConfig } from '@/lib/contracts/agent-config';
+import { CueWebSocketTransport, type PlaybackClock } from './websocket-transport';
+
+/**
+ * Builds the SDK objects for one connection from a typed agent config: the RealtimeAgent
+ * (instructions, voice, tools), the session config (model, voice, transcription, turn
+ * detection) and the transport. Pure construction, no I/O: the controller connects.
+ */
+
+/** Runs a tool call in the page. The return value goes back to the model (strings as is, anything else as JSON). */
+export type ToolHandler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
+export type ToolHandlers = Readonly<Record<string, ToolHandler>>;
+
+export const PCM16_24K = { type: 'audio/pcm', rate: 24_000 } as const;
+
+export function toolOutput(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value ?? null);
+}
+
+export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = {} }: { voice: string; toolHandlers?: ToolHandlers }) {
+  const tools = config.tools.map((t) =>
+    tool({
+      name: t.name,
+      description: t.description,
+      parameters: t.parameters,
+      strict: true,
+      execute: async (args: unknown) => {
+        const handler = toolHandlers[t.name];
+        if (!handler) return toolOutput({ error: `The tool ${t.name} is not available on this page.` });
+        return toolOutput(await handler(args as Record<string, unknown>));
+      },
+    }),
+  );
+  return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
+}
+
+/** The session config the SDK sends in its first `session.update`; mirrors the minted session on the server. */
+export function buildSessionConfig(config: AgentConfig, voice: string): Partial<RealtimeSessionConfig> {
+  const td = config.turnDetection;
+  const vadTuning =
+    td.type === 'server_vad'
+      ? { silenceDurationMs: td.silenceDurationMs, prefixPaddingMs: td.prefixPaddingMs, threshold: td.threshold }
+      : {};
+  return {
+    outputModalities: ['audio'],
+    audio: {
+      input: {
+        format: PCM16_24K,
+        transcription: { model: config.transcriptionModel },
+        turnDetection: { type: td.type, createResponse: td.createResponse, interruptResponse: td.interruptResponse, ...vadTuning },
+      },
+      output: { format: PCM16_24K, voice },
+    },
+  };
+}
+
+export type TransportPlan =
+  | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean }
+  | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream };
+
+export function createTransport(plan: TransportPlan): RealtimeTransportLayer {
+  if (plan.kind === 'websocket') {
+    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem });
+  }
+  return new OpenAIRealtimeWebRTC({ audioElement: plan.audioElement, mediaStream: plan.mediaStream });
+}
+
+export type SessionRecipe = {
+  config: AgentConfig;
+  model: string;
+  voice: string;
+  transport: RealtimeTransportLayer;
+  toolHandlers?: ToolHandlers;
+};
+
+export function createSession({ config, model, voice, transport, toolHandlers }: SessionRecipe): RealtimeSession {
+  const agent = buildRealtimeAgent(config, { voice, toolHandlers });
+  return new RealtimeSession(agent, { transport, model, config: buildSessionConfig(config, voice) });
+}

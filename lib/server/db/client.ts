@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { Pool } from 'pg';
+import * as schema from './schema';
+
+/**
+ * Side-effect-free database factory. Embedded PGlite (files under <CUE_DATA_DIR>/pglite)
+ * by default; node-postgres when DATABASE_URL is set. Both give the same Drizzle type.
+ * Nothing connects or migrates on import.
+ */
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseConfig = {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** PGlite data directory, or 'memory://' for a throwaway in-memory database. */
+  pgliteDir: string;
+};
+
+export type DatabaseHandle =
+  | { driver: 'pglite'; db: Database; pglite: PgliteDatabase<typeof schema>; location: string; close(): Promise<void> }
+  | { driver: 'postgres'; db: Database; postgres: NodePgDatabase<typeof schema>; location: string; close(): Promise<void> };
+
+/** The config the app uses, from the parsed environment (lib/server/env.ts or parseEnv in scripts). */
+export function databaseConfigFromEnv(e: { DATABASE_URL?: string; CUE_DATA_DIR: string }): DatabaseConfig {
+  return { databaseUrl: e.DATABASE_URL, pgliteDir: path.resolve(e.CUE_DATA_DIR, 'pglite') };
+}
+
+/** A connection string with the password masked, for logs. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}
+
+export function createDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.databaseUrl) {
+    const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+    const postgres = drizzlePostgres({ client: pool, schema });
+    return {
+      driver: 'postgres',
+      db: postgres,
+      postgres,
+      location: redactDatabaseUrl(config.databaseUrl),
+      close: () => pool.end(),
+    };
+  }
+  const memory = config.pgliteDir.startsWith('memory://');
+  if (!memory) mkdirSync(config.pgliteDir, { recursive: true });
+  const client = new PGlite(config.pgliteDir);
+  const pglite = drizzlePglite({ client, schema });
+  return { driver: 'pglite', db: pglite, pglite, location: config.pgliteDir, close: () => client.close() };
+}
+
+type Cache = Map<string, DatabaseHandle>;
+const globalForDb = globalThis as typeof globalThis & { __cueDatabases?: Cache };
+
+function cacheKey(config: DatabaseConfig): string {
+  return config.databaseUrl ? `pg:${config.databaseUrl}` : `pglite:${config.pgliteDir}`;
+}
+
+/**
+ * One handle per config for the life of the process, kept on globalThis so dev
+ * hot reloads do not open a second PGlite on the same directory.
+ */
+export function getDatabase(config: DatabaseConfig): DatabaseHandle {
+  const cache = (globalForDb.__cueDatabases ??= new Map());
+  const key = cacheKey(config);
+  let handle = cache.get(key);
+  if (!handle) {
+    handle = createDatabase(config);
+    cache.set(key, handle);
+  }
+  return handle;
+}
+
+/** Close and forget a cached handle (scripts and tests). */
+export async function closeDatabase(config: DatabaseConfig): Promise<void> {
+  const cache = globalForDb.__cueDatabases;
+  const key = cacheKey(config);
+  const handle = cache?.get(key);
+  if (!handle) return;
+  cache?.delete(key);
+  await handle.close();
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The environment's shape. Read through lib/server/env.ts (app) or parseEnv (scripts). */
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const bool = z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((v) => v === '1' || v === 'true');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://api.openai.com/v1')),
+  CUE_REALTIME_BACKEND: z.preprocess(emptyToUndefined, z.enum(['auto', 'local', 'openai']).default('auto')),
+  CUE_ENGINE_URL: z.preprocess(emptyToUndefined, z.url().default('ws://127.0.0.1:8787/v1/realtime')),
+  CUE_ENGINE_SECRET: optionalString,
+  CUE_ENGINE_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  CUE_ENGINE_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  CUE_SECRET_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(7200).default(600)),
+  CUE_MINT_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  CUE_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  CUE_ENGINE_TEST_CONTROLS: bool,
+  DATABASE_URL: optionalString,
+  CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${details}`);
+  }
+  return parsed.data;
+}
+
+/** Which realtime backend the app uses: decided here and nowhere else. */
+export function realtimeBackend(e: Env): 'local' | 'openai' {
+  if (e.CUE_REALTIME_BACKEND === 'local') return 'local';
+  if (e.CUE_REALTIME_BACKEND === 'openai') return 'openai';
+  return e.OPENAI_API_KEY ? 'openai' : 'local';
+}

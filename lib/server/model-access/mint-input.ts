@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { realtimeModelSchema, voiceSchema } from '@/lib/contracts/agent-config';
+
+/** Input of the mintClientSecret server action; shared with the client that calls it. */
+export const mintInputSchema = z.object({
+  agentId: z.string().min(1).max(60),
+  transport: z.enum(['webrtc', 'websocket']).optional(),
+  overrides: z.object({ model: realtimeModelSchema.optional(), voice: voiceSchema.optional() }).strict().optional(),
+  /** Role-play: the stored practice session whose scenario and difficulty build the persona. */
+  practiceSessionId: z.string().min(1).max(100).optional(),
+});
+export type MintInput = z.infer<typeof mintInputSchema>;

@@ -1,0 +1,142 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseEnv } from '@/lib/server/env-schema';
+import { verifyEngineToken } from '@/lib/engine/token';
+import { hintAssistant } from '@/agents/hint-assistant';
+import { ModelAccessError } from './errors';
+import { mintRealtimeSecret } from './mint';
+import { createRateLimiter } from './rate-limit';
+import type { FetchLike } from './openai-client-secrets';
+
+const openaiEnv = parseEnv({ OPENAI_API_KEY: 'sk-test-server-key', CUE_SECRET_TTL_SECONDS: '300' });
+const localEnv = parseEnv({ CUE_ENGINE_SECRET: 'engine-secret', CUE_ENGINE_URL: 'ws://127.0.0.1:9999/v1/realtime' });
+const limiter = () => createRateLimiter({ limit: 100, windowMs: 60_000 });
+
+function fakeFetch(status: number, body: unknown): { fetchImpl: FetchLike; calls: { url: string; init: RequestInit }[] } {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchImpl: FetchLike = async (url, init) => {
+    calls.push({ url, init });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetchImpl, calls };
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (e) {
+    return e instanceof ModelAccessError ? e.code : `other: ${String(e)}`;
+  }
+}
+
+describe('mintRealtimeSecret with OpenAI', () => {
+  it('POSTs the GA client_secrets request with the agent session config', async () => {
+    const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_abc', expires_at: 1_900_000_000, session: {} });
+    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() });
+    expect(minted).toEqual({ backend: 'openai', clientSecret: 'ek_abc', expiresAt: 1_900_000_000, agentId: 'hint-assistant', model: 'gpt-realtime', voice: 'marin' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toBe('https://api.openai.com/v1/realtime/client_secrets');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer sk-test-server-key');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      expires_after: { anchor: 'created_at', seconds: 300 },
+      session: {
+        type: 'realtime',
+        model: 'gpt-realtime',
+        instructions: hintAssistant.instructions,
+        output_modalities: ['audio'],
+        audio: {
+          input: {
+            format: { type: 'audio/pcm', rate: 24000 },
+            transcription: { model: 'gpt-4o-mini-transcribe' },
+            turn_detection: { type: 'server_vad', create_response: false, interrupt_response: false, silence_duration_ms: 500, prefix_padding_ms: 300, threshold: 0.5 },
+          },
+          output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'marin' },
+        },
+        tools: [],
+        tool_choice: 'auto',
+      },
+    });
+  });
+
+  it('applies model and voice overrides', async () => {
+    const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_x', expires_at: 1 });
+    const minted = await mintRealtimeSecret(
+      { agentId: 'practice-partner', clientKey: 'a', overrides: { model: 'gpt-realtime-mini', voice: 'sage' } },
+      { env: openaiEnv, fetchImpl, limiter: limiter() },
+    );
+    expect(minted.model).toBe('gpt-realtime-mini');
+    const body = JSON.parse(String(calls[0]!.init.body));
+    expect(body.session.model).toBe('gpt-realtime-mini');
+    expect(body.session.audio.output.voice).toBe('sage');
+  });
+
+  it.each([
+    [401, 'upstream_unauthorized'],
+    [403, 'upstream_unauthorized'],
+    [429, 'upstream_rate_limited'],
+    [400, 'upstream_bad_request'],
+    [500, 'upstream_unavailable'],
+    [503, 'upstream_unavailable'],
+  ])('maps HTTP %i to %s', async (status, code) => {
+    const { fetchImpl } = fakeFetch(status, { error: { message: 'nope' } });
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe(code);
+  });
+
+  it('maps a hung upstream to timeout', async () => {
+    const env = parseEnv({ OPENAI_API_KEY: 'sk-x', CUE_UPSTREAM_TIMEOUT_MS: '100' });
+    const fetchImpl: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env, fetchImpl, limiter: limiter() }))).toBe('timeout');
+  });
+
+  it('maps a network failure and a malformed answer to upstream_unavailable', async () => {
+    const failing: FetchLike = async () => {
+      throw new TypeError('fetch failed');
+    };
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: failing, limiter: limiter() }))).toBe('upstream_unavailable');
+    const { fetchImpl } = fakeFetch(200, { client_secret: { value: 'old-beta-shape' } });
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe('upstream_unavailable');
+  });
+});
+
+describe('mintRealtimeSecret with the local engine', () => {
+  it('signs a token the engine accepts, after a health check', async () => {
+    const { fetchImpl, calls } = fakeFetch(200, { ok: true });
+    const minted = await mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: localEnv, fetchImpl, limiter: limiter() });
+    expect(calls[0]!.url).toBe('http://127.0.0.1:9999/health');
+    expect(minted.backend).toBe('local');
+    expect(minted.url).toBe('ws://127.0.0.1:9999/v1/realtime');
+    const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
+    expect(check.ok && check.claims.agent).toBe('practice-partner');
+  });
+
+  it('reports engine_unavailable when the engine does not answer', async () => {
+    const failing: FetchLike = async () => {
+      throw new TypeError('ECONNREFUSED');
+    };
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: localEnv, fetchImpl: failing, limiter: limiter() }))).toBe('engine_unavailable');
+  });
+
+  it('reports misconfigured without an engine secret', async () => {
+    const { fetchImpl } = fakeFetch(200, {});
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: parseEnv({}), fetchImpl, limiter: limiter() }))).toBe('misconfigured');
+  });
+});
+
+describe('mint guards', () => {
+  it('refuses unknown agents before spending anything', async () => {
+    const fetchImpl = vi.fn<FetchLike>();
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'ghost', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe('unknown_agent');
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it('rate-limits per client', async () => {
+    const { fetchImpl } = fakeFetch(200, { value: 'ek_1', expires_at: 1 });
+    const deps = { env: openaiEnv, fetchImpl, limiter: createRateLimiter({ limit: 2, windowMs: 60_000 }) };
+    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
+    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps))).toBe('rate_limited');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'b' }, deps))).toBe('no error');
+  });
+});

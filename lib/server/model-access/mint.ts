@@ -1,0 +1,75 @@
+import 'server-only';
+import { getAgentConfig } from '@/agents/registry';
+import type { AgentConfig } from '@/lib/contracts/agent-config';
+import { env, realtimeBackend, type Env } from '@/lib/server/env';
+import type { MintedSecret } from '@/lib/contracts/minted-secret';
+import { ModelAccessError } from './errors';
+import { mintLocalEngineSecret } from './local-engine-secrets';
+import { createOpenAIClientSecret, type FetchLike } from './openai-client-secrets';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { buildRealtimeSessionBody, type SessionOverrides } from './session-config';
+
+/**
+ * The one module that decides how the browser reaches a realtime model:
+ * OpenAI (server key -> short-lived client secret) or the local engine
+ * (HMAC-signed token). Nothing else reads OPENAI_API_KEY.
+ */
+export type MintRequest = {
+  agentId: string;
+  clientKey: string;
+  overrides?: SessionOverrides;
+  /** For agents whose config is built per request (e.g. a role-play persona). */
+  config?: AgentConfig;
+};
+
+export type MintDeps = { env: Env; fetchImpl?: FetchLike; limiter: RateLimiter };
+
+export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Promise<MintedSecret> {
+  const config = req.config ?? getAgentConfig(req.agentId);
+  if (!config) throw new ModelAccessError('unknown_agent', req.agentId);
+  const verdict = deps.limiter.take(req.clientKey);
+  if (!verdict.allowed) throw new ModelAccessError('rate_limited', `retry after ${verdict.retryAfterSeconds}s`);
+
+  const ttlSeconds = Math.min(config.secretTtlSeconds, deps.env.CUE_SECRET_TTL_SECONDS);
+  const model = req.overrides?.model ?? config.model;
+  const voice = req.overrides?.voice ?? config.voice;
+
+  if (realtimeBackend(deps.env) === 'openai') {
+    if (!deps.env.OPENAI_API_KEY) throw new ModelAccessError('misconfigured', 'CUE_REALTIME_BACKEND=openai needs OPENAI_API_KEY');
+    const secret = await createOpenAIClientSecret({
+      apiKey: deps.env.OPENAI_API_KEY,
+      baseUrl: deps.env.OPENAI_BASE_URL,
+      session: buildRealtimeSessionBody(config, req.overrides),
+      ttlSeconds,
+      timeoutMs: deps.env.CUE_UPSTREAM_TIMEOUT_MS,
+      fetchImpl: deps.fetchImpl,
+    });
+    return { backend: 'openai', clientSecret: secret.value, expiresAt: secret.expiresAt, agentId: config.id, model, voice };
+  }
+
+  const token = await mintLocalEngineSecret({
+    secret: deps.env.CUE_ENGINE_SECRET,
+    engineUrl: deps.env.CUE_ENGINE_URL,
+    agentId: config.id,
+    ttlSeconds,
+    fetchImpl: deps.fetchImpl,
+  });
+  return {
+    backend: 'local',
+    clientSecret: token.value,
+    expiresAt: token.expiresAt,
+    agentId: config.id,
+    model,
+    voice,
+    url: deps.env.CUE_ENGINE_URL,
+    sessionId: token.sessionId,
+  };
+}
+
+const globalForLimiter = globalThis as unknown as { cueMintLimiter?: RateLimiter };
+
+/** Default deps for the running app: validated env, a per-instance limiter. */
+export function defaultMintDeps(): MintDeps {
+  globalForLimiter.cueMintLimiter ??= createRateLimiter({ limit: env().CUE_MINT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  return { env: env(), limiter: globalForLimiter.cueMintLimiter };
+}
