@@ -1,8 +1,8 @@
 import { Agent, type Model } from '@openai/agents';
 import { debriefModelOutputSchema } from '@/lib/contracts/debrief';
-import type { DebriefInput } from '@/lib/practice/debrief/rubric';
+import type { DebriefInput } from '@/lib/contracts/debrief';
 import { metricRows } from '@/lib/shared/metric-references';
-import { findEscalationTrigger } from '@/lib/practice/scenarios/escalation';
+import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
 import { sortTranscript } from '@/lib/contracts/transcript';
 import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getBuiltinScenario, defaultScenario } from '@/lib/practice/scenarios/library';
+import { getBuiltinScenario, defaultScenario } from '@/agents/scenarios';
 import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import { agentRegistry, getAgentConfig } from './registry';
 import { buildRoleplayAgentConfig, roleplayClient } from './roleplay-client';

@@ -1,4 +1,4 @@
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';

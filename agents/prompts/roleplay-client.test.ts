@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
-import { defaultScenario, getBuiltinScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
 import { buildClientInstructions, buildEscalationDirective, buildEscalationResponseInstructions, formatFacts } from './roleplay-client';
 
 const coo = defaultScenario();

@@ -7,7 +7,7 @@ import { migrateDatabase } from '@/lib/server/db/migrate';
 import { strongCall, strongTags, weakCall } from '@/lib/practice/debrief/test-calls';
 import { parseEnv } from '@/lib/server/env-schema';
 import { exportScenarioJson } from '@/lib/practice/scenarios/import-export';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import * as actions from './practice';

@@ -2,7 +2,8 @@
 
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import type { RealtimeState } from '@/lib/realtime/store/store';
-import { useHintSession, useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { useHintSession, useHintStore } from '@/lib/live/live-context';
+import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 const KIND_LABEL = { quick: 'Quick hint', full: 'Full guidance' } as const;
 
@@ -30,8 +31,8 @@ export function HintControls({ hintAgent }: Props) {
   const playing = useRealtimeStore((s) => s.playing);
   const muted = useRealtimeStore((s) => s.muted);
   const canMute = useRealtimeStore(canToggleMute);
-  const active = useRealtimeStore((s) => s.activeHint);
-  const stats = useRealtimeStore((s) => s.hintStats);
+  const active = useHintStore((s) => s.activeHint);
+  const stats = useHintStore((s) => s.hintStats);
   const canHint = connected && hintAgent && (stats.cap === null || stats.fired < stats.cap);
   const button =
     'inline-flex items-center rounded-lg px-3 py-1.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue disabled:cursor-not-allowed disabled:opacity-40';

@@ -3,7 +3,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { mintClientSecret } from '@/app/actions/realtime';
+import { getAgentConfig } from '@/agents/registry';
 import { HintSession } from '@/lib/live/hints/hint-session';
+import { createHintStore } from '@/lib/live/hints/hint-store';
+import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
@@ -17,11 +20,12 @@ import { useSettingsStoreApi } from '@/components/settings/settings-store-provid
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const settingsStore = useSettingsStoreApi();
-  const [value] = useState<RealtimeContextValue>(() => {
+  const [value] = useState<RealtimeContextValue & LiveContextValue>(() => {
     const store = createRealtimeStore();
-    const controller = new RealtimeController({ store, mint: mintClientSecret });
-    const hints = new HintSession({ host: controller, store, settings: settingsStore.getState().settings });
-    return { store, controller, hints };
+    const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig });
+    const hintStore = createHintStore();
+    const hints = new HintSession({ host: controller, store, hintStore, settings: settingsStore.getState().settings });
+    return { store, controller, hints, hintStore };
   });
 
   useEffect(() => {
@@ -38,5 +42,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       controller.dispose();
     };
   }, [value, settingsStore]);
-  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+  return (
+    <RealtimeContext.Provider value={value}>
+      <LiveContext.Provider value={value}>{children}</LiveContext.Provider>
+    </RealtimeContext.Provider>
+  );
 }

@@ -6,6 +6,7 @@ import { interruptedText } from '@/lib/live/hints/hint-words';
 import { displayText } from '@/lib/realtime/store/transcript';
 import type { TranscriptItem } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { useHintStore } from '@/lib/live/live-context';
 
 
 function StatusNote({ item }: { item: TranscriptItem }) {
@@ -99,7 +100,7 @@ function HintRow({ item, card }: { item: TranscriptItem; card: HintCard }) {
 /** One row; subscribes to its own item and hint card, so a delta re-renders only this row. */
 export const TranscriptRow = memo(function TranscriptRow({ id }: { id: string }) {
   const item = useRealtimeStore((s) => s.transcript.byId[id]);
-  const card = useRealtimeStore((s) => s.hints[id]);
+  const card = useHintStore((s) => s.hints[id]);
   const meeting = useRealtimeStore((s) => s.agentId === 'hint-assistant');
   if (!item) return null;
   return card ? <HintRow item={item} card={card} /> : <MessageRow item={item} meeting={meeting} />;

@@ -5,21 +5,23 @@ import { useSettingsStore } from '@/components/settings/settings-store-provider'
 import { useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 import { transcriptFileName, transcriptToJson, transcriptToMarkdown } from '@/lib/live/transcript/export';
 import { liveTranscriptEntries } from '@/lib/live/transcript/from-live';
-import type { TranscriptMeta } from '@/lib/contracts/live-transcript';
+import type { TranscriptMeta } from '@/lib/live/transcript/types';
 import { downloadText } from '@/lib/shared/download';
+import { useHintStoreApi } from '@/lib/live/live-context';
 
 const tool = 'rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40';
 
 /** Transcript header: title, count, copy (Markdown) and export (Markdown, JSON). */
 export function TranscriptToolbar() {
   const store = useRealtimeStoreApi();
+  const hintStore = useHintStoreApi();
   const voice = useSettingsStore((s) => s.settings.voice);
   const count = useRealtimeStore((s) => s.transcript.order.length);
   const [status, setStatus] = useState('');
 
   const snapshot = () => {
     const s = store.getState();
-    const entries = liveTranscriptEntries(s.transcript, s.hints);
+    const entries = liveTranscriptEntries(s.transcript, hintStore.getState().hints);
     const meta: TranscriptMeta = {
       title: 'Live session',
       startedAt: s.callStartedAt ?? entries[0]?.at ?? Date.now(),

@@ -1,5 +1,5 @@
 import { metricRows, type MetricAssessment, type MetricRow } from '@/lib/shared/metric-references';
-import type { DeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 
 const ASSESSMENT: Readonly<Record<MetricAssessment, { label: string; style: string }>> = {
   within: { label: 'in range', style: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },

@@ -1,4 +1,4 @@
-import { municipalCooSic } from '@/lib/practice/scenarios/library/municipal-coo-sic';
+import { municipalCooSic } from '@/agents/scenarios/municipal-coo-sic';
 
 /** A valid scenario file (the seed's COO under a fresh id), for imports and isolated progress runs. */
 export function scenarioFile(id: string, title: string): string {

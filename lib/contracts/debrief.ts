@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { DeliveryMetrics, MetricsItem } from './delivery-metrics';
+import type { Difficulty, Scenario } from './scenario';
+import type { StoredTurnTag, TurnTag } from './turn-tag';
 
 /**
  * The coaching debrief. The model fills `debriefModelOutputSchema` (its structured
@@ -38,3 +41,12 @@ export const debriefSchema = debriefModelOutputSchema.extend({
   fallback: z.object({ code: debriefErrorCodeSchema, message: z.string() }).nullable().default(null),
 });
 export type Debrief = z.infer<typeof debriefSchema>;
+
+/** What a debrief (model or rubric) is made from. */
+export type DebriefInput = {
+  scenario: Scenario;
+  difficulty: Difficulty;
+  transcript: readonly MetricsItem[];
+  tags: readonly (TurnTag | StoredTurnTag)[];
+  metrics: DeliveryMetrics;
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SCENARIO_FILE_CHARS } from '@/lib/practice/scenarios/import-export';
+import { MAX_SCENARIO_FILE_CHARS } from '@/lib/contracts/scenario';
 import { difficultySchema, scenarioIdSchema } from '@/lib/contracts/scenario';
 import { speakerSchema } from './transcript';
 import { tagTurnParametersSchema } from './turn-tag';

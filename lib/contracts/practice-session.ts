@@ -1,4 +1,4 @@
-import type { DeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import type { END_REASONS } from './practice-actions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, defaultScenario, getBuiltinScenario } from '../practice/scenarios/library';
-import { municipalCooSic } from '../practice/scenarios/library/municipal-coo-sic';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
+import { municipalCooSic } from '@/agents/scenarios/municipal-coo-sic';
 import { parseScenario, scenarioSchema, type ScenarioInput } from './scenario';
 
 const clone = (): ScenarioInput => structuredClone(municipalCooSic) as ScenarioInput;

@@ -144,3 +144,6 @@ export function parseScenario(input: unknown): ScenarioParseResult {
   const parsed = scenarioSchema.safeParse(input);
   return parsed.success ? { ok: true, scenario: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error) };
 }
+
+/** The largest scenario file (JSON text) an import accepts. */
+export const MAX_SCENARIO_FILE_CHARS = 200_000;

@@ -1,4 +1,4 @@
-import type { DeliveryMetrics } from '../practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 
 /**
  * Reference ranges for the delivery metrics, from the team's research notes

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { importScenario } from '@/app/actions/practice';
 import type { FieldError } from '@/lib/contracts/action-result';
 import { friendlyMessage } from '@/lib/practice/scenarios/scenario-draft';
-import { MAX_SCENARIO_FILE_CHARS } from '@/lib/practice/scenarios/import-export';
+import { MAX_SCENARIO_FILE_CHARS } from '@/lib/contracts/scenario';
 import type { ScenarioEntry } from '@/lib/contracts/scenario';
 import { inputClass } from './form-controls';
 

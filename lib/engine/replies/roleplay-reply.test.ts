@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildClientInstructions, buildEscalationResponseInstructions } from '@/agents/prompts/roleplay-client';
-import { defaultScenario, getBuiltinScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
 import { parseEscalationDirective, parsePersonaBrief } from './persona-instructions';
 import { moodAfter, pickObjection, roleplayReply, specificityOf, topicOf } from './roleplay-reply';
 import type { ReplyContext, ReplyItem } from './types';

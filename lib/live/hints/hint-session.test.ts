@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
 import { cloneDefaultSettings, type HintSettings } from '@/lib/live/settings/schema';
 import { HintSession, type HintHost } from './hint-session';
+import { createHintStore } from './hint-store';
 
 type Listener<T> = (v: T) => void;
 
@@ -49,7 +50,8 @@ function setup(patch: Partial<HintSettings> = {}, agentId = 'hint-assistant') {
   const h = makeHost();
   let now = 1_000_000;
   const store = createRealtimeStore({ initial: { connection: 'connected', agentId }, now: () => now });
-  const session = new HintSession({ host: h.host, store, settings: { ...cloneDefaultSettings(), ...patch }, now: () => now });
+  const hintStore = createHintStore();
+  const session = new HintSession({ host: h.host, store, hintStore, settings: { ...cloneDefaultSettings(), ...patch }, now: () => now });
   session.attach();
   const advance = (ms: number) => (now += ms);
   /** The service answering the last request: created, item added, (audio), done. */
@@ -65,7 +67,7 @@ function setup(patch: Partial<HintSettings> = {}, agentId = 'hint-assistant') {
   };
   /** What the page's transcript shows (the hint context comes from it). */
   const meeting = (items: RealtimeItem[]) => store.getState().actions.applyHistory(items);
-  return { ...h, store, session, advance, answer, meeting };
+  return { ...h, store, hintStore, session, advance, answer, meeting };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -84,26 +86,26 @@ describe('HintSession: phrases', () => {
     expect(req.input.map((m) => m.content[0]!.text)).toEqual(['to April', 'because of QA', "That's a good question!"]);
     expect(req.metadata).toMatchObject({ cue_hint: 'quick', cue_trigger: 'good question' });
     expect(req.instructions).toContain('Speak for at most 8 seconds');
-    expect(t.store.getState().activeHint).toMatchObject({ kind: 'quick', trigger: 'good question', source: 'phrase', status: 'requested', contextMessages: 3 });
+    expect(t.hintStore.getState().activeHint).toMatchObject({ kind: 'quick', trigger: 'good question', source: 'phrase', status: 'requested', contextMessages: 3 });
   });
 
   it('maps the response to a hint card, and finishes it when its audio has played out', () => {
     const t = setup();
     t.say('u1', 'good question');
     const reply = t.answer({ responseId: 'r1', itemId: 'h1', playing: true });
-    expect(t.store.getState().hints.h1).toMatchObject({ status: 'speaking', responseId: 'r1', itemId: 'h1', trigger: 'good question' });
+    expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'speaking', responseId: 'r1', itemId: 'h1', trigger: 'good question' });
     reply.done();
-    expect(t.store.getState().hints.h1?.status).toBe('speaking');
+    expect(t.hintStore.getState().hints.h1?.status).toBe('speaking');
     t.store.getState().actions.setPlaying(false);
-    expect(t.store.getState().hints.h1?.status).toBe('done');
-    expect(t.store.getState().activeHint).toBeNull();
+    expect(t.hintStore.getState().hints.h1?.status).toBe('done');
+    expect(t.hintStore.getState().activeHint).toBeNull();
   });
 
   it('a do-not-trigger phrase suppresses and says why; one utterance fires at most once', () => {
     const t = setup();
     t.say('u1', "that's not a good question");
     expect(t.sent).toHaveLength(0);
-    expect(t.store.getState().hintStats.lastSuppressed).toBe('"good question" did not fire: "not a good question" is a do-not-trigger phrase.');
+    expect(t.hintStore.getState().hintStats.lastSuppressed).toBe('"good question" did not fire: "not a good question" is a do-not-trigger phrase.');
     expect(t.store.getState().events.at(-1)).toMatchObject({ direction: 'note', type: 'hint.suppressed' });
     t.say('u2', 'good question, great question');
     expect(t.sent).toHaveLength(1);
@@ -115,13 +117,13 @@ describe('HintSession: phrases', () => {
     t.advance(4_000);
     t.say('u2', 'great question');
     expect(t.sent).toHaveLength(1);
-    expect(t.store.getState().hintStats.lastSuppressed).toBe('"great question" did not fire: cooldown, 6 s left.');
+    expect(t.hintStore.getState().hintStats.lastSuppressed).toBe('"great question" did not fire: cooldown, 6 s left.');
     t.advance(7_000);
     t.say('u3', 'great question');
     t.advance(11_000);
     t.say('u4', 'good question');
     expect(t.sent).toHaveLength(2);
-    expect(t.store.getState().hintStats).toMatchObject({ fired: 2, cap: 2, lastSuppressed: 'Hint limit reached for this call (2): "good question" did not fire.' });
+    expect(t.hintStore.getState().hintStats).toMatchObject({ fired: 2, cap: 2, lastSuppressed: 'Hint limit reached for this call (2): "good question" did not fire.' });
     expect(t.session.request('full', 'button')).toBeNull();
   });
 
@@ -170,7 +172,7 @@ describe('HintSession: buttons', () => {
     const t = setup();
     t.state.accept = false;
     expect(t.session.request('quick', 'button')?.status).toBe('failed');
-    expect(t.store.getState().activeHint).toBeNull();
+    expect(t.hintStore.getState().activeHint).toBeNull();
   });
 });
 
@@ -183,7 +185,7 @@ describe('HintSession: interrupt', () => {
     expect(t.calls).toEqual(['requestResponse']);
     t.emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: 'u2', delta: ' okay got it' });
     expect(t.calls).toEqual(['requestResponse', 'interrupt']);
-    expect(t.store.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'got it' });
+    expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'got it' });
   });
 
   it('user speech without an interrupt phrase does not stop the hint', () => {
@@ -192,7 +194,7 @@ describe('HintSession: interrupt', () => {
     t.answer({ itemId: 'h1', playing: true });
     t.say('u2', 'and another thing about the budget');
     expect(t.calls).toEqual(['requestResponse']);
-    expect(t.store.getState().hints.h1?.status).toBe('speaking');
+    expect(t.hintStore.getState().hints.h1?.status).toBe('speaking');
   });
 
   it('the button and Esc interrupt a speaking hint; with nothing playing they do nothing', () => {
@@ -201,7 +203,7 @@ describe('HintSession: interrupt', () => {
     t.session.request('quick', 'button');
     t.answer({ itemId: 'h1', playing: true }).done();
     expect(t.session.interrupt('shortcut')).toBe(true);
-    expect(t.store.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'shortcut' });
+    expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'shortcut' });
     expect(t.calls.at(-1)).toBe('interrupt');
   });
 
@@ -223,8 +225,8 @@ describe('HintSession: interrupt', () => {
     t.answer({ itemId: 'h1', playing: true });
     t.session.request('full', 'button');
     t.end('lost');
-    expect(t.store.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'connection' });
-    expect(t.store.getState().activeHint).toBeNull();
+    expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'connection' });
+    expect(t.hintStore.getState().activeHint).toBeNull();
   });
 
   it('a fresh call resets the counters; a reconnect of the same call keeps them', () => {
@@ -233,7 +235,7 @@ describe('HintSession: interrupt', () => {
     t.start(true);
     expect(t.session.request('quick', 'button')).toBeNull();
     t.start(false);
-    expect(t.store.getState().hintStats.fired).toBe(0);
+    expect(t.hintStore.getState().hintStats.fired).toBe(0);
     expect(t.session.request('quick', 'button')).not.toBeNull();
   });
 
@@ -241,7 +243,7 @@ describe('HintSession: interrupt', () => {
     const t = setup();
     const card = t.session.request('quick', 'button');
     vi.advanceTimersByTime(20_000);
-    expect(t.store.getState().activeHint).toBeNull();
+    expect(t.hintStore.getState().activeHint).toBeNull();
     expect(t.store.getState().events.some((e) => e.type === 'hint.failed' && (e.payload as { requestId: string }).requestId === card?.requestId)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { TransportEvent } from '@openai/agents-realtime';
 import type { RealtimeStore } from '@/lib/realtime/store/store';
+import type { HintStore } from './hint-store';
 import type { HintKind, HintSettings } from '@/lib/live/settings/schema';
 import { readHintEvent } from './hint-events';
 import { HintLedger, finishedStatus } from './hint-ledger';
@@ -16,6 +17,8 @@ import { createTriggerMatcher, type TriggerMatcher, type TriggerResult } from '.
 export type HintSessionOptions = {
   host: HintHost;
   store: RealtimeStore;
+  /** Where the cards and counters go (the page reads them from here). */
+  hintStore: HintStore;
   settings: HintSettings;
   /** Agents whose sessions take hints. */
   hintAgents?: readonly string[];
@@ -35,6 +38,7 @@ export type HintSessionOptions = {
 export class HintSession {
   readonly #host: HintHost;
   readonly #store: RealtimeStore;
+  readonly #hints: HintStore;
   readonly #agents: readonly string[];
   readonly #now: () => number;
   readonly #requestTimeoutMs: number;
@@ -47,9 +51,10 @@ export class HintSession {
   #settings: HintSettings;
   #seq = 0;
 
-  constructor({ host, store, settings, hintAgents = HINT_AGENT_IDS, now = Date.now, requestTimeoutMs = 20_000 }: HintSessionOptions) {
+  constructor({ host, store, hintStore, settings, hintAgents = HINT_AGENT_IDS, now = Date.now, requestTimeoutMs = 20_000 }: HintSessionOptions) {
     this.#host = host;
     this.#store = store;
+    this.#hints = hintStore;
     this.#agents = hintAgents;
     this.#now = now;
     this.#requestTimeoutMs = requestTimeoutMs;
@@ -165,6 +170,7 @@ export class HintSession {
     this.#ledger.clear();
     this.#doneGenerating.clear();
     this.#live.clear();
+    this.#hints.getState().reset();
     this.#publishStats();
   }
 
@@ -177,7 +183,7 @@ export class HintSession {
     if (words) {
       const a = this.#store.getState().actions;
       a.note('hint.suppressed', { reason: result.suppressed.reason, phrase: result.suppressed.phrase, blockedBy: result.suppressed.blockedBy ?? null, message: words });
-      a.setHintStats({ lastSuppressed: words });
+      this.#hints.getState().setHintStats({ lastSuppressed: words });
     }
     return null;
   }
@@ -204,8 +210,8 @@ export class HintSession {
     };
     this.#ledger.add(card);
     const a = this.#store.getState().actions;
-    a.putHint(card);
-    a.setHintStats({ fired: count, lastSuppressed: null });
+    this.#hints.getState().putHint(card);
+    this.#hints.getState().setHintStats({ fired: count, lastSuppressed: null });
     a.note('hint.requested', { requestId, kind, trigger, contextMessages: card.contextMessages, sent });
     if (sent) setTimeout(() => this.#expire(requestId), this.#requestTimeoutMs);
     return card;
@@ -248,7 +254,7 @@ export class HintSession {
 
   #put(requestId: string, patch: Partial<Omit<HintCard, 'requestId'>>): void {
     const next = this.#ledger.update(requestId, patch);
-    if (next) this.#store.getState().actions.putHint(next);
+    if (next) this.#hints.getState().putHint(next);
   }
 
   #cap(): number | null {
@@ -256,6 +262,6 @@ export class HintSession {
   }
 
   #publishStats(): void {
-    this.#store.getState().actions.setHintStats({ cap: this.#cap(), fired: this.#trigger.getState(this.#now()).fired });
+    this.#hints.getState().setHintStats({ cap: this.#cap(), fired: this.#trigger.getState(this.#now()).fired });
   }
 }

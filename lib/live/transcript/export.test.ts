@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, formatOffset, transcriptFileName, transcriptToJson, transcriptToMarkdown } from './export';
-import { transcriptEntrySchema, type TranscriptEntry } from '@/lib/contracts/live-transcript';
+import { transcriptEntrySchema, type TranscriptEntry } from '@/lib/live/transcript/types';
 
 const start = Date.UTC(2025, 4, 1, 10, 30, 0);
 const entries: TranscriptEntry[] = [

@@ -1,4 +1,4 @@
-import type { TranscriptEntry, TranscriptMeta } from '@/lib/contracts/live-transcript';
+import type { TranscriptEntry, TranscriptMeta } from '@/lib/live/transcript/types';
 
 export const TRANSCRIPT_FORMAT = 'cue.transcript';
 export const TRANSCRIPT_FORMAT_VERSION = 1;

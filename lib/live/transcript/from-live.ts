@@ -1,7 +1,7 @@
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import { displayText } from '@/lib/realtime/store/transcript';
 import type { TranscriptState } from '@/lib/realtime/store/types';
-import type { TranscriptEntry } from '@/lib/contracts/live-transcript';
+import type { TranscriptEntry } from '@/lib/live/transcript/types';
 
 /**
  * The live page's transcript (items in order, with hint cards by item id) as export

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { AWAIT_ESCALATION_MS, EscalationDriver, isEscalationMetadata } from './escalation-driver';
 
 const coo = defaultScenario();

@@ -4,8 +4,8 @@ import { control, startTestEngine, TEST_SECRET } from '@/lib/engine/test-support
 import { mintEngineToken } from '@/lib/engine/token';
 import type { AppendTranscriptItemInput, EndPracticeSessionInput, RecordTurnTagInput } from '@/lib/contracts/practice-actions';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
-import { FakePlayer } from '@/lib/realtime/session/test-harness';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { FakePlayer } from '@/lib/realtime/test-support/harness';
+import { defaultScenario } from '@/agents/scenarios';
 import { PracticeCallController, type PracticeCallActions } from './practice-call-controller';
 
 /**

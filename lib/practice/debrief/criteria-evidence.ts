@@ -1,4 +1,4 @@
-import { normaliseSpeech } from '@/lib/practice/scenarios/escalation';
+import { normaliseSpeech } from '@/lib/shared/escalation-phrases';
 import { isSignalToken, type SignalToken, type SuccessCriterion } from '@/lib/contracts/scenario';
 import { countQuestions } from './metrics';
 import { findSpecifics, type SpecificKind } from '@/lib/shared/specifics';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { countWords, sortTranscript, type Speaker } from '@/lib/contracts/transcript';
+import { countWords, sortTranscript } from '@/lib/contracts/transcript';
+import type { DeliveryMetrics, MetricsItem } from '@/lib/contracts/delivery-metrics';
 import { findSpecifics } from '@/lib/shared/specifics';
 
 /**
@@ -8,37 +8,10 @@ import { findSpecifics } from '@/lib/shared/specifics';
  * metrics fall back (talk ratio by words) or are reported as null (not measurable).
  */
 
-export type MetricsItem = { speaker: Speaker; text: string; startedAt: Date; endedAt: Date | null; seq?: number; itemId?: string };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export const deliveryMetricsSchema = z.object({
-  userWords: z.number().int(),
-  clientWords: z.number().int(),
-  userTurns: z.number().int(),
-  clientTurns: z.number().int(),
-  /** User's share of the talking, percent; by speaking time when every item has times, else by words. */
-  talkRatio: z.object({ percent: z.number(), basis: z.enum(['time', 'words']) }).nullable(),
-  wordsPerMinute: z.number().nullable(),
-  fillers: z.object({
-    count: z.number().int(),
-    per100Words: z.number().nullable(),
-    perMinute: z.number().nullable(),
-    top: z.array(z.object({ word: z.string(), count: z.number().int() })),
-  }),
-  longestMonologue: z.object({ words: z.number().int(), seconds: z.number().nullable() }),
-  questionsAsked: z.number().int(),
-  specifics: z.object({
-    total: z.number().int(),
-    dates: z.array(z.string()),
-    owners: z.array(z.string()),
-    numbers: z.array(z.string()),
-    checkpoints: z.array(z.string()),
-  }),
-  /** First utterance start to last utterance end, seconds. */
-  spanSeconds: z.number().nullable(),
-});
-export type DeliveryMetrics = z.infer<typeof deliveryMetricsSchema>;
+
 
 const FILLERS = ['um', 'umm', 'uh', 'uhm', 'erm', 'er', 'ah', 'hmm', 'you know', 'i mean', 'sort of', 'kind of', 'basically', 'literally'];
 const FILLER_RE = new RegExp(`\\b(${FILLERS.map((f) => f.replace(' ', '\\s+')).join('|')})\\b`, 'gi');

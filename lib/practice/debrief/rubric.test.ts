@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { findCriterionEvidence } from './criteria-evidence';
 import { computeDeliveryMetrics } from './metrics';
 import { asInstruction, buildRubricDebrief, deliveryChecks, RUBRIC_NOTE } from './rubric';

@@ -1,22 +1,13 @@
-import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
-import { findEscalationTrigger } from '@/lib/practice/scenarios/escalation';
-import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
 import { findCriterionEvidence } from './criteria-evidence';
-import type { DeliveryMetrics, MetricsItem } from './metrics';
-import type { CriterionVerdict, Debrief } from '@/lib/contracts/debrief';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
+import type { CriterionVerdict, Debrief, DebriefInput } from '@/lib/contracts/debrief';
 
 /**
  * The offline debrief: deterministic, no model. Criteria are judged by keyword
  * evidence in the user's own words; delivery by the measured metrics.
  */
 
-export type DebriefInput = {
-  scenario: Scenario;
-  difficulty: Difficulty;
-  transcript: readonly MetricsItem[];
-  tags: readonly (TurnTag | StoredTurnTag)[];
-  metrics: DeliveryMetrics;
-};
 
 export const RUBRIC_NOTE =
   'Scored offline by the rubric, not by an AI model: each criterion is checked for evidence in your own words, delivery by the measured metrics.';

@@ -1,5 +1,5 @@
 import type { StoredTurnTag } from '@/lib/contracts/turn-tag';
-import type { MetricsItem } from './metrics';
+import type { MetricsItem } from '@/lib/contracts/delivery-metrics';
 
 /** Scripted COO calls for debrief tests: one strong, one weak. Times in seconds from T0. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
 import { buildRubricDebrief } from '@/lib/practice/debrief/rubric';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { sessionMarkdownFileName, sessionToMarkdown } from './markdown-export';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 

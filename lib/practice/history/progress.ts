@@ -1,4 +1,4 @@
-import type { DeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Difficulty } from '@/lib/contracts/scenario';
 import type { MetricPoint, ScenarioProgress, ScorePoint } from '@/lib/contracts/practice-session';
 

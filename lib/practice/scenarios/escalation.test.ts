@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkEscalation, findEscalationTrigger, INITIAL_ESCALATION_STATE, normaliseSpeech, type EscalationState } from './escalation';
-import { defaultScenario } from './library';
+import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationState } from './escalation';
+import { findEscalationTrigger, normaliseSpeech } from '@/lib/shared/escalation-phrases';
+import { defaultScenario } from '@/agents/scenarios';
 import { buildEscalationResponseInstructions } from '@/agents/prompts/roleplay-client';
 
 const coo = defaultScenario();

@@ -1,55 +1,12 @@
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import { buildEscalationResponseInstructions } from '@/agents/prompts/roleplay-client';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
 
 /**
  * Deterministic escalation: the app runs this on every completed transcription of
  * the user's speech and, on a match, tells the persona to escalate. Pure functions.
  */
-
-const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/\bwon't\b/g, 'will not'],
-  [/\bcan't\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
-  [/\bshan't\b/g, 'shall not'],
-  [/\bain't\b/g, 'is not'],
-  [/\b(\w+)n't\b/g, '$1 not'],
-  [/\b(\w+)'re\b/g, '$1 are'],
-  [/\b(\w+)'ll\b/g, '$1 will'],
-  [/\b(\w+)'ve\b/g, '$1 have'],
-  [/\bi'm\b/g, 'i am'],
-  [/\b(it|that|there|what|here|he|she)'s\b/g, '$1 is'],
-];
-
-/** Lowercase, straight quotes, no accents or punctuation, contractions expanded, single spaces. */
-export function normaliseSpeech(text: string): string {
-  let s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
-  return s
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/'/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export type TriggerMatch = { phrase: string; index: number };
-
-/** The trigger phrase that occurs first in the text (whole words only), or null. */
-export function findEscalationTrigger(text: string, triggerPhrases: readonly string[]): TriggerMatch | null {
-  const haystack = ` ${normaliseSpeech(text)} `;
-  let best: TriggerMatch | null = null;
-  for (const phrase of triggerPhrases) {
-    const needle = normaliseSpeech(phrase);
-    if (!needle) continue;
-    const at = haystack.indexOf(` ${needle} `);
-    if (at >= 0 && (best === null || at < best.index)) best = { phrase, index: at };
-  }
-  return best;
-}
 
 export type EscalationState = {
   /** Escalations fired so far this call. */

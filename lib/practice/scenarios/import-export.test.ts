@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportScenarioJson, importScenarioJson, scenarioFileName } from './import-export';
-import { BUILTIN_SCENARIOS, defaultScenario } from './library';
+import { BUILTIN_SCENARIOS, defaultScenario } from '@/agents/scenarios';
 
 describe('scenario import/export', () => {
   it('round-trips every built-in scenario exactly', () => {

@@ -1,4 +1,4 @@
-import { scenarioSchema, toFieldErrors, type FieldError, type Scenario } from '@/lib/contracts/scenario';
+import { MAX_SCENARIO_FILE_CHARS, scenarioSchema, toFieldErrors, type FieldError, type Scenario } from '@/lib/contracts/scenario';
 
 /**
  * Scenario files. Export wraps the scenario in a small envelope; import accepts
@@ -7,7 +7,6 @@ import { scenarioSchema, toFieldErrors, type FieldError, type Scenario } from '@
 
 export const SCENARIO_FILE_FORMAT = 'cue-scenario';
 export const SCENARIO_FILE_VERSION = 1;
-export const MAX_SCENARIO_FILE_CHARS = 200_000;
 
 export type ScenarioFile = { format: typeof SCENARIO_FILE_FORMAT; version: typeof SCENARIO_FILE_VERSION; scenario: Scenario };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, defaultScenario } from '@/lib/practice/scenarios/library';
+import { BUILTIN_SCENARIOS, defaultScenario } from '@/agents/scenarios';
 import { parseScenario } from '@/lib/contracts/scenario';
 import { blankDraft, draftToInput, friendlyMessage, lines, placeErrors, scenarioToDraft } from './scenario-draft';
 

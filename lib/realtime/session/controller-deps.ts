@@ -1,12 +1,14 @@
-import { getAgentConfig as registryConfig } from '@/agents/registry';
 import { AudioCapture, openMicrophone, silentStream } from '../audio/audio-capture';
 import { AudioPlayer } from '../audio/audio-player';
 import type { ResolvedDeps } from './connection';
 import { createSession, createTransport } from './session-factory';
 import { mixStreams, openTabAudio } from '../audio/tab-audio';
 
-/** The store and the mint action are required; everything else has a browser default (tests inject fakes). */
-export type ControllerDeps = Pick<ResolvedDeps, 'store' | 'mint'> & Partial<Omit<ResolvedDeps, 'store' | 'mint'>>;
+/**
+ * The store, the mint action and the agent lookup are the caller's (the core knows no agent);
+ * everything else has a browser default (tests inject fakes).
+ */
+export type ControllerDeps = Pick<ResolvedDeps, 'store' | 'mint' | 'getAgentConfig'> & Partial<Omit<ResolvedDeps, 'store' | 'mint' | 'getAgentConfig'>>;
 
 export const DEFAULT_RECONNECT_DELAYS_MS = [250, 1000, 2000, 4000, 8000] as const;
 /** OpenAI ends a realtime session after 60 minutes; roll over to a fresh one a little before. */
@@ -14,7 +16,6 @@ export const DEFAULT_MAX_SESSION_MS = 55 * 60_000;
 
 export function resolveControllerDeps(deps: ControllerDeps): ResolvedDeps {
   return {
-    getAgentConfig: registryConfig,
     createTransport,
     createSession,
     createPlayer: () => new AudioPlayer(),

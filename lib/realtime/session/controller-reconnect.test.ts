@@ -1,6 +1,6 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeStream, makeHarness, openaiSecret } from './test-harness';
+import { fakeStream, makeHarness, openaiSecret } from '../test-support/harness';
 
 const userItem = (id: string, transcript: string): RealtimeItem => ({
   itemId: id,

@@ -1,6 +1,6 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
 import { describe, expect, it } from 'vitest';
-import { HangingTransport, localSecret, makeHarness, openaiSecret } from './test-harness';
+import { HangingTransport, localSecret, makeHarness, openaiSecret } from '../test-support/harness';
 
 const MINT_CODES: [string, string][] = [
   ['invalid_input', 'The request was not valid. Reload the page and try again.'],

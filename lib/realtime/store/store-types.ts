@@ -1,5 +1,4 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import type { HintCard, HintStats } from '@/lib/live/hints/hint-types';
 import type { NewLogEntry } from './event-log';
 import type { TranscriptDelta } from './transcript';
 import type {
@@ -20,7 +19,7 @@ export type InputState = {
 
 export type ReconnectState = { attempt: number; maxAttempts: number };
 
-/** What the live page renders. Written only by the controller and the hint session (through `actions`). */
+/** What the live page renders. Written only through `actions` (the controller, and features that note events). */
 export type RealtimeData = {
   /** Derived from connection/micActive/muted/playing; never set directly. */
   status: RealtimeStatus;
@@ -47,11 +46,6 @@ export type RealtimeData = {
   events: EventLogEntry[];
   /** Id of the next event log entry. */
   eventSeq: number;
-  /** Hint cards by the assistant item that carries the hint. */
-  hints: Readonly<Record<string, HintCard>>;
-  /** The newest hint that has not finished (requested, or speaking). */
-  activeHint: HintCard | null;
-  hintStats: HintStats;
 };
 
 export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind };
@@ -75,10 +69,7 @@ export type RealtimeActions = {
   ingestServerEvent(entry: NewLogEntry, delta: TranscriptDelta | null): void;
   /** A note from the app in the event log (reconnects, suppressed triggers...). */
   note(type: string, payload: Record<string, unknown>): void;
-  /** Create or update a hint card; `activeHint` follows the card while it is unfinished. */
-  putHint(card: HintCard): void;
-  setHintStats(stats: Partial<HintStats>): void;
-  /** Clear transcript, event log and hints for a fresh call. */
+  /** Clear transcript and event log for a fresh call. */
   resetConversation(): void;
 };
 

@@ -90,31 +90,6 @@ describe('realtime store', () => {
     expect(store.getState().events).toEqual([]);
   });
 
-  it('puts hint cards by item and follows the unfinished one as the active hint', () => {
-    const store = createRealtimeStore();
-    const { actions } = store.getState();
-    const card = {
-      requestId: 'r1',
-      kind: 'quick' as const,
-      trigger: 'good question',
-      source: 'phrase' as const,
-      requestedAt: 1,
-      contextMessages: 3,
-      responseId: null,
-      itemId: null,
-      status: 'requested' as const,
-      interruptedBy: null,
-    };
-    actions.putHint(card);
-    expect(store.getState()).toMatchObject({ activeHint: { requestId: 'r1' }, hints: {} });
-    actions.putHint({ ...card, itemId: 'h1', status: 'speaking' });
-    expect(store.getState().hints.h1?.status).toBe('speaking');
-    actions.putHint({ ...card, itemId: 'h1', status: 'interrupted', interruptedBy: 'got it' });
-    expect(store.getState()).toMatchObject({ activeHint: null, hints: { h1: { status: 'interrupted', interruptedBy: 'got it' } } });
-    actions.resetConversation();
-    expect(store.getState().hints).toEqual({});
-  });
-
   it('applies a server event (log entry + transcript delta) in one update, and app notes go to the log', () => {
     const store = createRealtimeStore({ now: () => 42 });
     const { actions } = store.getState();

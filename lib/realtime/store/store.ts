@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { EMPTY_HINT_STATS, isFinished } from '@/lib/live/hints/hint-types';
 import { appendLogEntry, EVENT_LOG_CAP, type NewLogEntry } from './event-log';
 import type { RealtimeActions, RealtimeData, RealtimeState } from './store-types';
 import { applyDelta, applyHistory, EMPTY_TRANSCRIPT } from './transcript';
@@ -38,9 +37,6 @@ export const initialRealtimeData: RealtimeData = {
   transcript: EMPTY_TRANSCRIPT,
   events: [],
   eventSeq: 1,
-  hints: {},
-  activeHint: null,
-  hintStats: EMPTY_HINT_STATS,
 };
 
 export type CreateRealtimeStoreOptions = { initial?: Partial<RealtimeData>; eventLogCap?: number; now?: () => number };
@@ -114,16 +110,7 @@ export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP, now 
         set(patch);
       },
       note: (type, payload) => set(logPatch({ at: now(), direction: 'note', type, payload })),
-      putHint: (card) => {
-        const { hints, activeHint } = get();
-        const patch: Partial<RealtimeData> = {};
-        if (card.itemId) patch.hints = { ...hints, [card.itemId]: card };
-        if (!isFinished(card)) patch.activeHint = card;
-        else if (activeHint?.requestId === card.requestId) patch.activeHint = null;
-        set(patch);
-      },
-      setHintStats: (stats) => set({ hintStats: { ...get().hintStats, ...stats } }),
-      resetConversation: () => set({ transcript: EMPTY_TRANSCRIPT, events: [], hints: {}, activeHint: null, hintStats: EMPTY_HINT_STATS }),
+      resetConversation: () => set({ transcript: EMPTY_TRANSCRIPT, events: [] }),
     };
 
     const data: RealtimeData = { ...initialRealtimeData, ...initial };

@@ -1,11 +1,10 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { HintSession } from '@/lib/live/hints/hint-session';
 import type { RealtimeController } from '../session/controller';
 import type { RealtimeState, RealtimeStore } from './store';
 
-/** The page's store, controller and hint session, created once by `RealtimeProvider` (components/live). */
-export type RealtimeContextValue = { store: RealtimeStore; controller: RealtimeController; hints: HintSession };
+/** A page's realtime store and controller, created once by the page's provider. */
+export type RealtimeContextValue = { store: RealtimeStore; controller: RealtimeController };
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
@@ -22,10 +21,6 @@ export function useRealtimeStore<T>(selector: (state: RealtimeState) => T): T {
 
 export function useRealtimeController(): RealtimeController {
   return useRealtimeContext().controller;
-}
-
-export function useHintSession(): HintSession {
-  return useRealtimeContext().hints;
 }
 
 /** The store itself, for reading on demand (exports, copy) without subscribing. */

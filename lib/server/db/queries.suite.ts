@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildRubricDebrief } from '@/lib/practice/debrief/rubric';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
 import type { TurnTag } from '@/lib/contracts/turn-tag';
-import { defaultScenario, getBuiltinScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
 import type { Scenario } from '@/lib/contracts/scenario';
 import { closeDatabase, getDatabase, type DatabaseConfig, type DatabaseHandle } from './client';
 import { migrateDatabase } from './migrate';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
 import { env } from '@/lib/server/env';
 import { buildScenarioProgress } from '@/lib/practice/history/progress';

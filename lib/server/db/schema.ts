@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { DeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
 import type { Speaker } from '@/lib/contracts/transcript';
 import type { EndReason } from '@/lib/contracts/practice-session';

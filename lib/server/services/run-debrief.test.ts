@@ -1,9 +1,10 @@
 import { assistantMessage, modelError, modelResponder, ScriptedModel } from '@openai/agents/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDebriefInput, DEBRIEF_COACH_INSTRUCTIONS } from '@/agents/debrief-coach';
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
-import { buildRubricDebrief, RUBRIC_NOTE, type DebriefInput } from '@/lib/practice/debrief/rubric';
+import { buildRubricDebrief, RUBRIC_NOTE } from '@/lib/practice/debrief/rubric';
+import { type DebriefInput } from '@/lib/contracts/debrief';
 import { classifyDebriefError, DEBRIEF_ERROR_MESSAGES, runDebrief } from './run-debrief';
 import type { DebriefModelOutput } from '@/lib/contracts/debrief';
 import { strongCall, strongTags } from '@/lib/practice/debrief/test-calls';

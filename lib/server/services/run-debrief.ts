@@ -3,8 +3,9 @@ import { Runner, type Model } from '@openai/agents';
 import { createDebriefCoach, buildDebriefInput, DEBRIEF_MODEL } from '@/agents/debrief-coach';
 import { realtimeBackend } from '@/lib/server/env';
 import { openAITextModelProvider } from '@/lib/server/model-access/text-model-provider';
-import { normaliseSpeech } from '@/lib/practice/scenarios/escalation';
-import { buildRubricDebrief, RUBRIC_NOTE, type DebriefInput } from '@/lib/practice/debrief/rubric';
+import { normaliseSpeech } from '@/lib/shared/escalation-phrases';
+import { buildRubricDebrief, RUBRIC_NOTE } from '@/lib/practice/debrief/rubric';
+import { type DebriefInput } from '@/lib/contracts/debrief';
 import type { CriterionVerdict, Debrief, DebriefErrorCode, DebriefModelOutput } from '@/lib/contracts/debrief';
 
 /**

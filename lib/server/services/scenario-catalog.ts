@@ -1,6 +1,6 @@
 import 'server-only';
 import { getCustomScenarioById, listCustomScenarios } from '@/lib/server/db/queries';
-import { BUILTIN_SCENARIOS, getBuiltinScenario } from '@/lib/practice/scenarios/library';
+import { BUILTIN_SCENARIOS, getBuiltinScenario } from '@/agents/scenarios';
 import type { ScenarioEntry } from '@/lib/contracts/scenario';
 
 /** Built-in and custom scenarios seen as one catalogue. Built-ins are read-only. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { fail, ok, type ActionResult } from '@/lib/contracts/action-result';
 import { createCustomScenario, deleteCustomScenarioById, getCustomScenarioById, updateCustomScenario } from '@/lib/server/db/queries';
 import { exportScenarioJson, importScenarioJson, scenarioFileName } from '@/lib/practice/scenarios/import-export';
-import { isBuiltinScenarioId } from '@/lib/practice/scenarios/library';
+import { isBuiltinScenarioId } from '@/agents/scenarios';
 import { parseScenario, type Scenario, type ScenarioEntry } from '@/lib/contracts/scenario';
 import type { z } from 'zod';
 import type {

@@ -1,4 +1,4 @@
-import { defaultScenario } from '@/lib/practice/scenarios/library';
+import { defaultScenario } from '@/agents/scenarios';
 import type { Database } from '../client';
 import { practiceSessions, transcriptItems } from '../schema';
 

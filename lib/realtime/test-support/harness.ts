@@ -2,10 +2,11 @@ import type { RealtimeTransportLayer } from '@openai/agents-realtime';
 import { ScriptedRealtimeTransport } from '@openai/agents-realtime/testing';
 import type { AudioCaptureOptions } from '../audio/audio-capture';
 import type { AudioOutput, PlayerEvent } from '../audio/audio-player';
-import { RealtimeController, type CaptureLike, type ControllerDeps, type MintResult } from './controller';
+import { RealtimeController, type CaptureLike, type ControllerDeps, type MintResult } from '../session/controller';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import { createRealtimeStore } from '../store/store';
-import type { TransportPlan } from './session-factory';
+import type { TransportPlan } from '../session/session-factory';
+import { getAgentConfig } from '@/agents/registry';
 
 /** Shared fakes for controller tests: a call-order log, a player, a capture, a transport. */
 
@@ -138,6 +139,7 @@ export function makeHarness(
   const silent = fakeStream();
   const controller = new RealtimeController({
     store,
+    getAgentConfig,
     mint:
       opts.mint ??
       (async (input): Promise<MintResult> => {
