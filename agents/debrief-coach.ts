@@ -1,4 +1,5 @@
 import { Agent, type Model } from '@openai/agents';
+import { formatClock } from '@/lib/shared/format';
 import { debriefModelOutputSchema } from '@/lib/contracts/debrief';
 import type { DebriefInput } from '@/lib/contracts/debrief';
 import { metricRows } from '@/lib/shared/metric-references';
@@ -31,10 +32,6 @@ export function createDebriefCoach(model: string | Model = DEBRIEF_MODEL) {
   });
 }
 
-function clock(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 function formatTag(t: TurnTag): string {
   return `[tag: ${t.objection_type}, difficulty ${t.difficulty}, ${t.sentiment}; next probe: ${t.next_probe}]`;
@@ -59,14 +56,14 @@ export function buildDebriefInput({ scenario, difficulty, transcript, tags, metr
   }
   const lines = items.flatMap((i) => {
     const who = i.speaker === 'user' ? 'CONSULTANT' : 'CLIENT';
-    const line = `[${clock(i.startedAt.getTime() - t0)}] ${who}: ${i.text.trim()}`;
+    const line = `[${formatClock(i.startedAt.getTime() - t0)}] ${who}: ${i.text.trim()}`;
     return [line, ...(tagsByItem.get(i.itemId) ?? []).map((t) => `    ${formatTag(t)}`)];
   });
   const triggers = items
     .filter((i) => i.speaker === 'user')
     .flatMap((i) => {
       const m = findEscalationTrigger(i.text, scenario.escalation.triggerPhrases);
-      return m ? [`"${m.phrase}" at ${clock(i.startedAt.getTime() - t0)}`] : [];
+      return m ? [`"${m.phrase}" at ${formatClock(i.startedAt.getTime() - t0)}`] : [];
     });
   const metricLines = metricRows(metrics).map((r) => {
     const value = r.value === null ? 'not measurable' : `${r.value}${r.unit ? ` ${r.unit}` : ''}`;

@@ -140,7 +140,7 @@ describe('practice call actions', () => {
     const md = must(await actions.exportSessionMarkdown({ sessionId: unfinished.id }));
     expect(md.fileName).toMatch(/^cue-practice-cio-outage-review-\d{8}-\d{4}\.md$/);
     expect(md.markdown).toContain('- Duration: unfinished (the call never ended)');
-    expect(md.markdown).toContain("**[00:00] Priya Raman:** I've seen the numbers.");
+    expect(md.markdown).toContain("**[0:00] Priya Raman:** I've seen the numbers.");
     expect(await actions.getSession({ sessionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -1,11 +1,8 @@
+import { formatClock } from '@/lib/shared/format';
 import { attachTurnTags } from '@/lib/practice/history/transcript-tags';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { TurnTagChips } from '@/components/practice/turn-tag-chips';
 
-function clock(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** The whole conversation as saved, each client turn with the tag the persona gave it. */
 export function TaggedTranscript({ session }: { session: PracticeSessionDetail }) {
@@ -16,7 +13,7 @@ export function TaggedTranscript({ session }: { session: PracticeSessionDetail }
     <ol data-testid="session-transcript" className="space-y-3">
       {rows.map(({ item, tags }) => (
         <li key={item.itemId} data-testid="session-utterance" data-speaker={item.speaker} className="grid grid-cols-[3.5rem_minmax(0,1fr)] gap-3 text-sm">
-          <span className="pt-0.5 text-xs tabular-nums text-slate-400">{clock(item.startedAt.getTime() - start)}</span>
+          <span className="pt-0.5 text-xs tabular-nums text-slate-400">{formatClock(item.startedAt.getTime() - start)}</span>
           <div className="space-y-1">
             <p>
               <span className={`mr-2 font-semibold ${item.speaker === 'user' ? 'text-cue' : 'text-slate-800'}`}>{item.speaker === 'user' ? 'You' : session.scenario.persona.name}</span>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { RealtimeStatus } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
-import { formatOffset } from '@/lib/live/transcript/export';
+import { formatClock } from '@/lib/shared/format';
 
 const STATUS_STYLE: Record<RealtimeStatus, { pill: string; dot: string }> = {
   disconnected: { pill: 'bg-slate-100 text-slate-600 ring-slate-200', dot: 'bg-slate-400' },
@@ -67,7 +67,7 @@ export function ElapsedTime() {
   const ms = startedAt === null ? 0 : (endedAt ?? now) - startedAt;
   return (
     <span data-testid="elapsed" aria-label="Call time" className="font-mono text-sm tabular-nums text-slate-600">
-      {formatOffset(ms)}
+      {formatClock(ms)}
     </span>
   );
 }

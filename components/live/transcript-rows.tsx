@@ -4,12 +4,12 @@ import { memo } from 'react';
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import { interruptedText } from '@/lib/live/hints/hint-words';
 import { displayText } from '@/lib/realtime/store/transcript';
-import type { TranscriptItem } from '@/lib/realtime/store/types';
+import type { TranscriptRow as Row } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { useHintStore } from '@/lib/live/live-context';
 
 
-function StatusNote({ item }: { item: TranscriptItem }) {
+function StatusNote({ item }: { item: Row }) {
   if (item.status === 'incomplete') return <span className="text-xs normal-case text-amber-700">cut off</span>;
   if (item.status === 'in_progress') {
     return (
@@ -21,7 +21,7 @@ function StatusNote({ item }: { item: TranscriptItem }) {
   return null;
 }
 
-function MessageRow({ item, meeting }: { item: TranscriptItem; meeting: boolean }) {
+function MessageRow({ item, meeting }: { item: Row; meeting: boolean }) {
   const text = displayText(item);
   const mine = item.role === 'user';
   return (
@@ -62,7 +62,7 @@ function hintStatusText(card: HintCard): string {
   }
 }
 
-function HintRow({ item, card }: { item: TranscriptItem; card: HintCard }) {
+function HintRow({ item, card }: { item: Row; card: HintCard }) {
   const style = HINT_STYLE[card.kind];
   const text = displayText(item);
   const interrupted = card.status === 'interrupted';

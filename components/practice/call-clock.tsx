@@ -1,6 +1,7 @@
 'use client';
 
-import { callClock, formatClock } from '@/lib/practice/call/live-panel';
+import { callClock } from '@/lib/practice/call/live-panel';
+import { formatClock } from '@/lib/shared/format';
 import { useCallStore } from '@/lib/practice/call/use-practice-call';
 import { useNow } from './use-now';
 
@@ -16,13 +17,13 @@ export function CallClock({ limitSeconds }: { limitSeconds: number }) {
       data-testid="call-timer"
       data-remaining={clock.remainingSeconds}
       role="timer"
-      aria-label={`${formatClock(clock.remainingSeconds)} left of ${formatClock(limitSeconds)}`}
+      aria-label={`${formatClock(clock.remainingSeconds * 1000)} left of ${formatClock(limitSeconds * 1000)}`}
       className={`rounded-lg border px-3 py-1.5 text-right tabular-nums ${
         clock.warning && running ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-slate-200 bg-white text-slate-800'
       }`}
     >
-      <span className="block text-lg font-semibold leading-6">{formatClock(clock.remainingSeconds)}</span>
-      <span className="block text-[11px] uppercase tracking-wide text-slate-500">left of {formatClock(limitSeconds)}</span>
+      <span className="block text-lg font-semibold leading-6">{formatClock(clock.remainingSeconds * 1000)}</span>
+      <span className="block text-[11px] uppercase tracking-wide text-slate-500">left of {formatClock(limitSeconds * 1000)}</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { voiceSchema } from '@/lib/contracts/agent-config';
 import { fieldErrorsFromZod, type FieldError } from '@/lib/contracts/action-result';
+import { objectionTypeSchema } from './turn-tag';
 
 /**
  * One schema for a role-play scenario: the editor form, JSON import and the
@@ -10,11 +11,6 @@ import { fieldErrorsFromZod, type FieldError } from '@/lib/contracts/action-resu
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
-
-/** The five objection families the persona tags its turns with (tag_turn). */
-export const OBJECTION_TYPES = ['Results', 'Data', 'Governance', 'Payment', 'Plan'] as const;
-export const objectionTypeSchema = z.enum(OBJECTION_TYPES);
-export type ObjectionType = z.infer<typeof objectionTypeSchema>;
 
 /** Detector tokens a success criterion may use besides plain keywords (see lib/debrief/rubric.ts). */
 export const SIGNAL_TOKENS = ['@date', '@owner', '@number', '@checkpoint', '@question'] as const;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { objectionTypeSchema } from '@/lib/contracts/scenario';
+
+/**
+ * The turn-tag vocabulary: the five objection families the persona tags its turns with
+ * (tag_turn) and its moods. Every list of them in the app (editor, database checks, the
+ * engine's persona) is one of these.
+ */
+export const OBJECTION_TYPES = ['Results', 'Data', 'Governance', 'Payment', 'Plan'] as const;
+export const objectionTypeSchema = z.enum(OBJECTION_TYPES);
+export type ObjectionType = z.infer<typeof objectionTypeSchema>;
 
 /**
  * The persona's per-turn analytics, exactly as the tag_turn tool's arguments.

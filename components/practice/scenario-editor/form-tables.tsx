@@ -1,7 +1,7 @@
 'use client';
 
 import { rowKey, type PlacedError, type ScenarioDraft } from '@/lib/practice/scenarios/scenario-draft';
-import { OBJECTION_TYPES } from '@/lib/contracts/scenario';
+import { OBJECTION_TYPES } from '@/lib/contracts/turn-tag';
 import { FieldErrors, inputClass, SmallButton } from './form-controls';
 
 export type Edit = (fn: (draft: ScenarioDraft) => void) => void;

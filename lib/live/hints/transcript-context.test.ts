@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptItem, TranscriptState } from '@/lib/realtime/store/types';
+import type { TranscriptRow, TranscriptState } from '@/lib/realtime/store/types';
 import { recentTranscriptMessages } from './transcript-context';
 
-const item = (id: string, role: 'user' | 'assistant', text: string, partial = ''): TranscriptItem => ({
+const item = (id: string, role: 'user' | 'assistant', text: string, partial = ''): TranscriptRow => ({
   id,
   role,
   text,
@@ -13,7 +13,7 @@ const item = (id: string, role: 'user' | 'assistant', text: string, partial = ''
   at: 0,
 });
 
-function transcript(items: TranscriptItem[]): TranscriptState {
+function transcript(items: TranscriptRow[]): TranscriptState {
   return { order: items.map((i) => i.id), byId: Object.fromEntries(items.map((i) => [i.id, i])), rev: 1 };
 }
 

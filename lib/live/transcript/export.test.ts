@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatOffset, transcriptFileName, transcriptToJson, transcriptToMarkdown } from './export';
+import { formatClock as formatOffset } from '@/lib/shared/format';
+import { escapeMarkdown } from '@/lib/shared/markdown';
+import { transcriptFileName, transcriptToJson, transcriptToMarkdown } from './export';
 import { transcriptEntrySchema, type TranscriptEntry } from '@/lib/live/transcript/types';
 
 const start = Date.UTC(2025, 4, 1, 10, 30, 0);

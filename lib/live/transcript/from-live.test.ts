@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HintCard } from '@/lib/live/hints/hint-types';
-import type { TranscriptItem, TranscriptState } from '@/lib/realtime/store/types';
+import type { TranscriptRow, TranscriptState } from '@/lib/realtime/store/types';
 import { liveTranscriptEntries } from './from-live';
 
-const item = (id: string, role: 'user' | 'assistant', text: string, partial = '', at = 10): TranscriptItem => ({
+const item = (id: string, role: 'user' | 'assistant', text: string, partial = '', at = 10): TranscriptRow => ({
   id,
   role,
   text,

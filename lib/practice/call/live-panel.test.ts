@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveTag } from './call-store';
-import { callClock, formatClock, panelState } from './live-panel';
+import { formatClock } from '@/lib/shared/format';
+import { callClock, panelState } from './live-panel';
 
 const tag = (difficulty: number, sentiment: LiveTag['sentiment'], objection: LiveTag['objection_type'] = 'Plan', next = 'Who owns it?'): LiveTag => ({
   objection_type: objection,
@@ -22,7 +23,7 @@ describe('call clock', () => {
   });
 
   it('formats minutes and seconds', () => {
-    expect([formatClock(0), formatClock(59), formatClock(600), formatClock(61.9)]).toEqual(['0:00', '0:59', '10:00', '1:01']);
+    expect([formatClock(0), formatClock(59_000), formatClock(600_000), formatClock(61_900)]).toEqual(['0:00', '0:59', '10:00', '1:01']);
   });
 });
 

@@ -14,10 +14,6 @@ export function callClock(startedAt: number | null, now: number, limitSeconds: n
   return { elapsedSeconds: elapsed, remainingSeconds: remaining, expired: elapsed >= limitSeconds, warning: remaining <= Math.min(60, limitSeconds * 0.2) };
 }
 
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 export const MOOD_LEVEL: Readonly<Record<Sentiment, number>> = { neutral: 1, skeptical: 2, frustrated: 3 };
 export const MOOD_LABEL: Readonly<Record<Sentiment, string>> = { neutral: 'Neutral', skeptical: 'Skeptical', frustrated: 'Frustrated' };

@@ -68,11 +68,11 @@ describe('sessionToMarkdown', () => {
       [
         '## Transcript',
         '',
-        '**[00:01] Helen Brandt:** Explain the | gap.',
+        '**[0:01] Helen Brandt:** Explain the \\| gap.',
         '',
         '> _Tag: Results · difficulty 4 · skeptical · next probe: Who owns it?_',
         '',
-        '**[00:05] You:** We own it. Sarah will own the fix by Friday.',
+        '**[0:05] You:** We own it. Sarah will own the fix by Friday.',
         '',
         '### Other turn tags',
         '',
@@ -94,5 +94,15 @@ describe('sessionToMarkdown', () => {
 
   it('names the file after the scenario and start time', () => {
     expect(sessionMarkdownFileName(session)).toBe('cue-practice-municipal-coo-sic-20250303-0900.md');
+  });
+});
+
+describe('sessionToMarkdown escaping', () => {
+  it('never carries raw HTML or Markdown from scenario fields or speech into the document', () => {
+    const s = session;
+    const hostile = { ...s, scenarioTitle: '<img src=x onerror=alert(1)>', scenario: { ...s.scenario, userRole: '<script>x</script>' } };
+    const out = sessionToMarkdown(hostile);
+    expect(out).not.toMatch(/<img|<script/);
+    expect(out).toContain('\\<img src=x onerror=alert(1)\\>');
   });
 });

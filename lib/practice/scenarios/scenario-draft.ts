@@ -1,5 +1,6 @@
 import type { FieldError } from '@/lib/contracts/action-result';
-import type { ObjectionType, Scenario, ScenarioInput } from '@/lib/contracts/scenario';
+import type { Scenario, ScenarioInput } from '@/lib/contracts/scenario';
+import type { ObjectionType } from '@/lib/contracts/turn-tag';
 
 /**
  * The scenario editor's form model. Everything the user types is kept as text (numbers

@@ -1,5 +1,5 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import type { TranscriptItem, TranscriptRole, TranscriptState } from './types';
+import type { TranscriptRow, TranscriptRole, TranscriptState } from './types';
 
 /**
  * Reducers that turn the SDK's history (and the live transcript deltas it does not carry)
@@ -30,7 +30,7 @@ export function messageText(item: RealtimeItem): MessageText | null {
   return { text: parts.join(' ').trim(), source: voice ? 'voice' : 'text' };
 }
 
-function sameItem(a: TranscriptItem, b: TranscriptItem): boolean {
+function sameItem(a: TranscriptRow, b: TranscriptRow): boolean {
   return (
     a.role === b.role &&
     a.text === b.text &&
@@ -42,14 +42,14 @@ function sameItem(a: TranscriptItem, b: TranscriptItem): boolean {
 }
 
 /** Map one history item onto the transcript, keeping what the user already saw. */
-export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undefined, now: number = Date.now()): TranscriptItem | null {
+export function fromHistoryItem(item: RealtimeItem, prev: TranscriptRow | undefined, now: number = Date.now()): TranscriptRow | null {
   if (item.type !== 'message' || item.role === 'system') return null;
   const words = messageText(item);
   if (!words) return null;
   // An interrupted reply can come back `incomplete` with no transcript at all: never wipe
   // words already on screen because the history lost them.
   const text = words.text || prev?.text || '';
-  const next: TranscriptItem = {
+  const next: TranscriptRow = {
     id: item.itemId,
     role: item.role,
     text,
@@ -70,7 +70,7 @@ export function fromHistoryItem(item: RealtimeItem, prev: TranscriptItem | undef
  * time order. A stable sort by first-seen time restores it (ties keep history order); the
  * input is a few sorted runs, which the engine's merge sort handles in about O(n).
  */
-function inTimeOrder(order: string[], byId: Readonly<Record<string, TranscriptItem>>): void {
+function inTimeOrder(order: string[], byId: Readonly<Record<string, TranscriptRow>>): void {
   const at = (id: string) => byId[id]?.at ?? 0;
   for (let i = 1; i < order.length; i++) {
     if (at(order[i]!) < at(order[i - 1]!)) {
@@ -88,7 +88,7 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 
 /** Rebuild the transcript from a full `history_updated` snapshot (O(n) per history event, not per delta). */
 export function applyHistory(prev: TranscriptState, history: readonly RealtimeItem[], now: number = Date.now()): TranscriptState {
-  const byId: Record<string, TranscriptItem> = {};
+  const byId: Record<string, TranscriptRow> = {};
   const order: string[] = [];
   let changed = false;
   for (const entry of history) {
@@ -116,8 +116,8 @@ export function applyHistory(prev: TranscriptState, history: readonly RealtimeIt
 export type TranscriptDelta = { itemId: string; role: TranscriptRole; delta: string };
 
 /** `byId` to write into: the current one, unless it is frozen (the shared empty state). */
-function writable(byId: Readonly<Record<string, TranscriptItem>>): Record<string, TranscriptItem> {
-  return Object.isFrozen(byId) ? { ...byId } : (byId as Record<string, TranscriptItem>);
+function writable(byId: Readonly<Record<string, TranscriptRow>>): Record<string, TranscriptRow> {
+  return Object.isFrozen(byId) ? { ...byId } : (byId as Record<string, TranscriptRow>);
 }
 
 /**
@@ -128,7 +128,7 @@ export function applyDelta(prev: TranscriptState, { itemId, role, delta }: Trans
   if (!itemId || !delta) return prev;
   const item = prev.byId[itemId];
   if (!item) {
-    const placeholder: TranscriptItem = {
+    const placeholder: TranscriptRow = {
       id: itemId,
       role,
       text: '',
@@ -150,6 +150,6 @@ export function applyDelta(prev: TranscriptState, { itemId, role, delta }: Trans
 }
 
 /** The words to show for an item. */
-export function displayText(item: TranscriptItem): string {
+export function displayText(item: TranscriptRow): string {
   return item.text || item.partial;
 }

@@ -11,7 +11,12 @@ export type RealtimeError = { code: string; message: string };
 export type TranscriptRole = 'user' | 'assistant';
 export type TranscriptStatus = 'in_progress' | 'completed' | 'incomplete';
 
-export type TranscriptItem = {
+/**
+ * One row of a live conversation as the page shows it: the SDK's history item plus the live
+ * partial text from deltas. A view, not a saved utterance: a feature that keeps a transcript
+ * maps rows to `TranscriptItem` (lib/contracts/transcript).
+ */
+export type TranscriptRow = {
   id: string;
   role: TranscriptRole;
   /** Settled text from the session history (transcript or typed text). */
@@ -35,7 +40,7 @@ export type TranscriptItem = {
  */
 export type TranscriptState = {
   order: readonly string[];
-  byId: Readonly<Record<string, TranscriptItem>>;
+  byId: Readonly<Record<string, TranscriptRow>>;
   /** Bumped on every change (deltas included). */
   rev: number;
 };

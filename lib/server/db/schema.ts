@@ -4,8 +4,11 @@ import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
 import type { Speaker } from '@/lib/contracts/transcript';
 import type { EndReason } from '@/lib/contracts/practice-session';
-import type { Sentiment } from '@/lib/contracts/turn-tag';
-import type { Difficulty, ObjectionType, Scenario } from '@/lib/contracts/scenario';
+import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+import { OBJECTION_TYPES, SENTIMENTS, type ObjectionType, type Sentiment } from '@/lib/contracts/turn-tag';
+
+/** `column in ('a', 'b')` from a vocabulary list (check constraints take no parameters). */
+const oneOf = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`);
 
 /** Tables for practice sessions and custom scenarios. SQL names are snake_case. */
 
@@ -82,8 +85,8 @@ export const turnTags = pgTable(
     primaryKey({ name: 'turn_tags_pk', columns: [t.sessionId, t.callId] }),
     index('turn_tags_session_created_idx').on(t.sessionId, t.createdAt),
     check('turn_tags_difficulty_check', sql`${t.difficulty} between 1 and 5`),
-    check('turn_tags_objection_type_check', sql`${t.objectionType} in ('Results', 'Data', 'Governance', 'Payment', 'Plan')`),
-    check('turn_tags_sentiment_check', sql`${t.sentiment} in ('neutral', 'skeptical', 'frustrated')`),
+    check('turn_tags_objection_type_check', sql`${t.objectionType} in ${oneOf(OBJECTION_TYPES)}`),
+    check('turn_tags_sentiment_check', sql`${t.sentiment} in ${oneOf(SENTIMENTS)}`),
   ],
 );
 

@@ -150,7 +150,7 @@ describe('buildDebriefInput', () => {
     expect(text).toContain('- Speaking pace: 174 words/min (reference 140-160)');
     expect(text).toContain('- Escalation trigger phrases the consultant used: none');
     expect(text).toContain(
-      "[00:00] CLIENT: I've seen the numbers. Seventy-eight against ninety-five. Explain.\n    [tag: Results, difficulty 3, skeptical; next probe: Who owns the fix?]\n[00:06] CONSULTANT: We own this gap",
+      "[0:00] CLIENT: I've seen the numbers. Seventy-eight against ninety-five. Explain.\n    [tag: Results, difficulty 3, skeptical; next probe: Who owns the fix?]\n[0:06] CONSULTANT: We own this gap",
     );
     expect(text).toContain('Other turn tags, in order:\n- [tag: Plan, difficulty 2, neutral; next probe: Anything else?]');
   });
