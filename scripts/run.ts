@@ -45,7 +45,11 @@ async function main(): Promise<void> {
   }
 
   const nextBin = 'node_modules/next/dist/bin/next';
-  const child = spawn(process.execPath, [nextBin, mode, ...process.argv.slice(3)], { stdio: 'inherit', env: childEnv });
+  const args = [nextBin, mode, ...process.argv.slice(3)];
+  // `next start` listens on every interface unless told; HOSTNAME=127.0.0.1 must mean loopback only.
+  const host = process.env.HOSTNAME?.trim();
+  if (host && !args.some((a) => a === '-H' || a === '--hostname' || a.startsWith('--hostname='))) args.push('--hostname', host);
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: childEnv });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
