@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   // `next start` listens on every interface unless told; HOSTNAME=127.0.0.1 must mean loopback only. Only an
   // address or "localhost" counts: container runtimes export HOSTNAME as the machine's name.
   const host = process.env.HOSTNAME?.trim() ?? '';
-  const isAddress = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f:]+\]?)$/i.test(host);
+  const isAddress = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f]*:[0-9a-f:]*\]?)$/i.test(host);
   if (mode === 'start' && isAddress && !args.some((a) => a === '-H' || a === '--hostname' || a.startsWith('--hostname='))) args.push('--hostname', host);
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: childEnv });
   let stopping = false;
