@@ -3,11 +3,19 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useCallRealtime, useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
+import { useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
+import type { RealtimeState } from '@/lib/realtime/store/store';
 import { displayText } from '@/lib/realtime/store/transcript';
 import { useLinkGuard, useUnloadWarning } from './use-link-guard';
 
 type Props = { savedUserTurns: number };
+
+function userHasSpoken(transcript: RealtimeState['transcript']): boolean {
+  return transcript.order.some((id) => {
+    const row = transcript.byId[id];
+    return row?.role === 'user' && displayText(row).trim() !== '';
+  });
+}
 
 /**
  * Leaving a call by an in-app link asks first. Leaving ends the call properly, so what was
@@ -19,17 +27,16 @@ export function LeaveCallDialog({ savedUserTurns }: Props) {
   const router = useRouter();
   const phase = useCallStore((s) => s.phase);
   const endError = useCallStore((s) => s.endError);
-  const spoke = useCallRealtime((s) => s.transcript.order.some((id) => {
-    const row = s.transcript.byId[id];
-    return row?.role === 'user' && displayText(row).trim() !== '';
-  }));
   const [href, setHref] = useState<string | null>(null);
+  const [hasWords, setHasWords] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const inCall = phase === 'live' || phase === 'lost' || phase === 'connecting';
-  const hasWords = spoke || savedUserTurns > 0;
 
   useUnloadWarning(inCall);
-  useLinkGuard(inCall && !leaving, setHref);
+  useLinkGuard(inCall && !leaving, (target) => {
+    setHasWords(savedUserTurns > 0 || userHasSpoken(call.realtimeStore.getState().transcript));
+    setHref(target);
+  });
 
   const leave = async () => {
     if (!href) return;
