@@ -91,12 +91,21 @@ test('an escalation phrase makes the persona escalate, shown in the panel and th
   await page.screenshot({ path: shotPath('practice-escalation'), fullPage: true });
   await practice.clientDone();
 
-  // Typed triggers escalate too (medium allows two per call, two client turns apart).
-  await practice.type('Fair. Let me walk you through North depot.');
-  await expect(practice.item('assistant').last()).toContainText('You said: "Fair. Let me walk you through North depot."');
+  // A trigger phrase in the cooldown (medium: two client turns apart) does not escalate, but the panel notes it.
+  const replies = await practice.item('assistant').count();
+  await practice.type('Fair, but part of it is out of our control.');
+  const held = page.getByTestId('escalation-held');
+  await expect(held).toHaveText('“out of our control” noted — escalation cooling down, 1 more client turn. It still counts against you in the debrief.');
+  // The client answers it like any other turn.
+  await expect(practice.item('assistant')).toHaveCount(replies + 1);
+  await expect(practice.escalations).toHaveCount(1);
+  await page.screenshot({ path: shotPath('practice-escalation-held'), fullPage: true });
   await practice.clientDone();
+
+  // Typed triggers escalate too (medium allows two per call).
   await practice.type('We need more time');
   await expect(practice.escalations).toHaveCount(2);
+  await expect(held).toHaveCount(0);
   await expect(practice.item('assistant').last()).toContainText(ESCALATION);
 });
 
@@ -154,6 +163,14 @@ test('a refused connection is explained in words, and the call can be started ag
   await page.getByTestId('start-call-button').click();
   await expect(practice.call).toHaveAttribute('data-phase', 'live');
   await expect(practice.item('assistant').first()).toContainText(OPENING);
+});
+
+test('the app has an icon: no favicon 404', async ({ request }) => {
+  const ico = await request.get('/favicon.ico');
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()['content-type']).toMatch(/icon/);
+  const svg = await request.get('/icon.svg');
+  expect(svg.status()).toBe(200);
 });
 
 test('the status line fits the call: a typed call never says "talk over them", a mic call shows its level', async ({ page, request }) => {
