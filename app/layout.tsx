@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { MainNav } from '@/components/main-nav';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,20 +12,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 text-sm" aria-label="Main">
-            <Link href="/" className="text-base font-semibold text-cue">
-              Cue
-            </Link>
-            <Link href="/live" className="text-slate-700 hover:text-cue">
-              Live assistant
-            </Link>
-            <Link href="/practice" className="text-slate-700 hover:text-cue">
-              Practice
-            </Link>
-            <Link href="/history" className="text-slate-700 hover:text-cue">
-              History
-            </Link>
-          </nav>
+          <MainNav />
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>

@@ -91,12 +91,21 @@ test('an escalation phrase makes the persona escalate, shown in the panel and th
   await page.screenshot({ path: shotPath('practice-escalation'), fullPage: true });
   await practice.clientDone();
 
-  // Typed triggers escalate too (medium allows two per call, two client turns apart).
-  await practice.type('Fair. Let me walk you through North depot.');
-  await expect(practice.item('assistant').last()).toContainText('You said: "Fair. Let me walk you through North depot."');
+  // A trigger phrase in the cooldown (medium: two client turns apart) does not escalate, but the panel notes it.
+  const replies = await practice.item('assistant').count();
+  await practice.type('Fair, but part of it is out of our control.');
+  const held = page.getByTestId('escalation-held');
+  await expect(held).toHaveText('“out of our control” noted — escalation cooling down, 1 more client turn. It still counts against you in the debrief.');
+  // The client answers it like any other turn.
+  await expect(practice.item('assistant')).toHaveCount(replies + 1);
+  await expect(practice.escalations).toHaveCount(1);
+  await page.screenshot({ path: shotPath('practice-escalation-held'), fullPage: true });
   await practice.clientDone();
+
+  // Typed triggers escalate too (medium allows two per call).
   await practice.type('We need more time');
   await expect(practice.escalations).toHaveCount(2);
+  await expect(held).toHaveCount(0);
   await expect(practice.item('assistant').last()).toContainText(ESCALATION);
 });
 
@@ -154,4 +163,102 @@ test('a refused connection is explained in words, and the call can be started ag
   await page.getByTestId('start-call-button').click();
   await expect(practice.call).toHaveAttribute('data-phase', 'live');
   await expect(practice.item('assistant').first()).toContainText(OPENING);
+});
+
+test('the app has an icon: no favicon 404', async ({ request }) => {
+  const ico = await request.get('/favicon.ico');
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()['content-type']).toMatch(/icon/);
+  const svg = await request.get('/icon.svg');
+  expect(svg.status()).toBe(200);
+});
+
+test('the status line fits the call: a typed call never says "talk over them", a mic call shows its level', async ({ page, request }) => {
+  const practice = new PracticePage(page);
+  const engine = new EngineControls(request);
+  await practice.startCall(COO, { typeOnly: true });
+  await engine.waitForOpenSession();
+  await expect(practice.status).toHaveAttribute('data-status', 'speaking');
+  await expect(practice.status).toHaveText('Client speaking — Stop the client to cut in, or type your answer');
+  await expect(page.getByTestId('call-input-level')).toHaveCount(0);
+  await practice.clientDone();
+  await expect(practice.status).toHaveText('Connected — type your answer');
+  await practice.end();
+
+  await practice.startCall(COO);
+  await engine.waitForOpenSession();
+  await expect(practice.status).toHaveAttribute('data-status', 'speaking');
+  await expect(practice.status).toHaveText('Client speaking — talk over them to interrupt');
+  await expect(page.getByTestId('call-input-level')).toBeVisible();
+  await practice.clientDone();
+  await expect(practice.status).toHaveText('Listening — speak, or type');
+  await expect(page.getByTestId('noise-warning')).toHaveCount(0);
+});
+
+test('leaving by the top nav asks first: Stay keeps the call; End call and leave ends it with a debrief', async ({ page, request }) => {
+  const practice = new PracticePage(page);
+  const engine = new EngineControls(request);
+  const sessionId = await practice.startCall(COO, { typeOnly: true });
+  await engine.waitForOpenSession();
+  await expect(practice.nav('practice')).toHaveAttribute('aria-current', 'page');
+  await practice.clientDone();
+
+  // Reload / close: the browser's own prompt.
+  const unload = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await page.close({ runBeforeUnload: true });
+  expect(await unload).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
+  // Nothing said yet: leaving would just leave it unfinished. Stay.
+  await practice.nav('history').click();
+  await expect(practice.leaveDialog).toBeVisible();
+  await expect(practice.leaveDialog).toContainText('Leave the call?');
+  await expect(page.getByTestId('leave-call-consequence')).toContainText('You have not said anything yet');
+  await page.getByTestId('stay-in-call').click();
+  await expect(practice.leaveDialog).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/practice/call/${sessionId}$`));
+  await expect(practice.call).toHaveAttribute('data-phase', 'live');
+
+  await practice.type('I own this gap. Maria Lopez owns the recovery plan, checkpoint review on 30 May.');
+  await expect(practice.item('assistant')).toHaveCount(2);
+  await practice.clientDone();
+  await practice.nav('history').click();
+  await expect(page.getByTestId('leave-call-consequence')).toContainText('Leaving ends the call. What was said so far is saved and scored');
+  await page.screenshot({ path: shotPath('practice-leave-dialog') });
+  await page.getByTestId('leave-call-confirm').click();
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(practice.nav('history')).toHaveAttribute('aria-current', 'page');
+  await expect(practice.nav('practice')).not.toHaveAttribute('aria-current', 'page');
+  const row = page.locator(`[data-testid="session-row"][data-session-id="${sessionId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'completed');
+  await page.screenshot({ path: shotPath('nav-current-history'), clip: { x: 0, y: 0, width: 1280, height: 120 } });
+});
+
+test('Back from the full transcript shows the ended call with its debrief, never a dead Start button', async ({ page, request }) => {
+  const practice = new PracticePage(page);
+  const engine = new EngineControls(request);
+  const sessionId = await practice.startCall(COO, { typeOnly: true });
+  await engine.waitForOpenSession();
+  await practice.clientDone();
+  await practice.type('I own this gap. Maria Lopez owns the recovery plan, checkpoint review on 30 May.');
+  await expect(practice.item('assistant')).toHaveCount(2);
+  await practice.clientDone();
+  await practice.end();
+  await expect(page.getByTestId('debrief-difficulty-note')).toContainText('The offline rubric scores Easy, Medium and Hard on the same scale');
+
+  await page.getByTestId('full-transcript-link').click();
+  await expect(page).toHaveURL(new RegExp(`/history/${sessionId}$`));
+  await expect(page.getByTestId('session-page')).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/practice/call/${sessionId}`));
+  await expect(page.getByTestId('call-already-ended')).toContainText('This call has ended.');
+  await expect(practice.debrief).toBeVisible();
+  await expect(page.getByTestId('practice-again-link')).toBeVisible();
+  await expect(page.getByTestId('start-call-button')).toHaveCount(0);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await page.screenshot({ path: shotPath('practice-ended-after-back'), fullPage: true });
+
+  // A fresh load of the ended call's page goes to its history page.
+  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`/history/${sessionId}$`));
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { KEY_CANARY } from '../playwright.config';
+import { APP_PORT, ENGINE_PORT as E2E_ENGINE_PORT, KEY_CANARY } from '../playwright.config';
 import { PracticePage } from './support/practice-page';
 
 /**
@@ -11,8 +11,9 @@ import { PracticePage } from './support/practice-page';
  * utterances, and can still be ended for a debrief.
  */
 
-const PORT = 3127;
-const ENGINE_PORT = 8817;
+// Beside this run's own ports, so parallel runs on other ports do not collide.
+const PORT = APP_PORT + 1000;
+const ENGINE_PORT = E2E_ENGINE_PORT + 1000;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = '.data/e2e-kill';
 

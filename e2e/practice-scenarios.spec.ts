@@ -94,3 +94,51 @@ test('the form refuses invalid input inline, saves nothing, then saves once fixe
   await expect(page.getByTestId('editor-notice')).toContainText('Scenario deleted');
   await expect(page.locator(`[data-testid="editor-row"][data-scenario-id="${copyId}"]`)).toHaveCount(0);
 });
+
+test('a new scenario takes its id from the title until the id is edited, and Save stays in reach at the bottom', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/practice/scenarios');
+  await page.getByTestId('new-scenario').click();
+  const id = page.getByTestId('field-id');
+  await page.getByTestId('field-title').fill("Budget cut: the CFO's call");
+  await expect(id).toHaveValue('budget-cut-the-cfos-call');
+  await id.fill('my-own-id');
+  await page.getByTestId('field-title').fill('Another title');
+  await expect(id).toHaveValue('my-own-id');
+  await id.fill('');
+  await page.getByTestId('field-title').fill('Zürich depot review');
+  await expect(id).toHaveValue('zurich-depot-review');
+
+  // The form is taller than the window, but the save bar is on screen at the top and the bottom.
+  const bar = page.getByTestId('scenario-save-bar');
+  const form = await page.getByTestId('scenario-form').boundingBox();
+  expect(form?.height ?? 0).toBeGreaterThan(800);
+  await expect(bar).toBeInViewport();
+  await expect(bar.getByTestId('save-scenario')).toBeInViewport();
+  await page.screenshot({ path: shotPath('scenario-form-save-bar') });
+  console.log(`scenario form height at 1280 px: ${Math.round(form?.height ?? 0)} px`);
+
+  // Save with errors: the message is in the bar, and the first wrong field has the focus.
+  await bar.getByTestId('save-scenario').click();
+  await expect(bar.getByTestId('form-message')).toContainText('Nothing was saved');
+  await expect(bar.getByTestId('form-message')).toBeInViewport();
+  await expect(page.locator('[data-testid="scenario-form"] [aria-invalid="true"]:focus')).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(bar).toBeInViewport();
+});
+
+test('the difficulty picker shows where the keyboard focus is', async ({ page }) => {
+  await page.goto('/practice');
+  const card = page.locator('[data-testid="scenario-card"][data-scenario-id="municipal-coo-sic"]');
+  await card.getByTestId('difficulty-medium').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(card.getByTestId('difficulty-hard')).toBeChecked();
+  await expect(card.getByTestId('difficulty-hard')).toBeFocused();
+  const ring = await card.getByTestId('difficulty-option-hard').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(ring).not.toBe('none');
+  await card.screenshot({ path: shotPath('difficulty-focus') });
+  // Selected but not focused: the ring goes.
+  await card.getByTestId('difficulty-hard').blur();
+  const unfocused = await card.getByTestId('difficulty-option-hard').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(unfocused).not.toBe(ring);
+});

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useCallRealtime, useCallStore, usePracticeCall } from '@/lib/practice/call/use-practice-call';
+import { NoiseWarning } from './noise-warning';
 
 const banner = 'flex flex-wrap items-start gap-3 rounded-xl border px-4 py-3 text-sm leading-6';
 const smallButton = 'rounded-md px-3 py-1 text-sm font-medium disabled:opacity-50';
@@ -26,6 +27,7 @@ export function CallBanners() {
 
   return (
     <div className="space-y-2" aria-live="polite">
+      {phase === 'live' ? <NoiseWarning /> : null}
       {phase === 'lost' ? (
         <div role="alert" data-testid="call-lost" className={`${banner} border-amber-300 bg-amber-50 text-amber-950`}>
           <p className="min-w-0 flex-1">

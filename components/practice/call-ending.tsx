@@ -19,6 +19,7 @@ export function CallEnding({ scenario }: { scenario: Scenario }) {
   const endError = useCallStore((s) => s.endError);
   const endReason = useCallStore((s) => s.endReason);
   const notice = useCallStore((s) => s.notice);
+  const endedEarlier = useCallStore((s) => s.endedEarlier);
 
   if (phase === 'ending') {
     return (
@@ -48,7 +49,13 @@ export function CallEnding({ scenario }: { scenario: Scenario }) {
   }
 
   return (
-    <div className="space-y-4" data-testid="call-ended">
+    <div className="space-y-4" data-testid="call-ended" data-ended-earlier={endedEarlier}>
+      {endedEarlier ? (
+        <p role="status" data-testid="call-already-ended" className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700 shadow-sm">
+          <strong className="font-semibold text-ink">This call has ended.</strong> It cannot be joined again; its debrief is below. Start a new
+          one with Practise again.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{endReason ? REASON_WORDS[endReason] : 'Call ended.'}</p>
@@ -61,7 +68,7 @@ export function CallEnding({ scenario }: { scenario: Scenario }) {
           <Link href={`/history?scenario=${encodeURIComponent(result.scenarioId)}`} data-testid="progress-link" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
             See progress
           </Link>
-          <Link href={`/history/${result.id}`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+          <Link href={`/history/${result.id}`} data-testid="full-transcript-link" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
             Full transcript
           </Link>
         </div>

@@ -5,6 +5,8 @@ import { MOOD_LABEL, MOOD_LEVEL, panelState } from '@/lib/practice/call/live-pan
 import { useCallStore } from '@/lib/practice/call/use-practice-call';
 import type { Sentiment } from '@/lib/contracts/turn-tag';
 import type { Difficulty } from '@/lib/contracts/scenario';
+import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import type { HeldEscalation } from '@/lib/practice/call/escalation-driver';
 
 const MOOD_COLOR: Readonly<Record<Sentiment, string>> = { neutral: 'bg-emerald-500', skeptical: 'bg-amber-500', frustrated: 'bg-rose-600' };
 const TREND = { up: '▲', down: '▼', same: '■' } as const;
@@ -18,10 +20,29 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+function heldWords(held: HeldEscalation, difficulty: Difficulty): string {
+  if (held.reason === 'cap_reached') {
+    return `no more escalations this call (${DIFFICULTY_PROFILES[difficulty].label} allows ${held.maxEscalations}).`;
+  }
+  const turns = held.turnsLeft ?? 1;
+  return `escalation cooling down, ${turns} more client ${turns === 1 ? 'turn' : 'turns'}.`;
+}
+
+/** A trigger phrase that did not fire: shown, because the debrief still counts it. */
+function HeldNote({ held, difficulty }: { held: HeldEscalation; difficulty: Difficulty }) {
+  return (
+    <p data-testid="escalation-held" data-reason={held.reason} role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <span className="font-semibold">“{held.phrase}” noted</span> — {heldWords(held, difficulty)}{' '}
+      <span className="text-amber-800">It still counts against you in the debrief.</span>
+    </p>
+  );
+}
+
 /** The client's state as the persona tags its turns: mood, pressure, the objection, what comes next, escalations. */
 export function CallLivePanel({ difficulty, personaName }: { difficulty: Difficulty; personaName: string }) {
   const tags = useCallStore((s) => s.tags);
   const escalations = useCallStore((s) => s.escalations);
+  const held = useCallStore((s) => s.held);
   const panel = useMemo(() => panelState(tags, difficulty), [tags, difficulty]);
   const level = MOOD_LEVEL[panel.mood];
 
@@ -76,8 +97,9 @@ export function CallLivePanel({ difficulty, personaName }: { difficulty: Difficu
         </p>
       </Section>
 
-      {escalations.length > 0 ? (
+      {escalations.length > 0 || held ? (
         <Section title="Escalations">
+          {held ? <HeldNote held={held} difficulty={difficulty} /> : null}
           <ul className="space-y-2">
             {escalations.map((e) => (
               <li key={`${e.at}-${e.level}`} data-testid="escalation-alert" role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">

@@ -1,5 +1,6 @@
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import { difficultyScoringNote } from '@/lib/practice/debrief/scoring-note';
 import { MetricsTable } from './metrics-table';
 
 const PASS_MARK = 7;
@@ -85,6 +86,15 @@ export function DebriefView({ session }: { session: PracticeSessionDetail }) {
             </ul>
           ) : null}
         </div>
+      </section>
+
+      <section data-testid="debrief-difficulty-note" className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+        <h3 className="text-sm font-semibold text-ink">How {DIFFICULTY_PROFILES[session.difficulty].label} bears on this score</h3>
+        <ul className="mt-1.5 list-disc space-y-1 pl-5 text-sm leading-6 text-slate-700">
+          {difficultyScoringNote(debrief.source, session.difficulty, session.scenario.persona.name).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
       </section>
 
       <div className="grid gap-4 md:grid-cols-2">

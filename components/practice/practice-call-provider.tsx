@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
-import { appendTranscriptItem, endPracticeSession, recordTurnTag } from '@/app/actions/practice';
+import { appendTranscriptItem, endPracticeSession, getSession, recordTurnTag } from '@/app/actions/practice';
 import { mintClientSecret } from '@/app/actions/realtime';
 import { PracticeCallController, type PracticeCallSetup } from '@/lib/practice/call/practice-call-controller';
 import { PracticeCallContext } from '@/lib/practice/call/use-practice-call';
 
 /** Creates the call's controller once (with the real server actions) and releases it on unmount. */
 export function PracticeCallProvider({ setup, children }: { setup: PracticeCallSetup; children: ReactNode }) {
-  const [call] = useState(() => new PracticeCallController(setup, { mint: mintClientSecret, appendTranscriptItem, recordTurnTag, endPracticeSession }));
+  const [call] = useState(() => new PracticeCallController(setup, { mint: mintClientSecret, appendTranscriptItem, recordTurnTag, endPracticeSession, getSession }));
   useEffect(() => {
     call.activate();
     return () => call.dispose();

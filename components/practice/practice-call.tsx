@@ -12,6 +12,7 @@ import { CallEnding } from './call-ending';
 import { CallLivePanel } from './call-live-panel';
 import { CallReady } from './call-ready';
 import { CallTranscript } from './call-transcript';
+import { LeaveCallDialog } from './leave-call-dialog';
 import { PracticeCallProvider } from './practice-call-provider';
 
 type Props = { setup: PracticeCallSetup; backend: 'local' | 'openai'; autostart: 'mic' | 'none' | null };
@@ -25,29 +26,30 @@ export function PracticeCall({ setup, backend, autostart }: Props) {
   );
 }
 
-function useLeaveWarning(active: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [active]);
+function PracticeCallBody(props: Props) {
+  const savedUserTurns = (props.setup.savedItems ?? []).filter((i) => i.speaker === 'user').length;
+  return (
+    <>
+      <LeaveCallDialog savedUserTurns={savedUserTurns} />
+      <CallPage {...props} />
+    </>
+  );
 }
 
-function PracticeCallBody({ setup, backend, autostart }: Props) {
+function CallPage({ setup, backend, autostart }: Props) {
   const call = usePracticeCall();
   const phase = useCallStore((s) => s.phase);
   const { scenario, difficulty } = setup;
-  useLeaveWarning(phase === 'live' || phase === 'connecting');
 
   // Arriving from "Start call" (the click still counts as a gesture for audio): join at once.
+  // Otherwise (a page restored by Back, a link from History) check first that the call is still open.
   useEffect(() => {
-    if (!autostart) return;
+    if (autostart) window.history.replaceState(window.history.state, '', window.location.pathname);
     const activated = typeof navigator === 'undefined' || !('userActivation' in navigator) || navigator.userActivation.hasBeenActive;
-    window.history.replaceState(null, '', window.location.pathname);
-    if (!activated) return;
+    if (!autostart || !activated) {
+      void call.checkStillOpen();
+      return;
+    }
     const timer = setTimeout(() => void call.start(autostart), 0);
     return () => clearTimeout(timer);
   }, [autostart, call]);

@@ -62,12 +62,13 @@ export function ScenarioCard({ entry, progress }: { entry: ScenarioEntry; progre
       ) : null}
       <fieldset className="mt-4">
         <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Difficulty</legend>
-        <div className="mt-1 grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1" role="radiogroup">
+        <div className="mt-1 grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1">
           {DIFFICULTIES.map((level) => (
             <label
               key={level}
               title={DIFFICULTY_PROFILES[level].patience}
-              className={`cursor-pointer rounded-md px-2 py-1 text-center text-sm font-medium ${difficulty === level ? 'bg-white text-ink shadow-sm' : 'text-slate-600 hover:text-ink'}`}
+              data-testid={`difficulty-option-${level}`}
+              className={`cursor-pointer rounded-md px-2 py-1 text-center text-sm font-medium has-[:focus-visible]:outline-none has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-cue has-[:focus-visible]:ring-offset-1 ${difficulty === level ? 'bg-white text-ink shadow-sm' : 'text-slate-600 hover:text-ink'}`}
             >
               <input
                 type="radio"
@@ -99,7 +100,7 @@ export function ScenarioCard({ entry, progress }: { entry: ScenarioEntry; progre
           data-testid="start-call"
           disabled={starting}
           onClick={() => void start()}
-          className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
+          className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-cue focus-visible:ring-offset-2 disabled:opacity-60"
         >
           {starting ? 'Starting…' : 'Start call'}
         </button>

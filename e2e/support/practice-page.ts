@@ -14,6 +14,8 @@ export class PracticePage {
   readonly escalations: Locator;
   readonly debrief: Locator;
   readonly timer: Locator;
+  readonly status: Locator;
+  readonly leaveDialog: Locator;
 
   constructor(readonly page: Page) {
     this.call = page.getByTestId('practice-call');
@@ -28,6 +30,13 @@ export class PracticePage {
     this.escalations = page.getByTestId('escalation-alert');
     this.debrief = page.getByTestId('debrief');
     this.timer = page.getByTestId('call-timer');
+    this.status = page.getByTestId('status');
+    this.leaveDialog = page.getByTestId('leave-call-dialog');
+  }
+
+  /** A top-nav link: live, practice or history. */
+  nav(section: 'live' | 'practice' | 'history'): Locator {
+    return this.page.getByTestId(`nav-${section}`);
   }
 
   card(scenarioId: string): Locator {

@@ -92,31 +92,33 @@ export function ObjectionRows({ draft, edit, slots }: { draft: ScenarioDraft; ed
 export function CriterionRows({ draft, edit, slots }: { draft: ScenarioDraft; edit: Edit; slots: Slots }) {
   return (
     <div className="space-y-3">
-      {draft.successCriteria.map((c, i) => (
-        <div key={c.key} className={`space-y-1.5 rounded-lg bg-slate-50 p-3 ${slots.has(`criterion:${c.key}`) ? 'ring-1 ring-rose-300' : ''}`}>
-          <div className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2">
-            <input aria-label={`Criterion ${i + 1}`} data-testid={`criterion-${i}`} placeholder="Presents a recovery plan with named owners and dates" value={c.text} onChange={(e) => edit((d) => void (d.successCriteria[i]!.text = e.target.value))} className={inputClass} />
-            <SmallButton tone="danger" onClick={() => edit((d) => void d.successCriteria.splice(i, 1))}>
-              Remove
-            </SmallButton>
+      <div className="grid gap-3 lg:grid-cols-2">
+        {draft.successCriteria.map((c, i) => (
+          <div key={c.key} className={`space-y-1.5 rounded-lg bg-slate-50 p-3 ${slots.has(`criterion:${c.key}`) ? 'ring-1 ring-rose-300' : ''}`}>
+            <div className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2">
+              <input aria-label={`Criterion ${i + 1}`} data-testid={`criterion-${i}`} placeholder="Presents a recovery plan with named owners and dates" value={c.text} onChange={(e) => edit((d) => void (d.successCriteria[i]!.text = e.target.value))} className={inputClass} />
+              <SmallButton tone="danger" onClick={() => edit((d) => void d.successCriteria.splice(i, 1))}>
+                Remove
+              </SmallButton>
+            </div>
+            <div className="grid grid-cols-[minmax(0,1fr)_9rem] gap-2">
+              <textarea
+                aria-label={`Criterion ${i + 1} signals, one per line`}
+                rows={2}
+                placeholder={'@owner\n@date|by Friday'}
+                value={c.signals}
+                onChange={(e) => edit((d) => void (d.successCriteria[i]!.signals = e.target.value))}
+                className={inputClass}
+              />
+              <select aria-label={`Criterion ${i + 1} match`} value={c.match} onChange={(e) => edit((d) => void (d.successCriteria[i]!.match = e.target.value as 'any' | 'all'))} className={`${inputClass} h-fit`}>
+                <option value="any">any signal</option>
+                <option value="all">all signals</option>
+              </select>
+            </div>
+            <FieldErrors errors={slots.get(`criterion:${c.key}`)} />
           </div>
-          <div className="grid grid-cols-[minmax(0,1fr)_9rem] gap-2">
-            <textarea
-              aria-label={`Criterion ${i + 1} signals, one per line`}
-              rows={2}
-              placeholder={'@owner\n@date|by Friday'}
-              value={c.signals}
-              onChange={(e) => edit((d) => void (d.successCriteria[i]!.signals = e.target.value))}
-              className={inputClass}
-            />
-            <select aria-label={`Criterion ${i + 1} match`} value={c.match} onChange={(e) => edit((d) => void (d.successCriteria[i]!.match = e.target.value as 'any' | 'all'))} className={`${inputClass} h-fit`}>
-              <option value="any">any signal</option>
-              <option value="all">all signals</option>
-            </select>
-          </div>
-          <FieldErrors errors={slots.get(`criterion:${c.key}`)} />
-        </div>
-      ))}
+        ))}
+      </div>
       <SmallButton onClick={() => edit((d) => void d.successCriteria.push({ key: rowKey(), text: '', signals: '', match: 'any' }))}>Add criterion</SmallButton>
       <FieldErrors errors={slots.get('successCriteria')} />
     </div>

@@ -19,7 +19,13 @@ export type CallEventRouterDeps = {
   /** Items of a reply cancelled for an escalation: hide them and do not save them. */
   onHidden: (itemIds: string[]) => void;
   onHistory: (history: readonly RealtimeItem[]) => void;
+  /** The user's turn boundaries and transcripts (for noise detection). */
+  onSpeech?: (event: SpeechEvent) => void;
 };
+
+export type SpeechEvent =
+  | { type: 'started' | 'stopped'; itemId: string }
+  | { type: 'transcribed'; itemId: string; text: string };
 
 type Raw = { type: string; [key: string]: unknown };
 
@@ -47,15 +53,19 @@ export class CallEventRouter {
       case 'input_audio_buffer.speech_started': {
         const id = str(e.item_id);
         if (id) tracker.speechStarted(id, now(), num(e.audio_start_ms));
+        if (id) this.#deps.onSpeech?.({ type: 'started', itemId: id });
         return;
       }
       case 'input_audio_buffer.speech_stopped': {
         const id = str(e.item_id);
         if (id) tracker.speechStopped(id, now(), num(e.audio_end_ms));
+        if (id) this.#deps.onSpeech?.({ type: 'stopped', itemId: id });
         return;
       }
       case 'conversation.item.input_audio_transcription.completed': {
         const text = str(e.transcript)?.trim();
+        const itemId = str(e.item_id);
+        if (itemId) this.#deps.onSpeech?.({ type: 'transcribed', itemId, text: text ?? '' });
         if (!text) return;
         const fired = driver.userTurn(text, this.#deps.clientTurns(), { typed: false });
         if (!fired) return;

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import type { TurnTag } from '@/lib/contracts/turn-tag';
+import type { HeldEscalation } from './escalation-driver';
+import type { NoiseVerdict } from './noise-watch';
 import type { SaveStatus } from './save-queue';
 
 /**
@@ -37,6 +39,14 @@ export type CallData = {
   endReason: 'user' | 'time_limit' | 'disconnected' | null;
   /** Words the user typed that could not be sent. */
   notice: string | null;
+  /** The latest trigger phrase that was said but held back (cooldown or cap): it still counts in the debrief. */
+  held: HeldEscalation | null;
+  /** Continuous noise on the microphone is stalling the call (the page offers Mute / Type instead). */
+  noise: NoiseVerdict | null;
+  /** Epoch ms since the user's current spoken turn started (null: no open turn). */
+  userTurnSince: number | null;
+  /** The call had already ended before this page opened (e.g. Back after the debrief). */
+  endedEarlier: boolean;
 };
 
 export type CallStore = StoreApi<CallData>;
@@ -56,6 +66,10 @@ export function createCallStore(initial: Partial<CallData> = {}): CallStore {
     result: null,
     endReason: null,
     notice: null,
+    held: null,
+    noise: null,
+    userTurnSince: null,
+    endedEarlier: false,
     ...initial,
   }));
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '@/agents/scenarios';
-import { AWAIT_ESCALATION_MS, EscalationDriver, isEscalationMetadata } from './escalation-driver';
+import { AWAIT_ESCALATION_MS, EscalationDriver, isEscalationMetadata, type HeldEscalation } from './escalation-driver';
 
 const coo = defaultScenario();
 
 function setup(difficulty: 'easy' | 'medium' | 'hard' = 'medium') {
   const calls: string[] = [];
+  const held: HeldEscalation[] = [];
   let now = 1000;
   const driver = new EscalationDriver(
     coo,
@@ -15,10 +16,11 @@ function setup(difficulty: 'easy' | 'medium' | 'hard' = 'medium') {
       cancelResponse: (id) => calls.push(`cancel:${id ?? 'active'}`),
       dropAudio: (id) => calls.push(`drop:${id}`),
       requestResponse: (r) => calls.push(`request:${JSON.stringify(r.metadata)}:${String(r.instructions).includes('# Right now')}`),
+      held: (h) => held.push(h),
     },
     () => now,
   );
-  return { driver, calls, tick: (ms: number) => (now += ms) };
+  return { driver, calls, held, tick: (ms: number) => (now += ms) };
 }
 
 describe('EscalationDriver', () => {
@@ -75,6 +77,22 @@ describe('EscalationDriver', () => {
     expect(driver.userTurn('need more time', 3, { typed: true })?.level).toBe(2);
     expect(driver.userTurn('need more time', 9, { typed: true })).toBeNull();
     expect(driver.state.firedPhrases).toEqual(['not our fault', 'need more time']);
+  });
+
+  it('notes a trigger phrase that is held back, with the client turns left in the cooldown, or the cap', () => {
+    const { driver, held, calls } = setup('medium');
+    driver.userTurn('not our fault', 1, { typed: true });
+    calls.length = 0;
+    expect(driver.userTurn('Well, it is out of our control', 2, { typed: false })).toBeNull();
+    expect(held).toEqual([{ phrase: 'out of our control', reason: 'cooldown', turnsLeft: 1, maxEscalations: 2, at: 1000, typed: false }]);
+    // Held back means nothing is cancelled or requested: the client answers normally.
+    expect(calls).toEqual([]);
+    driver.userTurn('need more time', 3, { typed: true });
+    driver.userTurn('We need more time', 7, { typed: true });
+    expect(held.at(-1)).toMatchObject({ phrase: 'need more time', reason: 'cap_reached', turnsLeft: null, maxEscalations: 2 });
+    // No trigger, no note.
+    driver.userTurn('Maria owns it', 8, { typed: true });
+    expect(held).toHaveLength(2);
   });
 
   it('asks once more when the service refused the request because a reply was active', () => {

@@ -1,5 +1,7 @@
 import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/practice/scenarios/escalation';
+import { difficultyProfile } from '@/lib/contracts/difficulty';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
+import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
 
 /**
  * Makes the persona escalate, deterministically, when the user says a trigger phrase.
@@ -24,9 +26,17 @@ export type EscalationPort = {
   /** Never play audio of this response. */
   dropAudio(responseId: string): void;
   requestResponse(response: Record<string, unknown>): void;
+  /** A trigger phrase was said but did not fire (cooling down, or the call's cap is reached). */
+  held?(held: HeldEscalation): void;
 };
 
 export type FiredEscalation = EscalationEvent & { at: number; typed: boolean };
+
+/**
+ * A trigger phrase that did not make the client escalate. It still counts in the debrief,
+ * so the live panel says so. `turnsLeft`: client turns until the cooldown ends (cooldown only).
+ */
+export type HeldEscalation = { phrase: string; reason: 'cooldown' | 'cap_reached'; turnsLeft: number | null; maxEscalations: number; at: number; typed: boolean };
 
 export class EscalationDriver {
   #state: EscalationState = INITIAL_ESCALATION_STATE;
@@ -54,9 +64,11 @@ export class EscalationDriver {
 
   /** Check a completed user turn. Returns the escalation when it fires (the port has been driven). */
   userTurn(text: string, clientTurns: number, { typed, beforeRequest }: { typed: boolean; beforeRequest?: () => void }): FiredEscalation | null {
-    const result = checkEscalation(this.#state, { text, clientTurns }, this.scenario, this.difficulty);
+    const before = this.#state;
+    const result = checkEscalation(before, { text, clientTurns }, this.scenario, this.difficulty);
     this.#state = result.state;
     const event = result.event;
+    if (result.skipped === 'cooldown' || result.skipped === 'cap_reached') this.#held(text, clientTurns, before, result.skipped, typed);
     if (!event) return null;
     if (!typed) {
       if (this.#ongoing) {
@@ -99,6 +111,14 @@ export class EscalationDriver {
     if (!this.#pending || this.#retried) return;
     this.#retried = true;
     this.#request(this.#pending);
+  }
+
+  #held(text: string, clientTurns: number, state: EscalationState, reason: HeldEscalation['reason'], typed: boolean): void {
+    const phrase = findEscalationTrigger(text, this.scenario.escalation.triggerPhrases)?.phrase;
+    if (!phrase || !this.port.held) return;
+    const profile = difficultyProfile(this.difficulty);
+    const turnsLeft = reason === 'cooldown' && state.lastFiredAtTurn !== null ? Math.max(1, profile.escalationCooldownTurns - (clientTurns - state.lastFiredAtTurn)) : null;
+    this.port.held({ phrase, reason, turnsLeft, maxEscalations: profile.maxEscalations, at: this.now(), typed });
   }
 
   #request(event: EscalationEvent): void {

@@ -6,6 +6,7 @@ import type { AppendTranscriptItemInput, EndPracticeSessionInput, RecordTurnTagI
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { FakePlayer } from '@/lib/realtime/test-support/harness';
 import { defaultScenario } from '@/agents/scenarios';
+import { forgetEndedCalls } from './ended-calls';
 import { PracticeCallController, type PracticeCallActions } from './practice-call-controller';
 
 /**
@@ -23,6 +24,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   for (const c of controllers.splice(0)) c.dispose();
+  forgetEndedCalls();
 });
 afterAll(() => engine.close());
 
@@ -49,6 +51,7 @@ function fakeActions() {
       ends.push(input);
       return { ok: true, data: { id: SESSION_ID } as PracticeSessionDetail };
     },
+    getSession: async () => ({ ok: true, data: { id: SESSION_ID, status: 'unfinished' } as PracticeSessionDetail }),
   };
   const saved = () => [...items.values()].sort((a, b) => a.seq - b.seq).map((i) => `${i.speaker}: ${i.text}`);
   return { actions, items, tags, ends, mints, saved };

@@ -1,55 +1,31 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
 import { buildRoleplayAgentConfig, ROLEPLAY_CLIENT_ID } from '@/agents/roleplay-client';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
-import type { ActionResult } from '@/lib/contracts/action-result';
-import type { EndPracticeSessionInput } from '@/lib/contracts/practice-actions';
-import type { TranscriptItem } from '@/lib/contracts/transcript';
-import type { StoredTurnTag } from '@/lib/contracts/turn-tag';
-import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { AudioPlayer } from '@/lib/realtime/audio/audio-player';
-import { RealtimeController, type ControllerDeps, type MintInput, type MintResult } from '@/lib/realtime/session/controller';
+import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
 import type { InputChoice } from '@/lib/realtime/audio/media-input';
-import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { CallEventRouter } from './call-event-router';
-import { CallRecorder, restorable, toLiveTag, type RecorderActions } from './call-recorder';
-import { createCallStore, type CallData, type CallStore } from './call-store';
+import { CallRecorder, restorable, toLiveTag } from './call-recorder';
+import { createCallStore, type CallStore } from './call-store';
+import { endedState, endSession, showIfEnded } from './call-closing';
+import { endedCall } from './ended-calls';
 import { EscalationDriver } from './escalation-driver';
 import { FilteringPlayer } from './filtering-player';
+import { NoiseMonitor } from './noise-monitor';
+import type { EndReason, PracticeCallActions, PracticeCallOptions, PracticeCallSetup } from './practice-call-types';
 import { createRoleplaySession } from './roleplay-session';
 
 /**
  * One practice call: the realtime session with the scenario's persona, plus everything
  * the call adds around it. The persona speaks first; every completed utterance and turn
  * tag is saved as it happens; trigger phrases make the persona escalate; the clock ends
- * the call at the scenario's limit; End saves the rest, ends the session and fetches
- * the debrief. Composes the shared RealtimeController (its public API only).
+ * the call at the scenario's limit; continuous mic noise is caught and explained; End
+ * saves the rest, ends the session and fetches the debrief. Composes the shared
+ * RealtimeController (its public API only).
  */
 
-export type PracticeCallActions = RecorderActions & {
-  mint: (input: MintInput & { practiceSessionId: string }) => Promise<MintResult>;
-  endPracticeSession: (input: EndPracticeSessionInput) => Promise<ActionResult<PracticeSessionDetail>>;
-};
-
-export type PracticeCallSetup = {
-  sessionId: string;
-  scenario: Scenario;
-  difficulty: Difficulty;
-  timeLimitSeconds: number;
-  /** Already saved before this page opened (a call resumed after a reload or a crash). */
-  savedItems?: readonly TranscriptItem[];
-  savedTags?: readonly StoredTurnTag[];
-  /** Seconds of the call already spent before this page. */
-  elapsedSeconds?: number;
-};
-
-export type PracticeCallOptions = {
-  realtimeDeps?: Partial<Omit<ControllerDeps, 'store' | 'mint'>>;
-  now?: () => number;
-  clockTickMs?: number;
-};
-
-export type EndReason = NonNullable<CallData['endReason']>;
+export type { EndReason, PracticeCallActions, PracticeCallOptions, PracticeCallSetup } from './practice-call-types';
 
 export class PracticeCallController {
   readonly realtimeStore: RealtimeStore;
@@ -62,6 +38,7 @@ export class PracticeCallController {
   readonly #recorder: CallRecorder;
   readonly #driver: EscalationDriver;
   readonly #router: CallEventRouter;
+  readonly #noise: NoiseMonitor;
   #player: FilteringPlayer | null = null;
   #clock: ReturnType<typeof setInterval> | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -73,7 +50,12 @@ export class PracticeCallController {
     this.#actions = actions;
     this.#now = opts.now ?? Date.now;
     this.config = buildRoleplayAgentConfig(setup.scenario, setup.difficulty);
-    this.store = createCallStore({ clockOffsetSeconds: setup.elapsedSeconds ?? 0, tags: (setup.savedTags ?? []).map(toLiveTag) });
+    const known = endedCall(setup.sessionId);
+    this.store = createCallStore({
+      clockOffsetSeconds: setup.elapsedSeconds ?? 0,
+      tags: (setup.savedTags ?? []).map(toLiveTag),
+      ...(known ? endedState(known.result, known.endReason) : {}),
+    });
     this.#recorder = new CallRecorder(setup.sessionId, actions, (save) => this.store.setState({ save }), this.#now);
     this.#recorder.preload(setup.savedItems ?? []);
     this.realtimeStore = createRealtimeStore();
@@ -98,17 +80,20 @@ export class PracticeCallController {
         cancelResponse: (responseId) => this.#sendRaw({ type: 'response.cancel', ...(responseId ? { response_id: responseId } : {}) }),
         dropAudio: (responseId) => this.#player?.drop(responseId),
         requestResponse: (response) => void this.realtime.requestResponse(response),
+        held: (held) => this.store.setState({ held }),
       },
       this.#now,
     );
+    this.#noise = new NoiseMonitor(this.realtimeStore, this.store, this.#now);
     this.#router = new CallEventRouter({
       tracker: this.#recorder.tracker,
       driver: this.#driver,
       now: this.#now,
       clientTurns: () => this.#clientTurns(),
-      onEscalation: (e) => this.store.setState((s) => ({ escalations: [...s.escalations, { phrase: e.phrase, level: e.level, response: e.response, at: e.at, typed: e.typed }] })),
+      onEscalation: (e) => this.store.setState((s) => ({ held: null, escalations: [...s.escalations, { phrase: e.phrase, level: e.level, response: e.response, at: e.at, typed: e.typed }] })),
       onHidden: (itemIds) => this.store.setState((s) => ({ hiddenItemIds: [...new Set([...s.hiddenItemIds, ...itemIds])] })),
       onHistory: (history) => this.#saveReady(history, false),
+      onSpeech: (event) => this.#noise.onSpeech(event),
     });
     this.#clockTickMs = opts.clockTickMs ?? 500;
     this.activate();
@@ -142,6 +127,8 @@ export class PracticeCallController {
     const saved = this.#setup.savedItems ?? [];
     const ok = await this.realtime.connect({ agentId: ROLEPLAY_CLIENT_ID, input, restoreHistory: saved.length > 0 ? restorable(saved) : undefined });
     if (!ok) {
+      // The server no longer knows this session as open: it ended (in this tab or another).
+      if (this.realtimeStore.getState().error?.code === 'unknown_agent') await showIfEnded(this.#closing);
       if (this.store.getState().phase === 'connecting') this.store.setState({ phase: 'ready' });
       return false;
     }
@@ -170,12 +157,31 @@ export class PracticeCallController {
       beforeRequest: () => session?.transport.sendMessage(text, {}, { triggerResponse: false }),
     });
     if (!escalation) return this.realtime.sendText(text);
-    this.store.setState((s) => ({ escalations: [...s.escalations, { phrase: escalation.phrase, level: escalation.level, response: escalation.response, at: escalation.at, typed: true }] }));
+    this.store.setState((s) => ({ held: null, escalations: [...s.escalations, { phrase: escalation.phrase, level: escalation.level, response: escalation.response, at: escalation.at, typed: true }] }));
     return true;
   }
 
   setMuted(muted: boolean): void {
     this.realtime.setMuted(muted);
+    if (muted) this.#noise.reset();
+  }
+
+  /**
+   * Noise is holding the turn open: mute, and drop what the service heard so far (it was
+   * noise, and a reply to it would only confuse). The client then waits for a typed answer.
+   */
+  muteForNoise(): void {
+    this.setMuted(true);
+    this.#sendRaw({ type: 'input_audio_buffer.clear' });
+  }
+
+  dismissNoise(): void {
+    this.#noise.dismiss();
+  }
+
+  /** Before joining: make sure the session is still open; an ended one shows its debrief. */
+  async checkStillOpen(): Promise<void> {
+    if (this.store.getState().phase === 'ready') await showIfEnded(this.#closing);
   }
 
   interrupt(): void {
@@ -218,26 +224,17 @@ export class PracticeCallController {
   async #finish(history: RealtimeItem[], reason: EndReason): Promise<void> {
     this.#saveReady(history, true);
     const saved = await this.#recorder.flush();
-    let result: ActionResult<PracticeSessionDetail>;
-    try {
-      result = await this.#actions.endPracticeSession({ sessionId: this.#setup.sessionId, reason });
-    } catch {
-      result = { ok: false, error: { code: 'network', message: 'The Cue server could not be reached to end the call.' } };
-    }
-    if (!result.ok) {
-      this.store.setState({ phase: 'end_failed', endError: { code: result.error.code, message: `${result.error.message} Your transcript so far is saved; try again.` } });
-      return;
-    }
-    this.store.setState({
-      phase: 'ended',
-      result: result.data,
-      notice: saved ? null : 'Some of the last words could not be saved, so the debrief may miss them.',
-    });
+    await endSession(this.#closing, reason, saved);
+  }
+
+  get #closing() {
+    return { sessionId: this.#setup.sessionId, actions: this.#actions, store: this.store };
   }
 
   #tick(): void {
     const { phase, clockStartedAt, clockOffsetSeconds } = this.store.getState();
     if (phase !== 'live' || clockStartedAt === null) return;
+    this.#noise.tick();
     const elapsed = clockOffsetSeconds + (this.#now() - clockStartedAt) / 1000;
     if (elapsed >= this.#setup.timeLimitSeconds) void this.end('time_limit');
   }

@@ -12,8 +12,10 @@ import type { CriterionVerdict, Debrief, DebriefInput } from '@/lib/contracts/de
 export const RUBRIC_NOTE =
   'Scored offline by the rubric, not by an AI model: each criterion is checked for evidence in your own words, delivery by the measured metrics.';
 
-const CRITERIA_WEIGHT = 0.65;
-const DELIVERY_WEIGHT = 0.35;
+export const CRITERIA_WEIGHT = 0.65;
+export const DELIVERY_WEIGHT = 0.35;
+/** Each escalation trigger phrase said costs a point, up to this many. */
+export const MAX_ESCALATION_PENALTY = 2;
 
 type Check = { score: number; strength?: string; improvement?: string };
 
@@ -103,7 +105,7 @@ export function buildRubricDebrief(input: DebriefInput): Debrief {
   const triggers = userUtterances
     .map((u) => findEscalationTrigger(u, scenario.escalation.triggerPhrases)?.phrase)
     .filter((p): p is string => Boolean(p));
-  const penalty = Math.min(2, triggers.length);
+  const penalty = Math.min(MAX_ESCALATION_PENALTY, triggers.length);
   const raw = 1 + 9 * (CRITERIA_WEIGHT * (met / criteria.length) + DELIVERY_WEIGHT * deliveryShare) - penalty;
   const score = Math.min(10, Math.max(1, Math.round(raw)));
 

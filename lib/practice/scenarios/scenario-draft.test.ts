@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, defaultScenario } from '@/agents/scenarios';
 import { parseScenario } from '@/lib/contracts/scenario';
-import { blankDraft, draftToInput, friendlyMessage, lines, placeErrors, scenarioToDraft } from './scenario-draft';
+import { blankDraft, draftToInput, friendlyMessage, idFromTitle, lines, placeErrors, scenarioToDraft } from './scenario-draft';
 
 describe('scenario draft', () => {
   it.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('round-trips %s through the form model unchanged', (_, scenario) => {
@@ -73,5 +73,19 @@ describe('scenario draft', () => {
     expect(friendlyMessage('Too small: expected array to have >=3 items')).toBe('add at least 3');
     expect(friendlyMessage('Too big: expected number to be <=60')).toBe('must be at most 60');
     expect(friendlyMessage('something custom')).toBe('something custom');
+  });
+
+  it('derives a valid kebab-case id from the title', () => {
+    expect(idFromTitle("Budget cut: the CFO's call")).toBe('budget-cut-the-cfos-call');
+    expect(idFromTitle('  Réunion   de crise — Zürich  ')).toBe('reunion-de-crise-zurich');
+    expect(idFromTitle('2025 board review, round 2')).toBe('board-review-round-2');
+    expect(idFromTitle('!!!')).toBe('');
+    const long = idFromTitle('The very long title of a scenario that keeps going well past what any id should hold');
+    expect(long.length).toBeLessThanOrEqual(64);
+    expect(long.endsWith('-')).toBe(false);
+    expect(long).toBe('the-very-long-title-of-a-scenario-that-keeps-going-well-past');
+    for (const title of ["Budget cut: the CFO's call", 'Réunion de crise', 'A late delivery']) {
+      expect(parseScenario(draftToInput({ ...scenarioToDraft(BUILTIN_SCENARIOS[0]!), id: idFromTitle(title) })).ok).toBe(true);
+    }
   });
 });

@@ -97,6 +97,32 @@ export function blankDraft(): ScenarioDraft {
   };
 }
 
+const MAX_ID_LENGTH = 64;
+
+/**
+ * A scenario id made from its title, for a new scenario until the user edits the id:
+ * lowercase ASCII words joined by dashes ("Budget cut: the CFO's call" -> "budget-cut-the-cfos-call"),
+ * starting with a letter and cut at a word boundary to fit 64 characters. Empty when the
+ * title has no letters or digits.
+ */
+export function idFromTitle(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  while (words.length > 0 && !/^[a-z]/.test(words[0]!)) words.shift();
+  let id = '';
+  for (const word of words) {
+    const next = id ? `${id}-${word}` : word;
+    if (next.length > MAX_ID_LENGTH) break;
+    id = next;
+  }
+  return id || (words[0] ?? '').slice(0, MAX_ID_LENGTH);
+}
+
 /** What the schema validates. Empty metric/contract rows are left out; every other row counts. */
 export function draftToInput(d: ScenarioDraft): ScenarioInput {
   const metrics = d.facts.metrics.filter((m) => m.name.trim() || m.target.trim() || m.current.trim() || m.unit.trim());

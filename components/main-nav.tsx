@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/live', label: 'Live assistant' },
+  { href: '/practice', label: 'Practice' },
+  { href: '/history', label: 'History' },
+] as const;
+
+/** A section is current on its own page and every page under it (/practice/call/…, /history/…). */
+export function isCurrentSection(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+const focus = 'rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-cue/60 focus-visible:ring-offset-2';
+
+/** The top nav; the current section is marked (aria-current and an underline). */
+export function MainNav() {
+  const pathname = usePathname() ?? '/';
+  return (
+    <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 text-sm" aria-label="Main">
+      <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={`py-3 text-base font-semibold text-cue ${focus}`}>
+        Cue
+      </Link>
+      {LINKS.map(({ href, label }) => {
+        const current = isCurrentSection(pathname, href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            data-testid={`nav-${href.slice(1)}`}
+            aria-current={current ? 'page' : undefined}
+            className={`-mb-px border-b-2 py-3 ${focus} ${current ? 'border-cue font-semibold text-cue' : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-cue'}`}
+          >
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
