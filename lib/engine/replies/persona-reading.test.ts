@@ -4,7 +4,7 @@ import { acknowledge, mergeGiven, nothingGiven, nounsFor, press, readTurn, whenP
 describe('reading a user turn', () => {
   it('takes the named owner with the date after it, the number and the checkpoint, as said', () => {
     expect(readTurn('I own the recovery: 85 percent by 15 March, Maria Lopez owns the depot roster fix by 1 March')).toEqual({
-      given: { owner: { name: 'Maria Lopez' }, date: '1 March', number: '85 percent' },
+      given: { owner: { name: 'Maria Lopez' }, date: 'by 1 March', number: '85 percent' },
       ownership: 'I own',
       blame: null,
       question: false,
@@ -12,7 +12,7 @@ describe('reading a user turn', () => {
     });
     expect(readTurn('By 14 June Sarah Jones will own it, with a weekly review.').given).toEqual({
       owner: { name: 'Sarah Jones' },
-      date: '14 June',
+      date: 'By 14 June',
       checkpoint: 'weekly review',
     });
     expect(readTurn('I will own the recovery plan personally').given).toEqual({ owner: { name: null } });
@@ -38,7 +38,9 @@ describe('the words the persona answers with', () => {
     expect(acknowledge({ owner: { name: 'Maria Lopez' }, date: '1 March' }, null)).toBe('Maria Lopez by 1 March — fine.');
     expect(acknowledge({ owner: { name: null }, date: 'next week' }, 'I own')).toBe('You own it, next week — fine.');
     expect(acknowledge({ number: '85 percent', date: '15 March' }, null)).toBe('85 percent by 15 March — noted.');
-    expect(acknowledge({ date: 'on Thursday', checkpoint: 'failover test' }, null)).toBe('On Thursday, failover test — fine.');
+    expect(acknowledge({ date: 'on Thursday', checkpoint: 'failover test' }, null)).toBe('On Thursday, with a failover test — fine.');
+    expect(acknowledge({ owner: { name: 'Maria Lopez' }, date: 'on 30 May', checkpoint: 'checkpoint' }, null)).toBe('Maria Lopez on 30 May, with a checkpoint — fine.');
+    expect(acknowledge({ checkpoint: 'milestones' }, null)).toBe('Milestones — fine.');
     expect(acknowledge({}, 'we own')).toBe('Owning it is a start.');
     expect(acknowledge({}, null)).toBeNull();
   });

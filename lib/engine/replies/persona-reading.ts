@@ -27,13 +27,19 @@ export function givenParts(given: Given): CommitmentPart[] {
 }
 
 /** The named owner if there is one, with the date closest after it (else the last before it). */
-function pickOwnerAndDate(found: SpecificMatch[]): Pick<Given, 'owner' | 'date'> {
+function pickOwnerAndDate(text: string, found: SpecificMatch[]): Pick<Given, 'owner' | 'date'> {
   const owners = found.filter((m) => m.kind === 'owner');
   const dates = found.filter((m) => m.kind === 'date');
   const owner = owners.find((m) => m.name) ?? owners[0];
-  if (!owner) return dates[0] ? { date: dates[0].text } : {};
+  if (!owner) return dates[0] ? { date: withPreposition(text, dates[0]) } : {};
   const date = dates.find((d) => d.index > owner.index) ?? dates.filter((d) => d.index < owner.index).at(-1);
-  return { owner: { name: owner.name ?? null }, ...(date ? { date: date.text } : {}) };
+  return { owner: { name: owner.name ?? null }, ...(date ? { date: withPreposition(text, date) } : {}) };
+}
+
+/** "on 30 May" rather than "30 May" when the user said the preposition. */
+function withPreposition(text: string, date: SpecificMatch): string {
+  const before = /\b(by|on|before|until)\s+$/i.exec(text.slice(Math.max(0, date.index - 8), date.index));
+  return before?.[1] && !/^(?:by|on|before|until)\b/i.test(date.text) ? `${before[1]} ${date.text}` : date.text;
 }
 
 /** Where the turn asks questions: their words are not commitments ("before the steering committee?"). */
@@ -47,7 +53,7 @@ export function readTurn(text: string): TurnReading {
   const first = (kind: SpecificMatch['kind']) => found.find((m) => m.kind === kind)?.text;
   const checkpoint = first('checkpoint');
   const number = first('number');
-  const given: Given = { ...pickOwnerAndDate(found), ...(checkpoint ? { checkpoint } : {}), ...(number ? { number } : {}) };
+  const given: Given = { ...pickOwnerAndDate(text, found), ...(checkpoint ? { checkpoint } : {}), ...(number ? { number } : {}) };
   return {
     given,
     ownership: readOwnership(text)?.text ?? null,
@@ -64,11 +70,17 @@ export function mergeGiven(into: Given, more: Given): Given {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const lowerFirst = (s: string) => (/^(?:By|On|Before|Next|This|Within|In|Tomorrow|Tonight|End)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^(?:By|On|Before|Until|Next|This|Within|In|Tomorrow|Tonight|End)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** "weekly review" -> "a weekly review"; "milestones", "the steering committee" stay. */
+function withArticle(noun: string): string {
+  if (/^(?:the|a|an|our|my|your|every|each)\b/i.test(noun) || /s$/i.test(noun)) return noun;
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
 
 /** "1 March" -> "by 1 March"; "on Thursday", "within two weeks", "next week" stay as said. */
 export function whenPhrase(date: string): string {
-  if (/^(?:by|on|before|next|this|within|in|tomorrow|tonight|EOD|EOW)\b/i.test(date)) return lowerFirst(date);
+  if (/^(?:by|on|before|until|next|this|within|in|tomorrow|tonight|EOD|EOW)\b/i.test(date)) return lowerFirst(date);
   return `by ${date}`;
 }
 
@@ -80,7 +92,7 @@ export function acknowledge(given: Given, ownership: string | null): string | nu
   else if (given.owner) parts.push(when ? `You own it, ${when}` : 'You own it');
   else if (given.number) parts.push(when ? `${given.number} ${when}` : given.number);
   else if (when) parts.push(capitalise(when));
-  if (given.checkpoint) parts.push(parts.length ? given.checkpoint : capitalise(given.checkpoint));
+  if (given.checkpoint) parts.push(parts.length ? `with ${withArticle(given.checkpoint)}` : capitalise(withArticle(given.checkpoint)));
   if (parts.length > 0) return `${parts.join(', ')} — ${given.owner || given.checkpoint ? 'fine' : 'noted'}.`;
   return ownership ? 'Owning it is a start.' : null;
 }

@@ -72,7 +72,7 @@ describe('persona brief: builder -> mint -> engine token -> persona policy', () 
 
         const answer = 'Maria Lopez owns the fix by 1 March, with a weekly review every Friday.';
         const good = reply(persona, [client(scenario.openingLine), user(answer)]);
-        expect(good.text.startsWith('Maria Lopez by 1 March, weekly review — fine. ')).toBe(true);
+        expect(good.text.startsWith('Maria Lopez by 1 March, with a weekly review — fine. ')).toBe(true);
         const raised = scenario.objectionBank.find((o) => good.text.endsWith(o.text));
         expect(raised, good.text).toBeDefined();
         expect(good.tag.objection_type).toBe(raised?.type);
