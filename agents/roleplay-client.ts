@@ -1,13 +1,15 @@
 import { defaultScenario } from '@/agents/scenarios';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
+import { buildPersonaBrief } from '@/agents/prompts/roleplay-brief';
 import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { tagTurnParametersSchema } from '@/lib/contracts/turn-tag';
 import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/agent-config';
 
 /**
- * The role-play client persona. Its instructions are built per scenario and
- * difficulty at connect time; the registry entry is the default scenario on medium.
+ * The role-play client persona. Its instructions (for a model) and its persona brief
+ * (for the local engine) are built per scenario and difficulty at connect time; the
+ * registry entry is the default scenario on medium.
  */
 
 export const ROLEPLAY_CLIENT_ID = 'roleplay-client';
@@ -40,6 +42,7 @@ export function buildRoleplayAgentConfig(scenario: Scenario, difficulty: Difficu
       silenceDurationMs: difficultyProfile(difficulty).silenceDurationMs,
     },
     transcriptionModel: 'gpt-4o-mini-transcribe',
+    localPersona: buildPersonaBrief(scenario, difficulty),
   });
 }
 

@@ -78,7 +78,7 @@ test('items said before the server is killed are in the database after a restart
   await expect(practice.item('assistant').first()).toContainText('Seventy-eight percent');
   await practice.clientDone();
   await practice.type('I own this gap. Maria Lopez will fix North depot by 14 June.');
-  await expect(practice.item('assistant').last()).toContainText('You said: "I own this gap.');
+  await expect(practice.item('assistant').last()).toContainText('Maria Lopez by 14 June — fine.');
   await practice.clientDone();
 
   // Saved as they completed: the history page (another request) already lists three utterances.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personaBriefSchema } from './persona-brief';
 
 /**
  * A coaching agent declared as data. The realtime session config, the minted
@@ -41,6 +42,8 @@ export const agentConfigSchema = z.object({
   transcriptionModel: transcriptionModelSchema,
   /** Lifetime of a minted client secret, seconds (OpenAI allows 10..7200). */
   secretTtlSeconds: z.number().int().min(10).max(7200).default(600),
+  /** The role-play persona as data, for the local engine (carried in its token). The OpenAI path ignores it. */
+  localPersona: personaBriefSchema.optional(),
 });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 export type AgentConfigInput = z.input<typeof agentConfigSchema>;

@@ -24,6 +24,10 @@ export type DifficultyProfile = {
   maxEscalations: number;
   /** Persona turns that must pass before another trigger phrase fires again. */
   escalationCooldownTurns: number;
+  /** What a commitment needs before the persona accepts it (the `patience` line, as data for the local engine). */
+  commitmentNeeds: readonly ('owner' | 'date' | 'checkpoint')[];
+  /** Credit a partial answer and say what would satisfy, instead of pressing on it. */
+  creditsPartialAnswers: boolean;
 };
 
 export const DIFFICULTY_PROFILES: Readonly<Record<Difficulty, DifficultyProfile>> = {
@@ -39,6 +43,8 @@ export const DIFFICULTY_PROFILES: Readonly<Record<Difficulty, DifficultyProfile>
     tagDifficulty: { min: 1, max: 3 },
     maxEscalations: 1,
     escalationCooldownTurns: 3,
+    commitmentNeeds: ['owner', 'date'],
+    creditsPartialAnswers: true,
   },
   medium: {
     level: 'medium',
@@ -52,6 +58,8 @@ export const DIFFICULTY_PROFILES: Readonly<Record<Difficulty, DifficultyProfile>
     tagDifficulty: { min: 2, max: 4 },
     maxEscalations: 2,
     escalationCooldownTurns: 2,
+    commitmentNeeds: ['owner', 'date'],
+    creditsPartialAnswers: false,
   },
   hard: {
     level: 'hard',
@@ -66,6 +74,8 @@ export const DIFFICULTY_PROFILES: Readonly<Record<Difficulty, DifficultyProfile>
     tagDifficulty: { min: 3, max: 5 },
     maxEscalations: 5,
     escalationCooldownTurns: 0,
+    commitmentNeeds: ['owner', 'date', 'checkpoint'],
+    creditsPartialAnswers: false,
   },
 };
 

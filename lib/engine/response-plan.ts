@@ -1,3 +1,4 @@
+import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 import { countWords, speechDurationMs } from './audio-synth';
 import { type Conversation, type EngineItem, messageText } from './conversation';
 import { type ProtocolError, protocolError, type ResponseInputItem, type ResponseParams } from './protocol';
@@ -81,6 +82,7 @@ export function planResponse(opts: {
   session: EffectiveSession;
   conversation: Conversation;
   agentId: string;
+  persona?: PersonaBrief | null;
   params: ResponseParams | undefined;
   trigger: ReplyRequest['trigger'];
   policy: ReplyPolicy;
@@ -93,6 +95,7 @@ export function planResponse(opts: {
   const toolChoice = params?.tool_choice ?? session.tool_choice;
   const reply = opts.policy({
     agentId: opts.agentId,
+    persona: opts.persona ?? null,
     instructions,
     tools,
     conversationItems: items,

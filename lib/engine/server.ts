@@ -29,6 +29,7 @@ export type EngineHandle = { url: string; httpUrl: string; port: number; close()
 export const REALTIME_PATH = '/v1/realtime';
 const MAX_SESSIONS_KEPT = 200;
 const DEFAULT_MODEL = 'gpt-realtime';
+export const MAX_HEADER_BYTES = 64 * 1024;
 
 export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   if (!opts.secret) throw new Error('startEngine: a secret is required to verify client tokens');
@@ -92,6 +93,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
         agent: claims.agent,
         model: url.searchParams.get('model') || DEFAULT_MODEL,
         expiresAt: claims.exp,
+        persona: claims.persona ?? null,
         paceFactor,
         recordEvents: opts.testControls === true,
         faults: () => state.faults,
@@ -103,7 +105,8 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     });
   };
 
-  const server = createServer(onRequest);
+  // A role-play token carries its persona brief (a few KB, up to ~20 KB for the largest scenario) in the upgrade headers.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, onRequest);
   server.on('upgrade', (req, socket, head) => {
     onUpgrade(req, socket, head).catch((error: unknown) => {
       log(`upgrade failed: ${error instanceof Error ? error.message : String(error)}`);

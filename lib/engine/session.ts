@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 import { Conversation, toWireItem } from './conversation';
 import { createIdFactory } from './event-ids';
 import { InputAudio, type InputHost } from './input-audio';
@@ -24,6 +25,8 @@ export type SessionOptions = {
   agent: string;
   model: string;
   expiresAt: number;
+  /** The role-play persona from the token, handed to the reply policy. */
+  persona: PersonaBrief | null;
   paceFactor: number;
   recordEvents: boolean;
   faults: () => Faults;
@@ -111,7 +114,7 @@ export class EngineSession implements InputHost {
   /** Start a response, or say why not (another is active, bad input). */
   createResponse(params: ResponseParams | undefined, trigger: ReplyRequest['trigger'], clientEventId: string | null): { ok: true; responseId: string } | { ok: false; error: ProtocolError } {
     if (this.#active) return { ok: false, error: this.#busyError(clientEventId) };
-    const planned = planResponse({ session: this.config, conversation: this.conversation, agentId: this.agent, params, trigger, policy: replyPolicyFor(this.agent) });
+    const planned = planResponse({ session: this.config, conversation: this.conversation, agentId: this.agent, persona: this.opts.persona, params, trigger, policy: replyPolicyFor(this.agent) });
     if (!planned.ok) return { ok: false, error: { ...planned.error, event_id: clientEventId } };
     return { ok: true, responseId: this.#run(planned.plan) };
   }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import { buildPersonaBrief } from '@/agents/prompts/roleplay-brief';
+import { defaultScenario } from '@/agents/scenarios';
 import { mintEngineToken, verifyEngineToken } from './token';
 
 const secret = 'test-secret-of-some-length';
@@ -25,5 +28,14 @@ describe('engine tokens', () => {
     expect(verifyEngineToken(`ek_local_${forged}.${sig}`, secret).ok).toBe(false);
     expect(verifyEngineToken(`ek_local_${payload}`, secret)).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyEngineToken('sk-abc', secret)).toEqual({ ok: false, reason: 'malformed' });
+  });
+  it('carries a persona brief, validated with its contract on verify', () => {
+    const persona = buildPersonaBrief(defaultScenario(), 'hard');
+    const t = mintEngineToken({ secret, agentId: 'roleplay-client', ttlSeconds: 60, now: 1_000_000, persona });
+    expect(verifyEngineToken(t.value, secret, 1_000_000)).toEqual({ ok: true, claims: { sid: t.sessionId, agent: 'roleplay-client', exp: 1060, persona } });
+    // Correctly signed but not a persona the engine could play: refused as malformed.
+    const payload = Buffer.from(JSON.stringify({ sid: 'x', agent: 'roleplay-client', exp: 9e9, persona: { ...persona, objections: [] } })).toString('base64url');
+    const signed = `ek_local_${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
+    expect(verifyEngineToken(signed, secret)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { personaBriefSchema, type PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
  * Short-lived tokens for the local realtime engine. The app's server signs
@@ -13,6 +14,8 @@ export const tokenClaimsSchema = z.object({
   sid: z.string().min(1),
   agent: z.string().min(1),
   exp: z.number().int(),
+  /** The role-play persona the engine plays (lib/contracts/persona-brief), for agents that have one. */
+  persona: personaBriefSchema.optional(),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 
@@ -20,7 +23,7 @@ function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
-export function mintEngineToken(opts: { secret: string; agentId: string; ttlSeconds: number; now?: number }): {
+export function mintEngineToken(opts: { secret: string; agentId: string; ttlSeconds: number; now?: number; persona?: PersonaBrief }): {
   value: string;
   expiresAt: number;
   sessionId: string;
@@ -30,6 +33,7 @@ export function mintEngineToken(opts: { secret: string; agentId: string; ttlSeco
     sid: `sess_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
     agent: opts.agentId,
     exp: Math.floor(now / 1000) + opts.ttlSeconds,
+    ...(opts.persona ? { persona: opts.persona } : {}),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { value: `${TOKEN_PREFIX}${payload}.${sign(payload, opts.secret)}`, expiresAt: claims.exp, sessionId: claims.sid };

@@ -43,3 +43,33 @@ export function findEscalationTrigger(text: string, triggerPhrases: readonly str
   }
   return best;
 }
+
+/**
+ * Where a phrase occurs in what the user said (whole words after normalisation), as the user's
+ * own words: "isn't our fault" for "not our fault" in "It isn't our fault.", or null.
+ */
+export function saidPhrase(text: string, phrase: string): string | null {
+  const needle = normaliseSpeech(phrase).split(' ').filter(Boolean);
+  if (needle.length === 0) return null;
+  const raw = [...text.matchAll(/\S+/g)];
+  const tokens: { token: string; word: number }[] = [];
+  raw.forEach((m, word) => {
+    for (const token of normaliseSpeech(m[0]).split(' ')) if (token) tokens.push({ token, word });
+  });
+  for (let i = 0; i + needle.length <= tokens.length; i++) {
+    if (!needle.every((t, j) => tokens[i + j]?.token === t)) continue;
+    const first = raw[tokens[i]?.word ?? 0];
+    const last = raw[tokens[i + needle.length - 1]?.word ?? 0];
+    if (first?.index === undefined || last?.index === undefined) return null;
+    const span = text.slice(first.index, last.index + last[0].length);
+    return span.replace(/^[\s"'“”‘’([{<-]+|[\s"'“”‘’.,;:!?)\]}>…-]+$/gu, '') || null;
+  }
+  return null;
+}
+
+/** The first of the phrases the user said, in the user's own words, or null. */
+export function findSaidPhrase(text: string, phrases: readonly string[]): { phrase: string; said: string } | null {
+  const match = findEscalationTrigger(text, phrases);
+  const said = match ? saidPhrase(text, match.phrase) : null;
+  return match && said ? { phrase: match.phrase, said } : null;
+}

@@ -5,7 +5,8 @@
  */
 
 export type SpecificKind = 'date' | 'checkpoint' | 'owner' | 'number';
-export type SpecificMatch = { kind: SpecificKind; text: string; index: number };
+/** `name`: for an owner, the person named ("Maria Lopez"); absent when the speaker owns it ("I will own"). */
+export type SpecificMatch = { kind: SpecificKind; text: string; index: number; name?: string };
 
 const MONTHS = 'January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const WEEKDAYS = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
@@ -70,7 +71,7 @@ export function findSpecifics(text: string): SpecificMatch[] {
       const end = m.index + raw.trimEnd().length;
       if (overlaps(claimed, start, end)) continue;
       claimed.push([start, end]);
-      found.push({ kind, text: text.slice(start, end), index: start });
+      found.push({ kind, text: text.slice(start, end), index: start, ...(name ? { name } : {}) });
     }
   };
   for (const re of DATE_PATTERNS) take('date', re);

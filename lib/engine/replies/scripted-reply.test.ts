@@ -11,6 +11,7 @@ const assistant = (text: string): ReplyItem => ({ type: 'message', id: null, rol
 function ctx(items: ReplyItem[], instructions = 'Be a practice partner.', outOfBand = false): ReplyContext {
   return {
     agentId: 'practice-partner',
+    persona: null,
     instructions,
     tools: [],
     conversationItems: items,

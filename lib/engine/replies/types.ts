@@ -1,3 +1,5 @@
+import type { PersonaBrief } from '@/lib/contracts/persona-brief';
+
 /**
  * What a reply policy sees and returns. Policies are pure: same context, same
  * reply. The runner turns a reply into streamed output items.
@@ -25,6 +27,8 @@ export type ReplyRequest = {
 export type ReplyContext = {
   /** Agent config id from the token (`hint-assistant`, `practice-partner`, ...). */
   agentId: string;
+  /** The role-play persona from the token (lib/contracts/persona-brief), when the agent has one. */
+  persona: PersonaBrief | null;
   /** Effective instructions: the response's own if given, else the session's. */
   instructions: string;
   tools: ReplyTool[];

@@ -34,7 +34,8 @@ describe('EscalationDriver', () => {
     const { driver, calls } = setup();
     const fired = driver.userTurn("Honestly, it's not our fault.", 1, { typed: false });
     expect(fired).toMatchObject({ phrase: 'not our fault', level: 1, response: coo.escalation.response, typed: false, at: 1000 });
-    expect(calls).toEqual(['cancel:active', 'request:{"cue_purpose":"escalation","level":"1"}:true']);
+    // The escalation as data (level, the phrase heard) for the local engine, in words for a model.
+    expect(calls).toEqual(['cancel:active', 'request:{"cue_purpose":"escalation","level":"1","phrase":"not our fault"}:true']);
     driver.responseCreated('resp_auto', null);
     expect(driver.isSuperseded('resp_auto')).toBe(true);
     expect(calls.slice(2)).toEqual(['drop:resp_auto', 'cancel:resp_auto']);
@@ -50,14 +51,14 @@ describe('EscalationDriver', () => {
     const { driver, calls } = setup();
     driver.responseCreated('resp_auto', null);
     driver.userTurn('We need more time', 2, { typed: false });
-    expect(calls).toEqual(['interrupt', 'request:{"cue_purpose":"escalation","level":"1"}:true']);
+    expect(calls).toEqual(['interrupt', 'request:{"cue_purpose":"escalation","level":"1","phrase":"need more time"}:true']);
     expect(driver.isSuperseded('resp_auto')).toBe(true);
   });
 
   it('typed: sends the words first, no cancelling', () => {
     const { driver, calls } = setup();
     driver.userTurn('the unions blocked it', 1, { typed: true, beforeRequest: () => calls.push('send words') });
-    expect(calls).toEqual(['send words', 'request:{"cue_purpose":"escalation","level":"1"}:true']);
+    expect(calls).toEqual(['send words', 'request:{"cue_purpose":"escalation","level":"1","phrase":"the unions"}:true']);
     driver.responseCreated('resp_other', null);
     expect(driver.isSuperseded('resp_other')).toBe(false);
   });

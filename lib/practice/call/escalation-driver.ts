@@ -1,3 +1,4 @@
+import { ESCALATION_METADATA, escalationMetadata } from '@/lib/contracts/persona-brief';
 import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/practice/scenarios/escalation';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
@@ -9,12 +10,12 @@ import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
  *  - a spoken turn has already set off the service's automatic reply (or is about to):
  *    cancel it, and cancel/hide any other reply that starts before ours;
  *  - a typed turn is sent without a reply, so nothing needs cancelling;
- *  - request one response whose instructions carry the escalation (tagged in metadata so
- *    its `response.created` is recognised).
+ *  - request one response whose instructions carry the escalation in words (for a model) and
+ *    whose metadata carries it as data (lib/contracts/persona-brief: level and the phrase heard,
+ *    for the local engine; also how its `response.created` is recognised).
  * Pure logic over an injected port; the call controller wires it to the session.
  */
 
-export const ESCALATION_METADATA = { key: 'cue_purpose', value: 'escalation' } as const;
 /** After this long without our response starting, stop cancelling other replies. */
 export const AWAIT_ESCALATION_MS = 5000;
 
@@ -124,7 +125,7 @@ export class EscalationDriver {
   #request(event: EscalationEvent): void {
     this.port.requestResponse({
       instructions: event.instructions,
-      metadata: { [ESCALATION_METADATA.key]: ESCALATION_METADATA.value, level: String(event.level) },
+      metadata: escalationMetadata(event.level, event.phrase),
     });
   }
 }

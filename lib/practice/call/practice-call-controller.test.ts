@@ -5,6 +5,7 @@ import { mintEngineToken } from '@/lib/engine/token';
 import type { AppendTranscriptItemInput, EndPracticeSessionInput, RecordTurnTagInput } from '@/lib/contracts/practice-actions';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { FakePlayer } from '@/lib/realtime/test-support/harness';
+import { buildRoleplayAgentConfig } from '@/agents/roleplay-client';
 import { defaultScenario } from '@/agents/scenarios';
 import { forgetEndedCalls } from './ended-calls';
 import { PracticeCallController, type PracticeCallActions } from './practice-call-controller';
@@ -36,7 +37,8 @@ function fakeActions() {
   const actions: PracticeCallActions = {
     mint: async (input) => {
       mints.push(input);
-      const token = mintEngineToken({ secret: TEST_SECRET, agentId: input.agentId, ttlSeconds: 60 });
+      // As lib/server/model-access/mint does: the persona brief of the session's config rides in the token.
+      const token = mintEngineToken({ secret: TEST_SECRET, agentId: input.agentId, ttlSeconds: 60, persona: buildRoleplayAgentConfig(coo, 'medium').localPersona });
       return { ok: true, data: { backend: 'local', clientSecret: token.value, expiresAt: token.expiresAt, agentId: input.agentId, model: 'gpt-realtime', voice: 'sage', url: engine.url } };
     },
     appendTranscriptItem: async (input) => {
@@ -101,12 +103,12 @@ describe('PracticeCallController on the local engine', () => {
     expect(saved()).toEqual([
       `client: ${coo.openingLine}`,
       'user: We are working very hard on the depots',
-      'client: You said: "We are working very hard on the depots". No owner, no date, no number. Who on your side owns this? One name.',
+      'client: No owner, no date. Who owns it, and by when?',
     ]);
     const user = [...items.values()].find((i) => i.speaker === 'user');
     const ms = new Date(user?.endedAt as Date).getTime() - new Date(user?.startedAt as Date).getTime();
     expect(ms).toBe(3000 + 650); // audio clock: the utterance plus the VAD silence (medium)
-    expect(call.store.getState().tags.at(-1)).toMatchObject({ objection_type: 'Governance', sentiment: 'frustrated', next_probe: 'Who owns it? One name.' });
+    expect(call.store.getState().tags.at(-1)).toMatchObject({ objection_type: 'Governance', sentiment: 'frustrated', next_probe: 'Who owns it, and by when?' });
   });
 
   it('escalates on a spoken trigger phrase: the automatic reply is cancelled and hidden, the escalation line is said', async () => {
@@ -120,7 +122,7 @@ describe('PracticeCallController on the local engine', () => {
     expect(call.store.getState().hiddenItemIds).toHaveLength(1);
     expect(tags.at(-1)?.tag).toMatchObject({ sentiment: 'frustrated', difficulty: 4 });
     const creates = (await control(engine, 'GET', '/__test/sessions/latest/received?type=response.create')).json as { response?: { metadata?: unknown } }[];
-    expect(creates.at(-1)?.response?.metadata).toEqual({ cue_purpose: 'escalation', level: '1' });
+    expect(creates.at(-1)?.response?.metadata).toEqual({ cue_purpose: 'escalation', level: '1', phrase: 'not our fault' });
   });
 
   it('escalates on a typed trigger phrase without a reply of its own', async () => {
@@ -169,7 +171,7 @@ describe('PracticeCallController on the local engine', () => {
     await control(engine, 'POST', '/__test/sessions/latest/utterance', { text: 'Maria Lopez will own it by 14 June' });
     await until(() => saved().length === 3, 'reply after reconnect');
     expect(saved()[0]).toBe(`client: ${coo.openingLine}`);
-    expect(saved()[2]).toContain('You said: "Maria Lopez will own it by 14 June"');
+    expect(saved()[2]).toContain('Maria Lopez by 14 June — fine.');
     const creates = (await control(engine, 'GET', '/__test/sessions/latest/received?type=response.create')).json as unknown[];
     expect(creates).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessMetric, metricRows } from '@/lib/shared/metric-references';
-import { computeDeliveryMetrics, countFillers, countQuestions } from './metrics';
+import { countQuestions } from '@/lib/shared/questions';
+import { computeDeliveryMetrics, countFillers } from './metrics';
 import { type MetricsItem } from '@/lib/contracts/delivery-metrics';
 
 const t0 = Date.UTC(2025, 0, 6, 9, 0, 0);

@@ -1,5 +1,6 @@
 import { countWords, sortTranscript } from '@/lib/contracts/transcript';
 import type { DeliveryMetrics, MetricsItem } from '@/lib/contracts/delivery-metrics';
+import { countQuestions } from '@/lib/shared/questions';
 import { findSpecifics } from '@/lib/shared/specifics';
 
 /**
@@ -23,16 +24,6 @@ export function countFillers(text: string): Map<string, number> {
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;
-}
-
-const INTERROGATIVE_START = /^(who|what|when|where|why|how|which|could|would|can|do|does|did|is|are|will|shall|should|may|have|has)\b/i;
-
-/** Questions in one utterance: sentences ending in "?", or, when unpunctuated, an interrogative opening. */
-export function countQuestions(text: string): number {
-  const marks = (text.match(/\?+/g) ?? []).length;
-  if (marks > 0) return marks;
-  const hasPunctuation = /[.!]/.test(text);
-  return !hasPunctuation && INTERROGATIVE_START.test(text.trim()) ? 1 : 0;
 }
 
 function durationSeconds(item: MetricsItem): number | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '@/agents/scenarios';
-import { findCriterionEvidence } from './criteria-evidence';
+import { findCriterionEvidence } from '@/lib/shared/criterion-evidence';
 import { computeDeliveryMetrics } from './metrics';
 import { asInstruction, buildRubricDebrief, deliveryChecks, RUBRIC_NOTE } from './rubric';
 import { debriefSchema } from '@/lib/contracts/debrief';
@@ -85,7 +85,17 @@ describe('buildRubricDebrief', () => {
 });
 
 describe('criterion evidence', () => {
+  const owns = coo.successCriteria[0]!; // "Owns the gap without blaming client staff": we own|I own|...
   const plan = coo.successCriteria[1]!; // @owner + @date, match all
+  it('credits ownership said any way, the same reading the offline persona uses', () => {
+    expect(findCriterionEvidence(owns, ['I will own the recovery plan personally'])).toBe('I will own the recovery plan personally');
+    const said = strongCall.map((i) => (i.speaker === 'user' ? { ...i, text: 'I will own the recovery plan personally.' } : i));
+    expect(rubric(said, []).criteria[0]).toEqual({ criterion: 'Owns the gap without blaming client staff', met: true, evidence: 'I will own the recovery plan personally.' });
+  });
+  it('does not credit ownership next to blame on client staff', () => {
+    expect(findCriterionEvidence(owns, ['We own it, but the depot managers refused to follow the process.'])).toBeNull();
+    expect(findCriterionEvidence(owns, ["It's not on us.", 'We own this gap.'])).toBe('We own this gap.');
+  });
   it('needs every signal in one utterance when match is all', () => {
     expect(findCriterionEvidence(plan, ['Sarah will own it.', 'We finish by 30 June.'])).toBeNull();
     expect(findCriterionEvidence(plan, ['Sarah will own it. We finish by 30 June.'])).toBe('Sarah will own it. We finish by 30 June.');

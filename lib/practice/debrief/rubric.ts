@@ -1,5 +1,5 @@
 import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
-import { findCriterionEvidence } from './criteria-evidence';
+import { findCriterionEvidence } from '@/lib/shared/criterion-evidence';
 import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { CriterionVerdict, Debrief, DebriefInput } from '@/lib/contracts/debrief';
 

@@ -1,3 +1,4 @@
+import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 import { mintEngineToken } from '@/lib/engine/token';
 import { ModelAccessError } from './errors';
 import type { FetchLike } from './openai-client-secrets';
@@ -17,6 +18,8 @@ export async function mintLocalEngineSecret(input: {
   engineUrl: string;
   agentId: string;
   ttlSeconds: number;
+  /** The role-play persona the engine should play, signed into the token. */
+  persona?: PersonaBrief;
   fetchImpl?: FetchLike;
 }): Promise<{ value: string; expiresAt: number; sessionId: string }> {
   if (!input.secret) throw new ModelAccessError('misconfigured', 'CUE_ENGINE_SECRET is not set');
@@ -27,5 +30,5 @@ export async function mintLocalEngineSecret(input: {
   } catch (error) {
     throw new ModelAccessError('engine_unavailable', error instanceof Error ? error.message : String(error));
   }
-  return mintEngineToken({ secret: input.secret, agentId: input.agentId, ttlSeconds: input.ttlSeconds });
+  return mintEngineToken({ secret: input.secret, agentId: input.agentId, ttlSeconds: input.ttlSeconds, persona: input.persona });
 }

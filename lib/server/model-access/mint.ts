@@ -52,6 +52,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     engineUrl: deps.env.CUE_ENGINE_URL,
     agentId: config.id,
     ttlSeconds,
+    persona: config.localPersona,
     fetchImpl: deps.fetchImpl,
   });
   return {
