@@ -1,4 +1,9 @@
 import Link from 'next/link';
+import { BackendBadge } from '@/components/live/backend-badge';
+import { realtimeBackend } from '@/lib/server/env';
+
+// The backend is read from the server's environment at request time, not at build time.
+export const dynamic = 'force-dynamic';
 
 const uses = [
   {
@@ -18,9 +23,18 @@ const uses = [
 ] as const;
 
 export default function HomePage() {
+  const backend = realtimeBackend();
   return (
     <div className="space-y-10">
       <section className="space-y-3 pt-6">
+        <p data-testid="home-backend" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <BackendBadge backend={backend} />
+          <span>
+            {backend === 'local'
+              ? 'Calls run on the bundled local engine: replies are scripted (no AI) and speech is not transcribed, so type meeting lines to try the hints. Set OPENAI_API_KEY (and CUE_REALTIME_BACKEND=auto) to use OpenAI.'
+              : 'Calls use the OpenAI Realtime API.'}
+          </span>
+        </p>
         <h1 className="text-3xl font-semibold tracking-tight text-ink">Cue — a voice coach for the moments that matter</h1>
         <p className="max-w-2xl text-slate-600">
           Cue is a realtime voice coach: a silent assistant that whispers hints during live meetings, and a practice partner that

@@ -2,13 +2,10 @@
 
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { BackendBadge } from './backend-badge';
 import { ElapsedTime, InputLevel, InputSourceBadge, StatusPill } from './status-parts';
 
 export type AgentOption = { id: string; name: string; model: string; purpose: string };
-
-export function backendLabel(backend: Backend, model: string): string {
-  return backend === 'local' ? 'Local engine (scripted, no AI)' : `OpenAI ${model}`;
-}
 
 type Props = {
   agents: AgentOption[];
@@ -31,7 +28,6 @@ export function ConnectionBar(props: Props) {
   const liveModel = useRealtimeStore((s) => s.model);
   const selected = props.agents.find((a) => a.id === props.agentId);
   const idle = connection === 'disconnected';
-  const badge = !idle && liveBackend && liveModel ? backendLabel(liveBackend, liveModel) : backendLabel(props.configuredBackend, props.model);
 
   return (
     <section aria-label="Connection" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -60,13 +56,7 @@ export function ConnectionBar(props: Props) {
         <InputLevel />
         <InputSourceBadge />
         <div className="ml-auto flex flex-wrap items-center gap-3">
-          <span
-            data-testid="backend-badge"
-            className="rounded-md bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700"
-            title={props.configuredBackend === 'local' ? 'Replies are scripted by the local engine; no AI model is called.' : undefined}
-          >
-            {badge}
-          </span>
+          {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} /> : <BackendBadge backend={props.configuredBackend} model={props.model} />}
           <button
             type="button"
             data-testid="settings-button"
