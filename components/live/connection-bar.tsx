@@ -1,5 +1,6 @@
 'use client';
 
+import type { RefObject } from 'react';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { BackendBadge } from './backend-badge';
@@ -16,12 +17,16 @@ type Props = {
   model: string;
   micEnabled: boolean;
   onMicEnabledChange: (enabled: boolean) => void;
+  /** "Connect", or "Continue meeting" when a transcript is on screen. */
+  connectLabel: string;
   onConnect: () => void;
   onOpenSettings: () => void;
+  /** The Settings button, focused again when the dialog closes. */
+  settingsButtonRef: RefObject<HTMLButtonElement | null>;
 };
 
 /** Connect / disconnect, the status bar (status, time, level, what it hears) and the call's options. */
-export function ConnectionBar(props: Props) {
+export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
   const controller = useRealtimeController();
   const connection = useRealtimeStore((s) => s.connection);
   const liveBackend = useRealtimeStore((s) => s.backend);
@@ -39,7 +44,7 @@ export function ConnectionBar(props: Props) {
             onClick={props.onConnect}
             className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue"
           >
-            Connect
+            {props.connectLabel}
           </button>
         ) : (
           <button
@@ -58,6 +63,7 @@ export function ConnectionBar(props: Props) {
         <div className="ml-auto flex flex-wrap items-center gap-3">
           {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} /> : <BackendBadge backend={props.configuredBackend} model={props.model} />}
           <button
+            ref={settingsButtonRef}
             type="button"
             data-testid="settings-button"
             onClick={props.onOpenSettings}

@@ -4,7 +4,7 @@ import { fail, ok, type ActionResult } from '@/lib/contracts/action-result';
 import { createHintStore } from '@/lib/live/hints/hint-store';
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
-import { MeetingRecorder } from './meeting-recorder';
+import { MeetingRecorder, newMeetingId } from './meeting-recorder';
 import { MEETING_STORAGE_KEY, readSnapshot } from './meeting-snapshot';
 import type { SaveLiveSessionInput } from './saved-meeting';
 
@@ -259,5 +259,21 @@ describe('MeetingRecorder: saving', () => {
     expect(t.hintStore.getState().hints).toEqual({});
     expect(t.storage.getItem(MEETING_STORAGE_KEY)).toBeNull();
     expect(t.recorder.historyToContinue()).toBeUndefined();
+  });
+});
+
+describe('newMeetingId', () => {
+  it('makes v4 UUIDs, also without crypto.randomUUID', () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newMeetingId()).toMatch(v4);
+    const own = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      expect(newMeetingId()).toMatch(v4);
+    } finally {
+      if (own) Object.defineProperty(crypto, 'randomUUID', own);
+      else delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof crypto.randomUUID).toBe('function');
   });
 });

@@ -7,6 +7,16 @@ import type { MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } fr
 
 export type { MeetingHost, MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } from './meeting-types';
 
+/** A v4 UUID; `crypto.randomUUID` exists only in secure contexts (not plain http on a LAN address). */
+export function newMeetingId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 const UNREACHABLE = 'The Cue server could not be reached, so the meeting was not saved. Retry, or export it.';
 
 /**
@@ -28,7 +38,7 @@ export class MeetingRecorder {
   #meta: { backend: Backend | null; model: string | null } = { backend: null, model: null };
 
   constructor(options: MeetingRecorderOptions) {
-    this.#o = { now: Date.now, newId: () => crypto.randomUUID(), writeDelayMs: 1000, ...options };
+    this.#o = { now: Date.now, newId: newMeetingId, writeDelayMs: 1000, ...options };
     this.state = createStore<MeetingState>()(() => ({
       meetingId: null,
       save: { status: 'idle' },

@@ -15,6 +15,9 @@ export const LIVE_SESSION_LIMITS = {
   totalChars: 1_000_000,
 } as const;
 
+/** How many saved meetings the live page lists under the console. */
+export const PAST_MEETINGS_SHOWN = 5;
+
 export const liveSessionIdSchema = z.uuid('not a valid meeting id');
 const epochMs = z.number({ error: 'not a time' }).int('not a time').min(0, 'not a time');
 
