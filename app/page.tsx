@@ -27,18 +27,18 @@ export default function HomePage() {
   return (
     <div className="space-y-10">
       <section className="space-y-3 pt-6">
-        <p data-testid="home-backend" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <BackendBadge backend={backend} />
-          <span>
-            {backend === 'local'
-              ? 'Calls run on the bundled local engine: replies are scripted (no AI) and speech is not transcribed, so type meeting lines to try the hints. Set OPENAI_API_KEY (and CUE_REALTIME_BACKEND=auto) to use OpenAI.'
-              : 'Calls use the OpenAI Realtime API.'}
-          </span>
-        </p>
         <h1 className="text-3xl font-semibold tracking-tight text-ink">Cue — a voice coach for the moments that matter</h1>
         <p className="max-w-2xl text-slate-600">
           Cue is a realtime voice coach: a silent assistant that whispers hints during live meetings, and a practice partner that
           plays your toughest client so you can rehearse before the real call.
+        </p>
+        <p data-testid="home-backend" className="flex max-w-3xl flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+          <BackendBadge backend={backend} />
+          <span>
+            {backend === 'local'
+              ? 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'
+              : 'Calls use the OpenAI Realtime API.'}
+          </span>
         </p>
       </section>
       <section className="grid gap-4 md:grid-cols-2">

@@ -21,7 +21,8 @@ export function MeetingStatus() {
   const idle = useRealtimeStore((s) => s.connection === 'disconnected');
   const hasLines = useRealtimeStore((s) => s.transcript.order.length > 0);
   const [confirming, setConfirming] = useState(false);
-  if (!hasLines && save.status === 'idle' && tabCopy === 'ok') return null;
+  const between = idle && hasLines;
+  if (!restored && !between && save.status === 'idle' && tabCopy === 'ok') return null;
 
   const startNew = () => {
     setConfirming(false);
@@ -33,7 +34,7 @@ export function MeetingStatus() {
   return (
     <div data-testid="meeting-status" data-save={save.status} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700 shadow-sm">
       {restored ? <span data-testid="meeting-restored">Transcript restored from before the page reloaded.</span> : null}
-      {idle && hasLines ? <span>Connect to continue this meeting, or start a new one.</span> : null}
+      {between ? <span>Connect to continue this meeting, or start a new one.</span> : null}
       {save.status === 'saving' ? <span role="status">Saving to Past meetings…</span> : null}
       {save.status === 'saved' ? (
         <span role="status" data-testid="meeting-saved">
@@ -57,7 +58,7 @@ export function MeetingStatus() {
         <span className="text-amber-800">This tab could not keep a copy of the transcript (the browser’s storage is full): a reload would lose it.</span>
       ) : null}
       {tabCopy === 'unavailable' ? <span className="text-amber-800">This browser blocks storage for the page: a reload would lose the transcript.</span> : null}
-      {idle && hasLines ? (
+      {between ? (
         <span className="ml-auto flex items-center gap-2">
           {confirming ? (
             <span role="group" aria-label="Confirm new meeting" className="flex items-center gap-2 rounded-md bg-rose-50 px-2 py-1 text-rose-800">

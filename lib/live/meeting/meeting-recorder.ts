@@ -139,7 +139,7 @@ export class MeetingRecorder {
     const s = this.#o.store.getState();
     // A continued meeting: its clock runs again from its first start.
     if (s.callEndedAt !== null) s.actions.startCall(s.callStartedAt ?? this.#o.now());
-    this.state.setState({ save: { status: 'idle' } });
+    this.state.setState({ save: { status: 'idle' }, restored: false });
     this.flush();
   }
 
