@@ -32,8 +32,8 @@ export default function HomePage() {
           Cue is a realtime voice coach: a silent assistant that whispers hints during live meetings, and a practice partner that
           plays your toughest client so you can rehearse before the real call.
         </p>
-        <p data-testid="home-backend" className="flex max-w-3xl flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-          <BackendBadge backend={backend} />
+        <p data-testid="home-backend" className="max-w-3xl text-sm leading-7 text-slate-600">
+          <BackendBadge backend={backend} />{' '}
           <span>
             {backend === 'local'
               ? 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'

@@ -179,7 +179,8 @@ export class MeetingRecorder {
       startedAt: s.callStartedAt,
       endedAt: s.callEndedAt,
       live: s.connection !== 'disconnected',
-      unsaved: this.#unsaved,
+      // A save still under way counts as not saved: a reload now must save again.
+      unsaved: this.#unsaved || this.state.getState().save.status === 'saving',
       changedAt: this.#changedAt || this.#o.now(),
       writtenAt: this.#o.now(),
       rows,
