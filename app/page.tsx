@@ -1,4 +1,9 @@
 import Link from 'next/link';
+import { BackendBadge } from '@/components/live/backend-badge';
+import { realtimeBackend } from '@/lib/server/env';
+
+// The backend is read from the server's environment at request time, not at build time.
+export const dynamic = 'force-dynamic';
 
 const uses = [
   {
@@ -18,6 +23,7 @@ const uses = [
 ] as const;
 
 export default function HomePage() {
+  const backend = realtimeBackend();
   return (
     <div className="space-y-10">
       <section className="space-y-3 pt-6">
@@ -25,6 +31,14 @@ export default function HomePage() {
         <p className="max-w-2xl text-slate-600">
           Cue is a realtime voice coach: a silent assistant that whispers hints during live meetings, and a practice partner that
           plays your toughest client so you can rehearse before the real call.
+        </p>
+        <p data-testid="home-backend" className="max-w-3xl text-sm leading-7 text-slate-600">
+          <BackendBadge backend={backend} />{' '}
+          <span>
+            {backend === 'local'
+              ? 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'
+              : 'Calls use the OpenAI Realtime API.'}
+          </span>
         </p>
       </section>
       <section className="grid gap-4 md:grid-cols-2">

@@ -3,6 +3,7 @@ import { cloneDefaultSettings } from '../lib/live/settings/schema';
 import { HintEngine } from './support/engine-controls';
 import { HintsPage } from './support/hints-page';
 import { SettingsPanel } from './support/settings-panel';
+import { shotPath } from './support/shots';
 
 /** The settings panel: one schema for the form and the import, persistence, and live effect. */
 
@@ -46,7 +47,7 @@ test('invalid settings are refused with field errors and the old settings are ke
   await expect(panel.error('triggers.0.phrase')).toHaveText('Use at least 2 characters');
   await expect(panel.field('quick-seconds')).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.dialog).toBeVisible();
-  await page.screenshot({ path: 'test-results/shots/settings-validation-error.png', fullPage: true });
+  await page.screenshot({ path: shotPath('settings-validation-error'), fullPage: true });
 
   await panel.cancel.click();
   await panel.open();
@@ -55,7 +56,7 @@ test('invalid settings are refused with field errors and the old settings are ke
   await expect(panel.field('trigger-phrase-0')).toHaveValue('good question');
 });
 
-test('an invalid settings file is refused field by field and nothing is applied; a valid one is', async ({ page }) => {
+test('an invalid settings file is refused with one line per field, in the form’s words, and nothing is applied; a valid one is', async ({ page }) => {
   const live = new HintsPage(page);
   const panel = new SettingsPanel(page);
   await live.openHints();
@@ -63,18 +64,82 @@ test('an invalid settings file is refused field by field and nothing is applied;
   const bad = { ...cloneDefaultSettings(), cooldownSeconds: 'soon', triggers: [{ phrase: 'good question', action: 'shout' }], extra: true };
   await panel.importText('bad-settings.json', JSON.stringify(bad));
   await expect(panel.importErrors).toContainText('Nothing was imported from bad-settings.json');
-  await expect(panel.importErrors).toContainText('cooldownSeconds: Cooldown must be a number');
-  await expect(panel.importErrors).toContainText('triggers.0.action: Pick Quick hint or Full guidance');
-  await expect(panel.importErrors).toContainText('extra: Unknown setting');
+  const lines = panel.dialog.getByTestId('settings-import-error');
+  await expect(lines).toHaveText([
+    'Trigger phrase 1, action: pick Quick hint or Full guidance',
+    'Cooldown must be a number',
+    'Do-not-trigger phrase 2: contains no trigger phrase, so it can never block one',
+    '“extra”: not a setting of this app (check the spelling)',
+  ]);
+  // Labels, not validator paths.
+  await expect(panel.importErrors).not.toContainText('cooldownSeconds');
+  await expect(panel.importErrors).not.toContainText('triggers.0');
   await expect(panel.field('cooldown-seconds')).toHaveValue('10');
 
   await panel.importText('broken.json', '{ "version": 1, ');
   await expect(panel.importErrors).toContainText('The file is not valid JSON');
 
   await panel.importText('good.json', JSON.stringify({ ...cloneDefaultSettings(), cooldownSeconds: 3, interruptPhrases: ['stop please'] }));
-  await expect(panel.status).toContainText('Imported and saved the settings from good.json');
+  await expect(panel.status).toHaveText('Imported and saved all settings from good.json.');
   await expect(panel.field('cooldown-seconds')).toHaveValue('3');
   await expect(panel.field('interrupt-phrase-0')).toHaveValue('stop please');
+});
+
+test('a partial settings file applies the fields it has, keeps the rest, and says which were applied', async ({ page }) => {
+  const live = new HintsPage(page);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  await panel.open();
+  await panel.field('voice').selectOption('cedar');
+  await panel.field('per-call-cap').fill('7');
+  await panel.saveAndClose();
+
+  await panel.open();
+  await panel.importText('partial.json', JSON.stringify({ cooldownSeconds: 3, interruptPhrases: ['stop please'] }));
+  await expect(panel.status).toHaveText('Imported from partial.json and saved: Interrupt phrases, Cooldown. The other settings were kept.');
+  await expect(panel.importErrors).toHaveCount(0);
+  await expect(panel.field('cooldown-seconds')).toHaveValue('3');
+  await expect(panel.field('interrupt-phrase-0')).toHaveValue('stop please');
+  await expect(panel.field('voice')).toHaveValue('cedar');
+  await expect(panel.field('per-call-cap')).toHaveValue('7');
+  await expect(panel.field('trigger-phrase-0')).toHaveValue('good question');
+
+  // A bad value in a partial file: nothing of it is applied.
+  await panel.importText('partial-bad.json', JSON.stringify({ cooldownSeconds: 5, quickSeconds: 'eight' }));
+  await expect(panel.dialog.getByTestId('settings-import-error')).toHaveText(['Quick hint length must be a number']);
+  await expect(panel.field('cooldown-seconds')).toHaveValue('3');
+
+  await page.reload();
+  await panel.open();
+  await expect(panel.field('cooldown-seconds')).toHaveValue('3');
+  await expect(panel.field('voice')).toHaveValue('cedar');
+});
+
+test('on the local engine, Voice and Model say they have no effect; closing Settings returns focus to its button', async ({ page }) => {
+  const live = new HintsPage(page);
+  const panel = new SettingsPanel(page);
+  await live.openHints();
+  const button = page.getByTestId('settings-button');
+  await panel.open();
+  await expect(panel.dialog.getByTestId('field-note-voice')).toHaveText('No effect on the local engine (scripted, no AI); this applies with OpenAI.');
+  await expect(panel.dialog.getByTestId('field-note-model')).toHaveText('No effect on the local engine (scripted, no AI); this applies with OpenAI.');
+  await expect(panel.dialog.getByTestId('field-note-transport')).toContainText('always uses WebSocket');
+  await panel.field('voice').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('settings-local-engine-note') });
+
+  await panel.cancel.click();
+  await expect(panel.dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await expect(panel.dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel.dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await panel.saveAndClose();
+  await expect(button).toBeFocused();
 });
 
 test('settings survive a reload; reset restores the defaults; export downloads what import reads', async ({ page }) => {

@@ -17,7 +17,7 @@ describe('validateSettings (server action)', () => {
         message: 'The settings are not valid: 2 fields to fix.',
         fieldErrors: [
           { path: 'perCallCap', message: 'Hints per call must be at least 0' },
-          { path: 'evil', message: 'Unknown setting: not part of this app’s settings' },
+          { path: 'evil', message: 'Not a setting of this app (check the spelling)' },
         ],
       },
     });

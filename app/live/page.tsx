@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { hintAssistant } from '@/agents/hint-assistant';
 import { practicePartner } from '@/agents/practice-partner';
 import { agentRegistry } from '@/agents/registry';
+import { listLiveSessions } from '@/app/actions/live';
 import { LiveConsole } from '@/components/live/live-console';
+import { PAST_MEETINGS_SHOWN } from '@/lib/live/meeting/saved-meeting';
 import { realtimeBackend } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Live assistant — Cue' };
@@ -13,9 +15,18 @@ export const dynamic = 'force-dynamic';
 /** Agents offered on the live page: the hint assistant, and a free conversation partner. */
 const LIVE_AGENT_IDS: readonly string[] = [hintAssistant.id, practicePartner.id];
 
-export default function LivePage() {
+export default async function LivePage() {
   const agents = Object.values(agentRegistry)
     .filter((a) => LIVE_AGENT_IDS.includes(a.id))
     .map(({ id, name, model, purpose }) => ({ id, name, model, purpose }));
-  return <LiveConsole backend={realtimeBackend()} agents={agents} defaultAgentId={hintAssistant.id} />;
+  const past = await listLiveSessions({ limit: PAST_MEETINGS_SHOWN });
+  return (
+    <LiveConsole
+      backend={realtimeBackend()}
+      agents={agents}
+      defaultAgentId={hintAssistant.id}
+      pastMeetings={past.ok ? past.data : null}
+      pastMeetingsError={past.ok ? null : past.error.message}
+    />
+  );
 }

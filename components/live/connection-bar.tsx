@@ -1,14 +1,12 @@
 'use client';
 
+import type { RefObject } from 'react';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { BackendBadge } from './backend-badge';
 import { ElapsedTime, InputLevel, InputSourceBadge, StatusPill } from './status-parts';
 
 export type AgentOption = { id: string; name: string; model: string; purpose: string };
-
-export function backendLabel(backend: Backend, model: string): string {
-  return backend === 'local' ? 'Local engine (scripted, no AI)' : `OpenAI ${model}`;
-}
 
 type Props = {
   agents: AgentOption[];
@@ -19,19 +17,22 @@ type Props = {
   model: string;
   micEnabled: boolean;
   onMicEnabledChange: (enabled: boolean) => void;
+  /** "Connect", or "Continue meeting" when a transcript is on screen. */
+  connectLabel: string;
   onConnect: () => void;
   onOpenSettings: () => void;
+  /** The Settings button, focused again when the dialog closes. */
+  settingsButtonRef: RefObject<HTMLButtonElement | null>;
 };
 
 /** Connect / disconnect, the status bar (status, time, level, what it hears) and the call's options. */
-export function ConnectionBar(props: Props) {
+export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
   const controller = useRealtimeController();
   const connection = useRealtimeStore((s) => s.connection);
   const liveBackend = useRealtimeStore((s) => s.backend);
   const liveModel = useRealtimeStore((s) => s.model);
   const selected = props.agents.find((a) => a.id === props.agentId);
   const idle = connection === 'disconnected';
-  const badge = !idle && liveBackend && liveModel ? backendLabel(liveBackend, liveModel) : backendLabel(props.configuredBackend, props.model);
 
   return (
     <section aria-label="Connection" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -43,7 +44,7 @@ export function ConnectionBar(props: Props) {
             onClick={props.onConnect}
             className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue"
           >
-            Connect
+            {props.connectLabel}
           </button>
         ) : (
           <button
@@ -60,14 +61,9 @@ export function ConnectionBar(props: Props) {
         <InputLevel />
         <InputSourceBadge />
         <div className="ml-auto flex flex-wrap items-center gap-3">
-          <span
-            data-testid="backend-badge"
-            className="rounded-md bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700"
-            title={props.configuredBackend === 'local' ? 'Replies are scripted by the local engine; no AI model is called.' : undefined}
-          >
-            {badge}
-          </span>
+          {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} /> : <BackendBadge backend={props.configuredBackend} model={props.model} />}
           <button
+            ref={settingsButtonRef}
             type="button"
             data-testid="settings-button"
             onClick={props.onOpenSettings}

@@ -76,8 +76,8 @@ export function EventLogPanel() {
     <section aria-label="Event log" className="flex min-h-0 flex-1 flex-col rounded-xl border border-slate-200 bg-white shadow-sm">
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-800">Events</h2>
-        <span className="text-xs text-slate-500" title={`The newest ${EVENT_LOG_CAP} are kept`}>
-          {events.length}
+        <span data-testid="event-log-count" className="text-xs text-slate-500" title={`The newest ${EVENT_LOG_CAP} are kept`}>
+          {shown.length === events.length ? events.length : `${shown.length} of ${events.length}`}
         </span>
         <label className="ml-auto flex items-center gap-1 text-xs text-slate-600">
           <input type="checkbox" data-testid="event-log-hide-audio" checked={hideAudio} onChange={(e) => setHideAudio(e.target.checked)} className="accent-cue" />
@@ -104,7 +104,11 @@ export function EventLogPanel() {
             );
           })}
         </div>
-        {shown.length === 0 && <p className="px-3 py-6 text-center text-xs text-slate-500">No events yet.</p>}
+        {shown.length === 0 && (
+          <p data-testid="event-log-empty" className="px-3 py-6 text-center text-xs text-slate-500">
+            {events.length === 0 ? 'No events yet.' : `No events match the filter (${events.length} hidden).`}
+          </p>
+        )}
       </div>
     </section>
   );

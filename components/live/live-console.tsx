@@ -1,50 +1,69 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SettingsDialog } from '@/components/settings/settings-dialog';
 import { SettingsStoreProvider, useSettingsStore, useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
+import type { LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
 import type { Backend } from '@/lib/realtime/store/types';
-import { useHintSession } from '@/lib/live/live-context';
+import { useHintSession, useMeetingRecorder, useMeetingState } from '@/lib/live/live-context';
 import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
 import { EventLogPanel } from './event-log-panel';
 import { canToggleMute, HintControls } from './hint-controls';
+import { MeetingStatus } from './meeting-status';
 import { MessageComposer } from './message-composer';
+import { PastMeetings } from './past-meetings';
 import { RealtimeProvider } from './realtime-provider';
 import { TranscriptToolbar } from './transcript-toolbar';
 import { TranscriptView } from './transcript-view';
+import { useLeaveWarning } from './use-leave-warning';
 import { useLiveShortcuts } from './use-live-shortcuts';
 
-type Props = { backend: Backend; agents: AgentOption[]; defaultAgentId: string };
+type Props = {
+  backend: Backend;
+  agents: AgentOption[];
+  defaultAgentId: string;
+  pastMeetings: LiveSessionSummary[] | null;
+  pastMeetingsError: string | null;
+};
 
-/** The live page: status and hint controls, errors, the transcript with hint cards, and the raw event log. */
+/** The live page: status and hint controls, errors, the transcript with hint cards, the raw event log and past meetings. */
 export function LiveConsole(props: Props) {
   return (
     <SettingsStoreProvider>
-      <RealtimeProvider>
+      <RealtimeProvider backend={props.backend}>
         <LiveConsoleBody {...props} />
       </RealtimeProvider>
     </SettingsStoreProvider>
   );
 }
 
-function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
+function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
+  const meeting = useMeetingRecorder();
   const store = useRealtimeStoreApi();
   const settingsStore = useSettingsStoreApi();
   const model = useSettingsStore((s) => s.settings.model);
   const connected = useRealtimeStore((s) => s.connection !== 'disconnected');
-  const [agentId, setAgentId] = useState(defaultAgentId);
+  const continuing = useRealtimeStore((s) => s.connection === 'disconnected' && s.transcript.order.length > 0);
+  const restoredAgentId = useMeetingState((s) => s.restoredAgentId);
+  const [chosenAgentId, setAgentId] = useState<string | null>(null);
   const [micEnabled, setMicEnabled] = useState(true);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  // A meeting brought back after a reload continues with its own agent unless the user picks another.
+  const agentId = chosenAgentId ?? (restoredAgentId && agents.some((a) => a.id === restoredAgentId) ? restoredAgentId : defaultAgentId);
   const hintAgent = HINT_AGENT_IDS.includes(agentId);
+  useLeaveWarning();
 
   const connect = () => {
-    void controller.connect({ agentId, ...connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled }) });
+    // With a transcript on screen the meeting continues: its lines are replayed into the new session.
+    const restoreHistory = meeting.historyToContinue();
+    void controller.connect({ agentId, restoreHistory, ...connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled }) });
   };
 
   useLiveShortcuts(
@@ -77,23 +96,27 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
         model={model}
         micEnabled={micEnabled}
         onMicEnabledChange={setMicEnabled}
+        connectLabel={continuing ? 'Continue meeting' : 'Connect'}
         onConnect={connect}
         onOpenSettings={() => setSettingsOpen(true)}
+        settingsButtonRef={settingsButton}
       />
       <HintControls hintAgent={hintAgent} />
+      <MeetingStatus />
       <ReconnectNotice />
       <ErrorBanner />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:h-[calc(100vh-22rem)] lg:min-h-[28rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Conversation" className="flex h-[60vh] min-h-0 min-w-0 flex-col rounded-xl border border-slate-200 bg-white shadow-sm lg:h-auto">
-          <TranscriptToolbar />
-          <TranscriptView />
-          <MessageComposer />
+          <TranscriptToolbar backend={backend} />
+          <TranscriptView backend={backend} hintAgent={hintAgent} />
+          <MessageComposer backend={backend} hintAgent={hintAgent} />
         </section>
         <div className="flex h-[40vh] min-h-0 min-w-0 flex-col lg:h-auto">
           <EventLogPanel />
         </div>
       </div>
-      <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} liveSessionActive={connected} backend={backend} />
+      <PastMeetings initial={pastMeetings} loadError={pastMeetingsError} />
+      <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} returnFocusRef={settingsButton} liveSessionActive={connected} backend={backend} />
     </div>
   );
 }

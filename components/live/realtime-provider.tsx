@@ -2,35 +2,59 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { saveLiveSession } from '@/app/actions/live';
 import { mintClientSecret } from '@/app/actions/realtime';
 import { getAgentConfig } from '@/agents/registry';
 import { HintSession } from '@/lib/live/hints/hint-session';
 import { createHintStore } from '@/lib/live/hints/hint-store';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
+import { MeetingRecorder } from '@/lib/live/meeting/meeting-recorder';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
+import type { Backend } from '@/lib/realtime/store/types';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 
+/** This tab's sessionStorage, or null where the browser blocks it. */
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Creates the page's realtime store, controller and hint session once, keeps the hint
- * session on the current settings (changes apply to a running session at once), and
- * releases the session on unmount.
+ * Creates the page's realtime store, controller, hint session and meeting recorder once,
+ * keeps the hint session on the current settings (changes apply to a running session at
+ * once), brings back the tab's meeting after a reload, and releases the session on unmount.
  */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
+export function RealtimeProvider({ backend, children }: { backend: Backend; children: ReactNode }) {
   const settingsStore = useSettingsStoreApi();
   const [value] = useState<RealtimeContextValue & LiveContextValue>(() => {
     const store = createRealtimeStore();
     const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig });
     const hintStore = createHintStore();
     const hints = new HintSession({ host: controller, store, hintStore, settings: settingsStore.getState().settings });
-    return { store, controller, hints, hintStore };
+    const meeting = new MeetingRecorder({
+      host: controller,
+      store,
+      hintStore,
+      storage: tabStorage(),
+      save: saveLiveSession,
+      backend,
+      voice: () => settingsStore.getState().settings.voice,
+    });
+    return { store, controller, hints, hintStore, meeting };
   });
 
   useEffect(() => {
-    const { hints, controller } = value;
-    const detach = hints.attach();
+    const { hints, controller, meeting } = value;
+    // Before anything listens: bring back this tab's meeting after a reload.
+    meeting.restore();
+    const detachHints = hints.attach();
+    const detachMeeting = meeting.attach();
     hints.updateSettings(settingsStore.getState().settings);
     const off = settingsStore.subscribe((s, prev) => {
       if (s.settings !== prev.settings) hints.updateSettings(s.settings);
@@ -38,8 +62,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     registerBenchTarget('live', { ...value, flushSync });
     return () => {
       off();
-      detach();
+      // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
       controller.dispose();
+      detachMeeting();
+      detachHints();
     };
   }, [value, settingsStore]);
   return (

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { RealtimeStatus } from '@/lib/realtime/store/types';
-import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 import { formatClock } from '@/lib/shared/format';
 
 const STATUS_STYLE: Record<RealtimeStatus, { pill: string; dot: string }> = {
@@ -74,22 +74,56 @@ export function ElapsedTime() {
 
 const INPUT_LABEL = { none: 'Text only', mic: 'Microphone', 'mic+tab': 'Microphone + tab audio' } as const;
 const TAB_ISSUE = { declined: 'tab not shared', no_audio: 'tab has no audio', ended: 'tab sharing stopped', failed: 'tab share failed' } as const;
+const MIC_ISSUE = { mic_denied: 'nothing (microphone blocked)', mic_unavailable: 'nothing (no microphone)' } as const;
+type MicIssue = keyof typeof MIC_ISSUE;
 
-/** What the assistant hears, and whether tab audio is missing. */
+/**
+ * The microphone problem of the current call, kept after its error banner is dismissed:
+ * set by a microphone error, cleared when the mic streams or a new call starts.
+ */
+function useMicIssue(): MicIssue | null {
+  const store = useRealtimeStoreApi();
+  const [issue, setIssue] = useState<MicIssue | null>(null);
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const code = s.error?.code;
+        if (code === 'mic_denied' || code === 'mic_unavailable') setIssue(code);
+        else if ((prev.connection === 'disconnected' && s.connection !== 'disconnected') || (s.micActive && !prev.micActive)) setIssue(null);
+      }),
+    [store],
+  );
+  return issue;
+}
+
+/** What the assistant hears right now: nothing while the mic is blocked or not streaming yet, and whether tab audio is missing. */
 export function InputSourceBadge() {
   const input = useRealtimeStore((s) => s.input);
-  const idle = useRealtimeStore((s) => s.connection === 'disconnected' && s.callStartedAt === null);
-  if (idle) return null;
-  const issue = input.tabIssue ? TAB_ISSUE[input.tabIssue] : null;
+  const connection = useRealtimeStore((s) => s.connection);
+  const micActive = useRealtimeStore((s) => s.micActive);
+  const micIssue = useMicIssue();
+  if (connection === 'disconnected') return null;
+  const tabIssue = input.tabIssue ? TAB_ISSUE[input.tabIssue] : null;
+  let label: string;
+  let warn = false;
+  if (input.source === 'none') label = INPUT_LABEL.none;
+  else if (!micActive && micIssue) {
+    label = MIC_ISSUE[micIssue];
+    warn = true;
+  } else if (!micActive) label = connection === 'connecting' ? 'nothing while connecting' : 'nothing yet (starting the microphone)';
+  else {
+    label = `${INPUT_LABEL[input.source]}${tabIssue ? ` (${tabIssue})` : ''}`;
+    warn = tabIssue !== null;
+  }
   return (
     <span
       data-testid="input-source"
       data-source={input.source}
       data-tab-issue={input.tabIssue ?? ''}
-      className={`rounded-md px-2 py-1 text-xs font-medium ${issue ? 'bg-amber-50 text-amber-800' : 'bg-slate-100 text-slate-700'}`}
+      data-mic-issue={!micActive && micIssue ? micIssue : ''}
+      className={`rounded-md px-2 py-1 text-xs font-medium ${warn ? 'bg-amber-50 text-amber-800' : 'bg-slate-100 text-slate-700'}`}
     >
-      Hears: {INPUT_LABEL[input.source]}
-      {issue ? ` (${issue})` : ''}
+      Hears: {label}
     </span>
   );
 }

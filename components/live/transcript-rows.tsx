@@ -56,6 +56,7 @@ function hintStatusText(card: HintCard): string {
     case 'done':
       return 'done';
     case 'failed':
+      if (card.interruptedBy === 'reload') return 'failed (the page reloaded)';
       return card.interruptedBy ? `failed (${card.interruptedBy})` : 'failed';
     case 'interrupted':
       return interruptedText(card.interruptedBy);

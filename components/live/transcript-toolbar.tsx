@@ -8,11 +8,13 @@ import { liveTranscriptEntries } from '@/lib/live/transcript/from-live';
 import type { TranscriptMeta } from '@/lib/live/transcript/types';
 import { downloadText } from '@/lib/shared/download';
 import { useHintStoreApi } from '@/lib/live/live-context';
+import { exportModelFacts } from '@/lib/live/backend-label';
+import type { Backend } from '@/lib/realtime/store/types';
 
 const tool = 'rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40';
 
 /** Transcript header: title, count, copy (Markdown) and export (Markdown, JSON). */
-export function TranscriptToolbar() {
+export function TranscriptToolbar({ backend }: { backend: Backend }) {
   const store = useRealtimeStoreApi();
   const hintStore = useHintStoreApi();
   const voice = useSettingsStore((s) => s.settings.voice);
@@ -26,8 +28,8 @@ export function TranscriptToolbar() {
       title: 'Live session',
       startedAt: s.callStartedAt ?? entries[0]?.at ?? Date.now(),
       endedAt: s.callEndedAt ?? undefined,
-      model: s.model ?? undefined,
-      voice,
+      // On the local engine no model runs and the voice changes nothing: say so, leave the voice out.
+      ...exportModelFacts(s.backend ?? backend, s.model, voice),
     };
     return { entries, meta };
   };

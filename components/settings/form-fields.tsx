@@ -107,7 +107,7 @@ export function SelectField({ id, path, label, value, options, onChange, error, 
         ))}
       </select>
       {note ? (
-        <p id={noteId} className="mt-1 text-xs text-amber-700">
+        <p id={noteId} data-testid={`field-note-${path}`} className="mt-1 text-xs text-amber-700">
           {note}
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { SETTING_APPLIES } from '@/lib/live/settings/live-apply';
 import type { HintSettingsKey } from '@/lib/live/settings/schema';
 import { secondaryButton } from './phrase-list-field';
@@ -12,6 +12,11 @@ import { useSettingsForm } from './use-settings-form';
 export type SettingsDialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /**
+   * The button that opened the dialog, focused again when it closes. (Radix does this only
+   * for a Dialog.Trigger; the Settings button lives in another component.)
+   */
+  returnFocusRef?: RefObject<HTMLElement | null>;
   /** A session is connected: say which changes wait for the next connection. */
   liveSessionActive?: boolean;
   /** Where sessions run: the local engine always uses WebSocket, whatever the transport setting. */
@@ -19,13 +24,19 @@ export type SettingsDialogProps = {
 };
 
 /** The live assistant's settings panel. Reads and writes the settings store; Save validates with THE schema. */
-export function SettingsDialog({ open, onOpenChange, liveSessionActive = false, backend }: SettingsDialogProps) {
+export function SettingsDialog({ open, onOpenChange, returnFocusRef, liveSessionActive = false, backend }: SettingsDialogProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <Dialog.Content
           data-testid="settings-dialog"
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusRef?.current;
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
           className="fixed left-1/2 top-1/2 z-50 flex max-h-[92vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl bg-white shadow-xl focus:outline-none"
         >
           {/* Mounted only while open: every opening starts from the saved settings. */}
@@ -54,8 +65,11 @@ function SettingsForm({ onClose, liveSessionActive, backend }: { onClose: () => 
   const draftValue = (key: HintSettingsKey): unknown => (key in draft ? draft[key as keyof typeof draft] : undefined);
   /** While connected, a changed voice/model/transport/input source waits for the next connection. */
   const reconnectNote = (key: HintSettingsKey): string | undefined => {
+    if (backend === 'local') {
+      if (key === 'transport') return 'The local engine always uses WebSocket; this applies with OpenAI.';
+      if (key === 'voice' || key === 'model') return 'No effect on the local engine (scripted, no AI); this applies with OpenAI.';
+    }
     if (liveSessionActive && SETTING_APPLIES[key] === 'reconnect' && String(draftValue(key)) !== String(form.saved[key])) return 'Applies when you reconnect.';
-    if (key === 'transport' && backend === 'local') return 'The local engine always uses WebSocket; this applies with OpenAI.';
     return undefined;
   };
 

@@ -2,13 +2,16 @@
 
 import { useRef, useState, type ChangeEvent } from 'react';
 import {
+  importSummary,
   MAX_SETTINGS_FILE_CHARS,
   parseSettingsFile,
   serializeSettings,
   SETTINGS_FILE_NAME,
   SETTINGS_FILE_TOO_LARGE,
+  type ImportIssue,
 } from '@/lib/live/settings/import-export';
-import type { HintSettings, SettingsIssue } from '@/lib/live/settings/schema';
+import { settingsIssueText } from '@/lib/live/settings/field-labels';
+import type { HintSettings } from '@/lib/live/settings/schema';
 import { downloadText } from '@/lib/shared/download';
 import { secondaryButton } from './phrase-list-field';
 import { useSettingsStoreApi } from './settings-store-provider';
@@ -20,10 +23,10 @@ type Props = {
   dirty: boolean;
 };
 
-/** Export, Import (all or nothing, errors field by field) and Reset to defaults (with confirmation). */
+/** Export, Import (a whole or partial file; all or nothing, one line per problem) and Reset to defaults (with confirmation). */
 export function SettingsFileActions({ onApplied, dirty }: Props) {
   const store = useSettingsStoreApi();
-  const [importErrors, setImportErrors] = useState<SettingsIssue[] | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportIssue[] | null>(null);
   const [importName, setImportName] = useState('');
   const [confirmingReset, setConfirmingReset] = useState(false);
   const resetRef = useRef<HTMLButtonElement>(null);
@@ -35,13 +38,13 @@ export function SettingsFileActions({ onApplied, dirty }: Props) {
     if (!file) return;
     setImportName(file.name);
     // Bytes >= characters: only a file far too big is refused unread; parseSettingsFile checks the rest.
-    if (file.size > MAX_SETTINGS_FILE_CHARS * 4) return setImportErrors([{ path: '', message: SETTINGS_FILE_TOO_LARGE }]);
-    const parsed = parseSettingsFile(await file.text());
+    if (file.size > MAX_SETTINGS_FILE_CHARS * 4) return setImportErrors([{ path: '', message: SETTINGS_FILE_TOO_LARGE, text: SETTINGS_FILE_TOO_LARGE }]);
+    const parsed = parseSettingsFile(await file.text(), store.getState().settings);
     if (!parsed.ok) return setImportErrors(parsed.errors);
     const written = store.getState().replace(parsed.settings);
-    if (!written.ok) return setImportErrors(Object.entries(written.errors).map(([path, message]) => ({ path, message })));
+    if (!written.ok) return setImportErrors(Object.entries(written.errors).map(([path, message]) => ({ path, message, text: settingsIssueText({ path, message }) })));
     setImportErrors(null);
-    onApplied(written.settings, `Imported and saved the settings from ${file.name}.`);
+    onApplied(written.settings, importSummary(parsed, file.name));
   }
 
   function confirmReset() {
@@ -90,16 +93,17 @@ export function SettingsFileActions({ onApplied, dirty }: Props) {
           </button>
         )}
       </div>
-      {dirty ? <p className="text-xs text-slate-500">Export saves the last saved settings, without unsaved changes.</p> : null}
+      <p className="text-xs text-slate-500">
+        Import reads a file from Export, or one with only some settings: those are applied and the others kept.
+        {dirty ? ' Export saves the last saved settings, without unsaved changes.' : ''}
+      </p>
       {importErrors ? (
         <div data-testid="settings-import-errors" role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
           <p className="font-medium">Nothing was imported from {importName || 'the file'}. Fix these and try again:</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {importErrors.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                {issue.path ? <code className="rounded bg-white/70 px-1 text-xs">{issue.path}</code> : null}
-                {issue.path ? ': ' : ''}
-                {issue.message}
+              <li key={`${issue.path}:${issue.message}`} data-testid="settings-import-error" data-path={issue.path}>
+                {issue.text}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LivePage } from './live-page';
+import { shotPath } from './shots';
 
 /** The localStorage key and persist shape of the settings store (lib/settings/store.ts). */
 export const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
@@ -17,6 +18,11 @@ export class HintsPage extends LivePage {
   readonly events: Locator;
   readonly reconnectNotice: Locator;
   readonly inputSource: Locator;
+  readonly offlineNote: Locator;
+  readonly meetingStatus: Locator;
+  readonly meetingSaved: Locator;
+  readonly newMeeting: Locator;
+  readonly pastMeetings: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -31,6 +37,11 @@ export class HintsPage extends LivePage {
     this.events = page.getByTestId('event-log-item');
     this.reconnectNotice = page.getByTestId('reconnect-notice');
     this.inputSource = page.getByTestId('input-source');
+    this.offlineNote = page.getByTestId('offline-note');
+    this.meetingStatus = page.getByTestId('meeting-status');
+    this.meetingSaved = page.getByTestId('meeting-saved');
+    this.newMeeting = page.getByTestId('new-meeting-button');
+    this.pastMeetings = page.getByTestId('past-meetings');
   }
 
   /**
@@ -69,6 +80,11 @@ export class HintsPage extends LivePage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `test-results/shots/${name}.png`, fullPage: true });
+    await this.page.screenshot({ path: shotPath(name), fullPage: true });
+  }
+
+  /** A saved meeting's row under Past meetings (or on /live/history), by its title. */
+  meetingRow(title: string): Locator {
+    return this.page.getByTestId('meeting-row').filter({ hasText: title });
   }
 }

@@ -35,6 +35,13 @@ export class LivePage {
     await expect(this.status).toHaveAttribute('data-status', /listening|connected/);
   }
 
+  /** Type a line into the composer and send it with Enter. */
+  async typeLine(text: string): Promise<void> {
+    await this.input.fill(text);
+    await this.input.press('Enter');
+    await expect(this.input).toHaveValue('');
+  }
+
   item(role: 'user' | 'assistant'): Locator {
     return this.page.locator(`[data-testid="transcript-item"][data-role="${role}"]`);
   }

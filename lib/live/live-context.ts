@@ -2,15 +2,16 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { HintSession } from './hints/hint-session';
 import type { HintState, HintStore } from './hints/hint-store';
+import type { MeetingRecorder, MeetingState } from './meeting/meeting-recorder';
 
-/** The live page's hint session and hint store, created once by `RealtimeProvider` (components/live). */
-export type LiveContextValue = { hints: HintSession; hintStore: HintStore };
+/** The live page's hint session, hint store and meeting recorder, created once by `RealtimeProvider` (components/live). */
+export type LiveContextValue = { hints: HintSession; hintStore: HintStore; meeting: MeetingRecorder };
 
 export const LiveContext = createContext<LiveContextValue | null>(null);
 
 function useLiveContext(): LiveContextValue {
   const value = useContext(LiveContext);
-  if (!value) throw new Error('useHintSession/useHintStore must be used inside the live page\'s <RealtimeProvider>.');
+  if (!value) throw new Error('useHintSession/useHintStore/useMeetingState must be used inside the live page\'s <RealtimeProvider>.');
   return value;
 }
 
@@ -26,4 +27,13 @@ export function useHintStore<T>(selector: (state: HintState) => T): T {
 /** The hint store itself, for reading on demand (exports) without subscribing. */
 export function useHintStoreApi(): HintStore {
   return useLiveContext().hintStore;
+}
+
+export function useMeetingRecorder(): MeetingRecorder {
+  return useLiveContext().meeting;
+}
+
+/** Select from the meeting recorder's state (save status, restored, the tab's copy). */
+export function useMeetingState<T>(selector: (state: MeetingState) => T): T {
+  return useStore(useLiveContext().meeting.state, selector);
 }

@@ -101,6 +101,26 @@ export class HintSession {
     return this.#onTrigger(this.#trigger.manual(kind, this.#now()), source);
   }
 
+  /**
+   * A meeting line typed into the composer. It joins the conversation as context (no spoken
+   * reply: the assistant stays silent) and goes through the same matching as a heard
+   * utterance: an interrupt phrase stops a playing hint, a trigger phrase fires one. Returns
+   * whether the line was sent.
+   */
+  addTypedLine(text: string): boolean {
+    const line = text.trim();
+    if (!line || !this.#host.sendText(line, { triggerResponse: false })) return false;
+    const now = this.#now();
+    // The transcript shows the line once the service confirms it; a hint it fires reads it from here.
+    const itemId = `typed_${now.toString(36)}_${++this.#seq}`;
+    this.#live.append(itemId, line);
+    const hit = this.#interrupt.feedCompleted(itemId, line, now);
+    if (hit) this.#stop(hit.interrupt.phrase);
+    if (this.enabled) this.#onTrigger(this.#trigger.feedCompleted(itemId, line, now), 'phrase');
+    this.#live.delete(itemId);
+    return true;
+  }
+
   /** Interrupt button / Esc: stop whatever the assistant is saying. Returns whether anything was stopped. */
   interrupt(by: 'button' | 'shortcut'): boolean {
     return this.#stop(by);

@@ -55,6 +55,8 @@ export function isFinished(card: HintCard): boolean {
 /** What the hint session needs from the realtime controller. */
 export type HintHost = {
   requestResponse(response: Record<string, unknown>): boolean;
+  /** Add a typed user message; `triggerResponse: false` = context only, no reply. */
+  sendText(text: string, options: { triggerResponse: boolean }): boolean;
   /** Silence playback now, then cancel upstream. */
   interrupt(): void;
   onServerEvent(listener: (event: TransportEvent) => void): () => void;

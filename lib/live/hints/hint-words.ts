@@ -27,6 +27,8 @@ export function interruptedText(by: string | null): string {
       return 'Cut off: the connection dropped';
     case 'disconnect':
       return 'Cut off: disconnected';
+    case 'reload':
+      return 'Cut off: the page reloaded';
     default:
       return `Interrupted ("${by}")`;
   }

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 /** One validation problem: a dotted path ("triggers.1.phrase", "" for the whole file) and a message. */
 export type SettingsIssue = { path: string; message: string };
 
+/** For a key the schema does not know (often a misspelt setting). */
+export const UNKNOWN_SETTING_MESSAGE = 'Not a setting of this app (check the spelling)';
+
 function dotted(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
@@ -22,7 +25,7 @@ export function settingsIssues(error: z.ZodError): SettingsIssue[] {
   };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add(dotted([...issue.path, key]), 'Unknown setting: not part of this app’s settings');
+      for (const key of issue.keys) add(dotted([...issue.path, key]), UNKNOWN_SETTING_MESSAGE);
     } else {
       add(dotted(issue.path), issue.message);
     }

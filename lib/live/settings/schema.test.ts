@@ -106,8 +106,8 @@ describe('field rules', () => {
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(settingsIssues(result.error)).toEqual([
-        { path: 'cooldownSecs', message: 'Unknown setting: not part of this app’s settings' },
-        { path: 'extra', message: 'Unknown setting: not part of this app’s settings' },
+        { path: 'cooldownSecs', message: 'Not a setting of this app (check the spelling)' },
+        { path: 'extra', message: 'Not a setting of this app (check the spelling)' },
       ]);
     }
   });

@@ -40,10 +40,13 @@ export const phraseSchema = z
   .max(SETTINGS_LIMITS.phraseChars.max, `Use at most ${SETTINGS_LIMITS.phraseChars.max} characters`)
   .refine((p) => normalizeWords(p).length > 0, 'Needs at least one real word (letters or digits, not only fillers)');
 
-export const triggerSchema = z.strictObject({
-  phrase: phraseSchema,
-  action: z.enum(HINT_KINDS, { error: 'Pick Quick hint or Full guidance' }),
-});
+export const triggerSchema = z.strictObject(
+  {
+    phrase: phraseSchema,
+    action: z.enum(HINT_KINDS, { error: 'Pick Quick hint or Full guidance' }),
+  },
+  { error: 'Needs a phrase and an action ("quick" or "full")' },
+);
 export type TriggerRule = z.infer<typeof triggerSchema>;
 
 /** Zod error option: "<label> is missing" for an absent field, `message` otherwise. */

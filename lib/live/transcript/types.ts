@@ -20,8 +20,12 @@ export const transcriptEntrySchema = z.object({
       /** The trigger phrase, or 'button' / 'shortcut'. */
       trigger: z.string(),
       interrupted: z.boolean(),
+      /** How the hint ended (saved meetings); absent in older exports. */
+      status: z.enum(['done', 'interrupted', 'failed']).optional(),
     })
     .optional(),
+  /** How a meeting line came in: heard or typed (saved meetings). */
+  source: z.enum(['voice', 'text']).optional(),
 });
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 

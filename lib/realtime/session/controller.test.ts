@@ -319,6 +319,17 @@ describe('RealtimeController: live session', () => {
     expect(h.controller.sendText('   ')).toBe(false);
   });
 
+  it('sendText with triggerResponse: false adds the message without asking for a reply', async () => {
+    const h = makeHarness();
+    await h.controller.connect({ agentId: 'hint-assistant' });
+    expect(h.controller.sendText(' Context only ', { triggerResponse: false })).toBe(true);
+    const calls = h.transport.calls as unknown as { method: string; message?: unknown; options?: unknown }[];
+    const sent = calls.filter((c) => c.method === 'sendMessage');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ message: 'Context only', options: { triggerResponse: false } });
+    expect(calls.some((c) => c.method === 'requestResponse')).toBe(false);
+  });
+
   it('a transport send failure becomes a readable error, not a throw', async () => {
     const h = makeHarness();
     await h.controller.connect({ agentId: 'practice-partner' });

@@ -21,6 +21,8 @@ export type SessionStart = { resumed: boolean };
 /** A session went away. 'lost' = dropped (a reconnect may follow); 'ended' = the call is over. */
 export type SessionEnd = { reason: 'lost' | 'ended' };
 
+export type SendTextOptions = { triggerResponse?: boolean };
+
 const RESTORE_HOLD_MS = 3000;
 
 /**
@@ -142,10 +144,16 @@ export class RealtimeController {
     return this.connect({ ...last, restoreHistory: this.#restorePending ? this.#slot.lastHistory : undefined });
   }
 
-  sendText(text: string): boolean {
+  /**
+   * Add a typed user message. `triggerResponse: false` only adds it to the conversation
+   * (context the assistant can read later), without asking for a reply.
+   */
+  sendText(text: string, { triggerResponse = true }: SendTextOptions = {}): boolean {
     const trimmed = text.trim();
     if (!trimmed) return false;
-    return this.#slot.withSession((session) => session.sendMessage(trimmed));
+    return this.#slot.withSession((session) =>
+      triggerResponse ? session.sendMessage(trimmed) : session.transport.sendMessage(trimmed, {}, { triggerResponse: false }),
+    );
   }
 
   /** An out-of-band `response.create` (e.g. a hint with `conversation: 'none'`); the SDK queues it behind an active response. */

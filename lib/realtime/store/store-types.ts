@@ -7,6 +7,7 @@ import type {
   EventLogEntry,
   RealtimeError,
   RealtimeStatus,
+  TranscriptRow,
   TranscriptState,
   TransportKind,
 } from './types';
@@ -48,6 +49,8 @@ export type RealtimeData = {
   eventSeq: number;
 };
 
+export type RestoredCall = { rows: readonly TranscriptRow[]; startedAt: number | null; endedAt: number | null; agentId: string | null };
+
 export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind };
 
 export type RealtimeActions = {
@@ -71,6 +74,8 @@ export type RealtimeActions = {
   note(type: string, payload: Record<string, unknown>): void;
   /** Clear transcript and event log for a fresh call. */
   resetConversation(): void;
+  /** Show a call kept elsewhere (e.g. across a page reload): its rows, times and agent. Nothing is sent. */
+  restoreCall(call: RestoredCall): void;
 };
 
 export type RealtimeState = RealtimeData & { actions: RealtimeActions };

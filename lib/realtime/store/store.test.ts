@@ -110,4 +110,14 @@ describe('realtime store', () => {
     actions.endCall(9_000);
     expect(store.getState()).toMatchObject({ callStartedAt: 1_000, callEndedAt: 5_000 });
   });
+
+  it('restoreCall shows kept rows, times and agent in one update', () => {
+    const store = createRealtimeStore();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    const row = { id: 'u1', role: 'user' as const, text: 'kept', partial: '', status: 'completed' as const, source: 'text' as const, placeholder: false, at: 7 };
+    store.getState().actions.restoreCall({ rows: [row], startedAt: 5, endedAt: 9, agentId: 'hint-assistant' });
+    expect(updates).toBe(1);
+    expect(store.getState()).toMatchObject({ callStartedAt: 5, callEndedAt: 9, agentId: 'hint-assistant', transcript: { order: ['u1'], byId: { u1: row } } });
+  });
 });

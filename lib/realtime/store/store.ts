@@ -2,9 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { appendLogEntry, EVENT_LOG_CAP, type NewLogEntry } from './event-log';
 import type { RealtimeActions, RealtimeData, RealtimeState } from './store-types';
 import { applyDelta, applyHistory, EMPTY_TRANSCRIPT } from './transcript';
-import type { RealtimeStatus } from './types';
+import type { RealtimeStatus, TranscriptRow } from './types';
 
-export type { InputState, RealtimeActions, RealtimeData, RealtimeState, ReconnectState, SessionInfo } from './store-types';
+export type { InputState, RealtimeActions, RealtimeData, RealtimeState, ReconnectState, RestoredCall, SessionInfo } from './store-types';
 export type RealtimeStore = StoreApi<RealtimeState>;
 
 type StatusInputs = Pick<RealtimeData, 'connection' | 'micActive' | 'muted' | 'playing'>;
@@ -111,6 +111,12 @@ export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP, now 
       },
       note: (type, payload) => set(logPatch({ at: now(), direction: 'note', type, payload })),
       resetConversation: () => set({ transcript: EMPTY_TRANSCRIPT, events: [] }),
+      restoreCall: ({ rows, startedAt, endedAt, agentId }) => {
+        const byId: Record<string, TranscriptRow> = {};
+        for (const row of rows) byId[row.id] = row;
+        const transcript = { order: Object.keys(byId), byId, rev: get().transcript.rev + 1 };
+        set({ transcript, callStartedAt: startedAt, callEndedAt: endedAt, agentId });
+      },
     };
 
     const data: RealtimeData = { ...initialRealtimeData, ...initial };

@@ -105,3 +105,5 @@ export type TranscriptItemRow = typeof transcriptItems.$inferSelect;
 export type NewTranscriptItemRow = typeof transcriptItems.$inferInsert;
 export type TurnTagRow = typeof turnTags.$inferSelect;
 export type CustomScenarioRow = typeof customScenarios.$inferSelect;
+
+export * from './live-sessions-schema';

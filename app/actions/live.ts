@@ -1,0 +1,49 @@
+'use server';
+
+import { fail, ok, runAction, type ActionResult } from '@/lib/contracts/action-result';
+import {
+  getLiveSessionInputSchema,
+  listLiveSessionsInputSchema,
+  liveSessionSizeProblem,
+  saveLiveSessionInputSchema,
+  type GetLiveSessionInput,
+  type ListLiveSessionsInput,
+  type LiveSessionDetail,
+  type LiveSessionSummary,
+  type SaveLiveSessionInput,
+} from '@/lib/live/meeting/saved-meeting';
+import * as queries from '@/lib/server/db/live-session-queries';
+
+/**
+ * Saved live meetings ("Past meetings" of the live assistant). Each action parses its input
+ * with zod first and returns ActionResult. Error codes: invalid_input, too_large (more lines
+ * or text than one save takes: the page offers the export instead), not_found, internal.
+ * No accounts yet: every meeting is visible to whoever can reach the app.
+ */
+
+/** The sizes of an input not yet known to be valid, for the too_large check before the schema. */
+function textsOf(input: unknown): { text: string }[] | null {
+  const lines = (input as { lines?: unknown } | null)?.lines;
+  if (!Array.isArray(lines)) return null;
+  return lines.map((l) => ({ text: typeof (l as { text?: unknown } | null)?.text === 'string' ? (l as { text: string }).text : '' }));
+}
+
+/** Save a finished meeting. Saving the same id again (a continued meeting) replaces it. */
+export async function saveLiveSession(input: SaveLiveSessionInput): Promise<ActionResult<{ id: string; created: boolean }, 'too_large' | 'invalid_input' | 'internal'>> {
+  const texts = textsOf(input);
+  const problem = texts ? liveSessionSizeProblem(texts) : null;
+  if (problem) return fail('too_large', problem);
+  return runAction(saveLiveSessionInputSchema, input, async (meeting) => ok(await queries.saveLiveSession(meeting)));
+}
+
+/** Saved meetings, newest first, without their lines. */
+export async function listLiveSessions(input?: ListLiveSessionsInput): Promise<ActionResult<LiveSessionSummary[], 'invalid_input' | 'internal'>> {
+  return runAction(listLiveSessionsInputSchema, input, async (page) => ok(await queries.listLiveSessions(page)));
+}
+
+export async function getLiveSession(input: GetLiveSessionInput): Promise<ActionResult<LiveSessionDetail, 'not_found' | 'invalid_input' | 'internal'>> {
+  return runAction(getLiveSessionInputSchema, input, async ({ id }) => {
+    const meeting = await queries.getLiveSessionById({ id });
+    return meeting ? ok(meeting) : fail('not_found', 'This meeting is not in Past meetings (it may never have been saved).');
+  });
+}
