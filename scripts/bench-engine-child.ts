@@ -1,0 +1,51 @@
+/**
+ * The engine under test for `scripts/bench-engine.ts`: a local realtime engine on a free
+ * port in its own process, so the CPU and memory the bench reports are the engine's alone.
+ * Talks to its parent over the fork IPC channel: `ready` with the URL once listening, then
+ * answers `stats` (RSS, heap, CPU time) and `gc` requests, and stops on `stop`.
+ */
+import { startEngine } from '@/lib/engine/server';
+
+type Request = { id: number; cmd: 'stats' | 'gc' | 'stop' };
+
+export type ChildStats = { rss: number; heapUsed: number; cpuUserUs: number; cpuSystemUs: number; health: unknown };
+
+async function main(): Promise<void> {
+  const secret = process.env.CUE_BENCH_ENGINE_SECRET;
+  if (!secret || !process.send) throw new Error('bench-engine-child: run me through scripts/bench-engine.ts');
+  const paceFactor = Number(process.env.CUE_BENCH_ENGINE_PACE ?? 4);
+  const engine = await startEngine({ secret, port: 0, paceFactor });
+  const health = async () => {
+    try {
+      return await (await fetch(`${engine.httpUrl}/health`)).json();
+    } catch {
+      return null;
+    }
+  };
+  process.on('message', (raw) => {
+    const req = raw as Request;
+    void (async () => {
+      if (req.cmd === 'gc') {
+        (globalThis as { gc?: () => void }).gc?.();
+        await new Promise((r) => setTimeout(r, 50));
+        (globalThis as { gc?: () => void }).gc?.();
+      }
+      if (req.cmd === 'stop') {
+        await engine.close();
+        process.send?.({ id: req.id, ok: true }, () => process.exit(0));
+        return;
+      }
+      const cpu = process.cpuUsage();
+      const mem = process.memoryUsage();
+      const stats: ChildStats = { rss: mem.rss, heapUsed: mem.heapUsed, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, health: await health() };
+      process.send?.({ id: req.id, ok: true, stats });
+    })();
+  });
+  process.on('disconnect', () => void engine.close().then(() => process.exit(0)));
+  process.send({ ready: true, url: engine.url, httpUrl: engine.httpUrl });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:engine` (also run by `npm run bench`): load on the local realtime engine.
+ * Starts its own engine on a free port in a child process (scripts/bench-engine-child.ts),
+ * then, level by level (10, 50, 100, 200 sessions by default), connects N raw WebSocket
+ * clients that stream 20 ms mic frames in real time and ask for one out-of-band hint a
+ * second each (scripts/bench-engine-client.ts), for `--seconds=S` (default 15) after a
+ * 3 s warm-up. Per level it prints:
+ *  - late audio: % of output audio deltas arriving more than one chunk interval after
+ *    their slot (a response's deltas are due one interval apart from its first one; the
+ *    interval is 100 ms / pace, 25 ms at the default pace 4);
+ *  - response.created latency (response.create sent -> response.created received) p50/p95;
+ *  - the engine's CPU % (of one core) and RSS at start, peak, and after every session
+ *    closed, a short wait and a forced GC;
+ *  - sessions refused at connect (with the reason) and errors answered to hint requests.
+ * Options: `--levels=10,50,100,200`, `--seconds=15`, `--pace=4`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mintEngineToken } from '../lib/engine/token';
+import { fmt, summarize } from './bench-stats';
+import type { ChildStats } from './bench-engine-child';
+import { lateChunks, SimSession } from './bench-engine-client';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const LEVELS = opt('levels', '10,50,100,200').split(',').map(Number);
+const SECONDS = Number(opt('seconds', '15'));
+const PACE = Number(opt('pace', '4'));
+const WARMUP_MS = 3000;
+const SECRET = 'bench-engine-secret-not-for-production';
+const TICK_MS = 5;
+
+type Engine = { child: ChildProcess; url: string; ask(cmd: 'stats' | 'gc' | 'stop'): Promise<ChildStats> };
+
+async function startChild(): Promise<Engine> {
+  const child = fork(new URL('./bench-engine-child.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, CUE_BENCH_ENGINE_SECRET: SECRET, CUE_BENCH_ENGINE_PACE: String(PACE) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiters = new Map<number, (s: ChildStats) => void>();
+  let nextId = 0;
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`engine child exited (${code})`)));
+    child.on('message', (raw) => {
+      const msg = raw as { ready?: boolean; url?: string; id?: number; stats?: ChildStats };
+      if (msg.ready && msg.url) return resolve(msg.url);
+      if (msg.id !== undefined) waiters.get(msg.id)?.(msg.stats as ChildStats);
+    });
+  });
+  const ask = (cmd: 'stats' | 'gc' | 'stop') =>
+    new Promise<ChildStats>((resolve) => {
+      const id = ++nextId;
+      waiters.set(id, (s) => {
+        waiters.delete(id);
+        resolve(s);
+      });
+      child.send({ id, cmd });
+    });
+  return { child, url, ask };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const cpuUs = (s: ChildStats) => s.cpuUserUs + s.cpuSystemUs;
+
+type LevelResult = {
+  n: number;
+  admitted: number;
+  refused: Map<string, number>;
+  chunks: number;
+  late: number;
+  created: ReturnType<typeof summarize>;
+  hintsSent: number;
+  hintErrors: Map<string, number>;
+  cpuPct: number;
+  rssStart: number;
+  rssPeak: number;
+  rssAfter: number;
+  clientLagP99: number;
+};
+
+async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
+  await engine.ask('gc');
+  const start = await engine.ask('stats');
+  const sessions = Array.from({ length: n }, (_, i) => new SimSession(i, (i * 997) % 1000));
+  const refused = new Map<string, number>();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    for (const s of sessions) s.tick(now);
+  }, TICK_MS);
+  // Connect in waves of 10, like people joining, not one thundering herd.
+  for (let i = 0; i < n; i += 10) {
+    const wave = sessions.slice(i, i + 10);
+    const results = await Promise.all(wave.map((s) => s.connect(engine.url, mintEngineToken({ secret: SECRET, agentId: 'hint-assistant', ttlSeconds: 120 }).value)));
+    for (const r of results) if (r !== 'ok') refused.set(r, (refused.get(r) ?? 0) + 1);
+    await sleep(20);
+  }
+  const admitted = sessions.filter((s) => s.open);
+  const from = performance.now() + WARMUP_MS;
+  const to = from + SECONDS * 1000;
+  for (const s of admitted) s.setWindow(from, to);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  let peak = start.rss;
+  await sleep(WARMUP_MS);
+  lag.enable();
+  const atFrom = await engine.ask('stats');
+  const t0 = performance.now();
+  while (performance.now() < to) {
+    await sleep(500);
+    peak = Math.max(peak, (await engine.ask('stats')).rss);
+  }
+  const atTo = await engine.ask('stats');
+  const cpuPct = ((cpuUs(atTo) - cpuUs(atFrom)) / 1000 / (performance.now() - t0)) * 100;
+  lag.disable();
+  await sleep(1500); // let the last responses finish streaming
+  clearInterval(ticker);
+  await Promise.all(sessions.map((s) => s.close()));
+  await sleep(2000);
+  await engine.ask('gc');
+  const after = await engine.ask('stats');
+
+  const interval = 100 / PACE;
+  let chunks = 0;
+  let late = 0;
+  const latencies: number[] = [];
+  const hintErrors = new Map<string, number>();
+  let hintsSent = 0;
+  for (const s of admitted) {
+    latencies.push(...s.record.createdLatencies);
+    hintsSent += s.record.sent;
+    for (const [code, count] of s.record.errors) hintErrors.set(code, (hintErrors.get(code) ?? 0) + count);
+    for (const arrivals of s.record.audio.values()) {
+      chunks += arrivals.length;
+      late += lateChunks(arrivals, interval);
+    }
+  }
+  return {
+    n,
+    admitted: admitted.length,
+    refused,
+    chunks,
+    late,
+    created: summarize(latencies),
+    hintsSent,
+    hintErrors,
+    cpuPct,
+    rssStart: start.rss,
+    rssPeak: peak,
+    rssAfter: after.rss,
+    clientLagP99: lag.percentile(99) / 1e6,
+  };
+}
+
+const codes = (m: Map<string, number>) => (m.size ? [...m].map(([c, k]) => `${k}× ${c}`).join(', ') : '0');
+
+function report(results: LevelResult[]): void {
+  console.log(`\nLocal engine load — ${SECONDS} s per level after ${WARMUP_MS / 1000} s warm-up, pace ${PACE}× (audio chunk every ${100 / PACE} ms), 20 ms mic frames, 1 OOB hint/s/session\n`);
+  const head = ['sessions', 'admitted', 'late audio', 'chunks', 'created p50', 'created p95', 'engine CPU', 'RSS start', 'RSS peak', 'RSS after', 'client lag p99'];
+  const rows = results.map((r) => [
+    String(r.n),
+    String(r.admitted),
+    r.chunks ? `${((100 * r.late) / r.chunks).toFixed(2)} %` : '—',
+    String(r.chunks),
+    fmt(r.created.p50),
+    fmt(r.created.p95),
+    `${r.cpuPct.toFixed(0)} %`,
+    mb(r.rssStart),
+    mb(r.rssPeak),
+    mb(r.rssAfter),
+    fmt(r.clientLagP99),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  for (const r of results) {
+    console.log(`${String(r.n).padStart(4)} sessions: refused at connect: ${codes(r.refused)}; hints asked ${r.hintsSent}, answered with an error: ${codes(r.hintErrors)}`);
+  }
+  console.log('\nTargets: 100 sessions < 2 % late audio and response.created p95 < 50 ms; past capacity, extra sessions refused cleanly; RSS after close within 20 % of start.');
+  console.log('"client lag p99" is the bench client\'s own event-loop delay: when it is high, lateness is partly the client\'s.\n');
+}
+
+async function main(): Promise<number> {
+  const engine = await startChild();
+  try {
+    const results: LevelResult[] = [];
+    for (const n of LEVELS) {
+      process.stdout.write(`level ${n} sessions …\n`);
+      results.push(await runLevel(engine, n));
+    }
+    report(results);
+    return 0;
+  } finally {
+    await Promise.race([engine.ask('stop'), sleep(3000)]);
+    engine.child.kill();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
