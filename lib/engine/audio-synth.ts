@@ -28,34 +28,98 @@ export function msForSamples(samples: number): number {
   return (samples * 1000) / SAMPLE_RATE;
 }
 
-/** Synthesise `durationMs` of voice-like tone; `words` sets where the inter-word dips fall. */
-export function synthesizeVoice(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))): Int16Array {
-  const total = samplesForMs(durationMs);
-  const out = new Int16Array(total);
-  if (total === 0) return out;
-  const wordSamples = total / Math.max(1, words);
-  const syllableSamples = SAMPLE_RATE * 0.2; // ~5 syllables a second
-  const edge = Math.min(samplesForMs(10), Math.floor(total / 2));
-  let phase = 0;
-  for (let n = 0; n < total; n++) {
-    const t = n / SAMPLE_RATE;
-    const word = Math.floor(n / wordSamples);
-    const f0 = 140 + 18 * Math.sin(2 * Math.PI * 0.6 * t) + 12 * (((word * 7) % 5) - 2);
-    phase += (2 * Math.PI * f0) / SAMPLE_RATE;
-    const voiced = Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.25 * Math.sin(3 * phase) + 0.12 * Math.sin(4 * phase);
-    const syllable = Math.sin((Math.PI * (n % syllableSamples)) / syllableSamples);
-    const inWord = (n % wordSamples) / wordSamples;
-    const wordGate = inWord > 0.9 ? 0.35 : 1; // a short dip between words
-    const fade = Math.min(1, n / Math.max(1, edge), (total - 1 - n) / Math.max(1, edge));
-    const envelope = (0.35 + 0.65 * syllable * syllable) * wordGate * fade;
-    out[n] = Math.round((PEAK * voiced * envelope) / 1.87);
+const TWO_PI = 2 * Math.PI;
+const TABLE_SIZE = 4096;
+/** One period of the voiced waveform (four harmonics), read by phase: one lookup a sample, not four sines. */
+const VOICED = Float64Array.from({ length: TABLE_SIZE + 1 }, (_, i) => {
+  const p = (TWO_PI * i) / TABLE_SIZE;
+  return Math.sin(p) + 0.5 * Math.sin(2 * p) + 0.25 * Math.sin(3 * p) + 0.12 * Math.sin(4 * p);
+});
+const SYLLABLE_SAMPLES = SAMPLE_RATE * 0.2; // ~5 syllables a second
+/** The syllable envelope, sin^2 over one syllable. */
+const SYLLABLE = Float64Array.from({ length: SYLLABLE_SAMPLES }, (_, i) => Math.sin((Math.PI * i) / SYLLABLE_SAMPLES) ** 2);
+/** Pitch is recomputed every millisecond: it glides far slower than that. */
+const PITCH_STEP = SAMPLE_RATE / 1000;
+
+/**
+ * Voice-like tone generated on demand, chunk by chunk: `next(n)` returns the next n samples,
+ * so a reply's audio is made just before each chunk is sent, never all at once. The samples
+ * depend only on the duration and word count: any chunking gives the same signal.
+ */
+export class VoiceStream {
+  readonly total: number;
+  #n = 0;
+  #phase = 0;
+  #step = 0;
+  /** Position of the next sample in its word, minus one. */
+  #wordPos = -1;
+  readonly #wordSamples: number;
+  readonly #edge: number;
+
+  constructor(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))) {
+    this.total = samplesForMs(durationMs);
+    this.#wordSamples = this.total / Math.max(1, words);
+    this.#edge = Math.max(1, Math.min(samplesForMs(10), Math.floor(this.total / 2)));
   }
-  return out;
+
+  get remaining(): number {
+    return this.total - this.#n;
+  }
+
+  next(count: number): Int16Array {
+    const out = new Int16Array(Math.max(0, Math.min(count, this.remaining)));
+    const { total } = this;
+    const wordSamples = this.#wordSamples;
+    const edge = this.#edge;
+    const scale = TABLE_SIZE / TWO_PI;
+    const gain = PEAK / 1.87;
+    let n = this.#n;
+    let phase = this.#phase;
+    let step = this.#step;
+    let syllable = n % SYLLABLE_SAMPLES;
+    let wordPos = this.#wordPos;
+    const dipFrom = 0.9 * wordSamples;
+    for (let i = 0; i < out.length; i++, n++) {
+      if (n % PITCH_STEP === 0) {
+        const word = Math.floor(n / wordSamples);
+        const f0 = 140 + 18 * Math.sin(TWO_PI * 0.6 * (n / SAMPLE_RATE)) + 12 * (((word * 7) % 5) - 2);
+        step = (TWO_PI * f0) / SAMPLE_RATE;
+      }
+      phase += step;
+      if (phase >= TWO_PI) phase -= TWO_PI;
+      const x = phase * scale;
+      const k = x | 0;
+      const a = VOICED[k] as number;
+      const voiced = a + ((VOICED[k + 1] as number) - a) * (x - k);
+      let envelope = 0.35 + 0.65 * (SYLLABLE[syllable] as number);
+      if (++syllable === SYLLABLE_SAMPLES) syllable = 0;
+      if (++wordPos >= wordSamples) wordPos -= wordSamples;
+      if (wordPos > dipFrom) envelope *= 0.35; // a short dip between words
+      if (n < edge || n >= total - 1 - edge) envelope *= Math.min(1, n / edge, (total - 1 - n) / edge);
+      out[i] = Math.round(gain * voiced * envelope);
+    }
+    this.#n = n;
+    this.#phase = phase;
+    this.#step = step;
+    this.#wordPos = wordPos;
+    return out;
+  }
+}
+
+/** Synthesise `durationMs` of voice-like tone at once (tests, short clips); `words` sets where the inter-word dips fall. */
+export function synthesizeVoice(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))): Int16Array {
+  const stream = new VoiceStream(durationMs, words);
+  return stream.next(stream.total);
 }
 
 /** Voice for a text: duration from its word count. */
 export function synthesizeSpeech(text: string): Int16Array {
   return synthesizeVoice(speechDurationMs(text), countWords(text));
+}
+
+/** A stream of the voice for a text, to be read chunk by chunk. */
+export function speechStream(text: string): VoiceStream {
+  return new VoiceStream(speechDurationMs(text), countWords(text));
 }
 
 /** Split PCM into ~`chunkMs` slices (the last may be shorter). */
@@ -66,7 +130,10 @@ export function chunkPcm(pcm: Int16Array, chunkMs = CHUNK_MS): Int16Array[] {
   return chunks;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function pcmToBase64(pcm: Int16Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
   const buf = Buffer.alloc(pcm.length * 2);
   for (let i = 0; i < pcm.length; i++) buf.writeInt16LE(pcm[i] ?? 0, i * 2);
   return buf.toString('base64');
@@ -76,6 +143,10 @@ export function pcmToBase64(pcm: Int16Array): string {
 export function base64ToPcm(b64: string): Int16Array {
   const buf = Buffer.from(b64, 'base64');
   const out = new Int16Array(Math.floor(buf.length / 2));
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(buf.subarray(0, out.length * 2));
+    return out;
+  }
   for (let i = 0; i < out.length; i++) out[i] = buf.readInt16LE(i * 2);
   return out;
 }

@@ -8,7 +8,7 @@ describe('engine tokens', () => {
     const t = mintEngineToken({ secret, agentId: 'hint-assistant', ttlSeconds: 60, now: 1_000_000 });
     expect(t.value.startsWith('ek_local_')).toBe(true);
     const check = verifyEngineToken(t.value, secret, 1_000_000);
-    expect(check).toEqual({ ok: true, claims: { sid: t.sessionId, agent: 'hint-assistant', exp: 1060 } });
+    expect(check).toEqual({ ok: true, claims: { jti: t.tokenId, sid: t.sessionId, agent: 'hint-assistant', iat: 1000, exp: 1060 } });
   });
   it('rejects a token signed with another secret', () => {
     const t = mintEngineToken({ secret: 'other', agentId: 'a', ttlSeconds: 60 });
