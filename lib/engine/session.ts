@@ -163,7 +163,8 @@ export class EngineSession implements InputHost, ResponsesHost {
   #expire(): void {
     this.#expiry = null;
     const minutes = Math.round(this.opts.maxDurationMs / 60_000);
-    const length = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(this.opts.maxDurationMs / 1000)} seconds`;
+    const seconds = Math.round(this.opts.maxDurationMs / 1000);
+    const length = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${seconds} second${seconds === 1 ? '' : 's'}`;
     this.opts.log(`session ${this.id}: reached its maximum duration`);
     this.sendError(protocolError(LIMIT_ERROR_CODES.sessionExpired, `Your session hit the maximum duration of ${length}.`));
     this.close(1000, LIMIT_ERROR_CODES.sessionExpired);
