@@ -1,10 +1,10 @@
 import { WebSocket } from 'ws';
-import { Conversation, toWireItem } from './conversation';
+import { handleClientEvent } from './client-events';
+import { Conversation } from './conversation';
 import { createIdFactory } from './event-ids';
 import { InputAudio, type InputHost, type TranscriptionLag } from './input-audio';
-import { createItem, itemNotFound, truncateItem } from './item-handlers';
 import { checkInstructions, type EngineLimits, LIMIT_ERROR_CODES } from './limits';
-import { type ClientEvent, parseClientMessage, type ProtocolError, protocolError, type SessionUpdate } from './protocol';
+import { parseClientMessage, type ProtocolError, protocolError, type SessionUpdate } from './protocol';
 import { RateLimits } from './rate-limits';
 import type { ReplyRequest } from './replies/types';
 import type { ResponseRunner } from './response-runner';
@@ -160,6 +160,15 @@ export class EngineSession implements InputHost, ResponsesHost {
     this.#onClose();
   }
 
+  /** Apply a validated `session.update` and answer with the effective config (or why not). */
+  update(update: SessionUpdate, eventId: string | null): void {
+    const tooLong = checkInstructions(update.instructions, this.limits, 'session.instructions', eventId);
+    if (tooLong) return this.sendError(tooLong);
+    this.config = mergeSession(this.config, update);
+    this.input.reconfigure();
+    this.send({ type: 'session.updated', session: this.config });
+  }
+
   #expire(): void {
     this.#expiry = null;
     const minutes = Math.round(this.opts.maxDurationMs / 60_000);
@@ -205,56 +214,9 @@ export class EngineSession implements InputHost, ResponsesHost {
       return;
     }
     try {
-      this.#handle(parsed.event);
+      handleClientEvent(this, parsed.event);
     } catch (error) {
       this.internalError(parsed.event.type, error, parsed.event.event_id ?? null);
-    }
-  }
-
-  #handle(event: ClientEvent): void {
-    const eventId = event.event_id ?? null;
-    switch (event.type) {
-      case 'session.update': {
-        const tooLong = checkInstructions(event.session.instructions, this.limits, 'session.instructions', eventId);
-        if (tooLong) return this.sendError(tooLong);
-        this.config = mergeSession(this.config, event.session);
-        this.input.reconfigure();
-        return this.send({ type: 'session.updated', session: this.config });
-      }
-      case 'conversation.item.create':
-        return createItem(this, event.item, event.previous_item_id, eventId);
-      case 'conversation.item.delete':
-        if (!this.conversation.delete(event.item_id)) return this.sendError(itemNotFound(event.item_id, eventId));
-        return this.send({ type: 'conversation.item.deleted', item_id: event.item_id });
-      case 'conversation.item.retrieve': {
-        const item = this.conversation.get(event.item_id);
-        if (!item) return this.sendError(itemNotFound(event.item_id, eventId));
-        return this.send({ type: 'conversation.item.retrieved', item: toWireItem(item) });
-      }
-      case 'conversation.item.truncate':
-        return truncateItem(this, event, eventId);
-      case 'response.create': {
-        const started = this.createResponse(event.response, 'client', eventId);
-        if (!started.ok) this.sendError(started.error);
-        return;
-      }
-      case 'response.cancel': {
-        const refused = this.responses.cancel(event.response_id, eventId);
-        return refused ? this.sendError(refused) : undefined;
-      }
-      case 'input_audio_buffer.append':
-        return this.input.append(event.audio);
-      case 'input_audio_buffer.commit':
-        return this.input.commit(eventId);
-      case 'input_audio_buffer.clear':
-        return this.input.clear();
-      case 'output_audio_buffer.clear':
-        return this.sendError(
-          protocolError('unsupported_event', 'output_audio_buffer.clear is only supported over WebRTC; over WebSocket send response.cancel and conversation.item.truncate.', {
-            eventId,
-            param: 'type',
-          }),
-        );
     }
   }
 }
