@@ -29,17 +29,38 @@ export function msForSamples(samples: number): number {
 }
 
 const TWO_PI = 2 * Math.PI;
-const TABLE_SIZE = 4096;
-/** One period of the voiced waveform (four harmonics), read by phase: one lookup a sample, not four sines. */
-const VOICED = Float64Array.from({ length: TABLE_SIZE + 1 }, (_, i) => {
-  const p = (TWO_PI * i) / TABLE_SIZE;
-  return Math.sin(p) + 0.5 * Math.sin(2 * p) + 0.25 * Math.sin(3 * p) + 0.12 * Math.sin(4 * p);
-});
 const SYLLABLE_SAMPLES = SAMPLE_RATE * 0.2; // ~5 syllables a second
-/** The syllable envelope, sin^2 over one syllable. */
-const SYLLABLE = Float64Array.from({ length: SYLLABLE_SAMPLES }, (_, i) => Math.sin((Math.PI * i) / SYLLABLE_SAMPLES) ** 2);
-/** Pitch is recomputed every millisecond: it glides far slower than that. */
-const PITCH_STEP = SAMPLE_RATE / 1000;
+/** Length of the voice bed: 10 s, a whole number of syllables, looped seamlessly. */
+const BED_SAMPLES = SYLLABLE_SAMPLES * 50;
+const CROSSFADE_SAMPLES = SAMPLE_RATE / 10;
+
+let bed: Float32Array | null = null;
+
+/**
+ * The voice every reply reads from: four harmonics on a gliding pitch, shaped by
+ * the syllable envelope, made once (~10 ms) and looped with a crossfade. A reply
+ * then costs a lookup and a gain a sample, so 100+ sessions can speak at once.
+ */
+function voiceBed(): Float32Array {
+  if (bed) return bed;
+  const raw = new Float32Array(BED_SAMPLES + CROSSFADE_SAMPLES);
+  let phase = 0;
+  for (let n = 0; n < raw.length; n++) {
+    const t = n / SAMPLE_RATE;
+    const f0 = 140 + 18 * Math.sin(TWO_PI * 0.6 * t) + 10 * Math.sin(TWO_PI * 0.13 * t + 1);
+    phase += (TWO_PI * f0) / SAMPLE_RATE;
+    const voiced = Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.25 * Math.sin(3 * phase) + 0.12 * Math.sin(4 * phase);
+    const syllable = Math.sin((Math.PI * (n % SYLLABLE_SAMPLES)) / SYLLABLE_SAMPLES);
+    raw[n] = ((PEAK * voiced) / 1.87) * (0.35 + 0.65 * syllable * syllable);
+  }
+  // Fade the overrun into the head: bed[0] continues bed[BED_SAMPLES - 1] smoothly.
+  for (let i = 0; i < CROSSFADE_SAMPLES; i++) {
+    const w = i / CROSSFADE_SAMPLES;
+    raw[i] = (raw[i] as number) * w + (raw[BED_SAMPLES + i] as number) * (1 - w);
+  }
+  bed = raw.subarray(0, BED_SAMPLES);
+  return bed;
+}
 
 /**
  * Voice-like tone generated on demand, chunk by chunk: `next(n)` returns the next n samples,
@@ -49,8 +70,6 @@ const PITCH_STEP = SAMPLE_RATE / 1000;
 export class VoiceStream {
   readonly total: number;
   #n = 0;
-  #phase = 0;
-  #step = 0;
   /** Position of the next sample in its word, minus one. */
   #wordPos = -1;
   readonly #wordSamples: number;
@@ -68,39 +87,23 @@ export class VoiceStream {
 
   next(count: number): Int16Array {
     const out = new Int16Array(Math.max(0, Math.min(count, this.remaining)));
+    const voice = voiceBed();
     const { total } = this;
     const wordSamples = this.#wordSamples;
-    const edge = this.#edge;
-    const scale = TABLE_SIZE / TWO_PI;
-    const gain = PEAK / 1.87;
-    let n = this.#n;
-    let phase = this.#phase;
-    let step = this.#step;
-    let syllable = n % SYLLABLE_SAMPLES;
-    let wordPos = this.#wordPos;
     const dipFrom = 0.9 * wordSamples;
+    const edge = this.#edge;
+    let n = this.#n;
+    let at = n % BED_SAMPLES;
+    let wordPos = this.#wordPos;
     for (let i = 0; i < out.length; i++, n++) {
-      if (n % PITCH_STEP === 0) {
-        const word = Math.floor(n / wordSamples);
-        const f0 = 140 + 18 * Math.sin(TWO_PI * 0.6 * (n / SAMPLE_RATE)) + 12 * (((word * 7) % 5) - 2);
-        step = (TWO_PI * f0) / SAMPLE_RATE;
-      }
-      phase += step;
-      if (phase >= TWO_PI) phase -= TWO_PI;
-      const x = phase * scale;
-      const k = x | 0;
-      const a = VOICED[k] as number;
-      const voiced = a + ((VOICED[k + 1] as number) - a) * (x - k);
-      let envelope = 0.35 + 0.65 * (SYLLABLE[syllable] as number);
-      if (++syllable === SYLLABLE_SAMPLES) syllable = 0;
+      let v = voice[at] as number;
+      if (++at === BED_SAMPLES) at = 0;
       if (++wordPos >= wordSamples) wordPos -= wordSamples;
-      if (wordPos > dipFrom) envelope *= 0.35; // a short dip between words
-      if (n < edge || n >= total - 1 - edge) envelope *= Math.min(1, n / edge, (total - 1 - n) / edge);
-      out[i] = Math.round(gain * voiced * envelope);
+      if (wordPos > dipFrom) v *= 0.35; // a short dip between words
+      if (n < edge || n >= total - 1 - edge) v *= Math.min(1, n / edge, (total - 1 - n) / edge);
+      out[i] = Math.round(v);
     }
     this.#n = n;
-    this.#phase = phase;
-    this.#step = step;
     this.#wordPos = wordPos;
     return out;
   }
