@@ -15,6 +15,7 @@
  * Options: `--levels=10,50,100,200`, `--seconds=15`, `--pace=4`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mintEngineToken } from '../lib/engine/token';
 import { fmt, summarize } from './bench-stats';
@@ -34,7 +35,8 @@ type Engine = { child: ChildProcess; url: string; ask(cmd: 'stats' | 'gc' | 'sto
 
 async function startChild(): Promise<Engine> {
   const child = fork(new URL('./bench-engine-child.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // CUE_BENCH_ENGINE_NODE_ARGS: extra node flags for the engine, e.g. "--cpu-prof --cpu-prof-dir=.data/prof".
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.CUE_BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, CUE_BENCH_ENGINE_SECRET: SECRET, CUE_BENCH_ENGINE_PACE: String(PACE) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -78,6 +80,8 @@ type LevelResult = {
   rssPeak: number;
   rssAfter: number;
   clientLagP99: number;
+  clientCpuPct: number;
+  load: number;
 };
 
 async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
@@ -105,13 +109,18 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
   await sleep(WARMUP_MS);
   lag.enable();
   const atFrom = await engine.ask('stats');
+  const clientFrom = process.cpuUsage();
   const t0 = performance.now();
   while (performance.now() < to) {
     await sleep(500);
     peak = Math.max(peak, (await engine.ask('stats')).rss);
   }
   const atTo = await engine.ask('stats');
-  const cpuPct = ((cpuUs(atTo) - cpuUs(atFrom)) / 1000 / (performance.now() - t0)) * 100;
+  const elapsed = performance.now() - t0;
+  const cpuPct = ((cpuUs(atTo) - cpuUs(atFrom)) / 1000 / elapsed) * 100;
+  const clientCpu = process.cpuUsage(clientFrom);
+  const clientCpuPct = ((clientCpu.user + clientCpu.system) / 1000 / elapsed) * 100;
+  const load = loadavg()[0] ?? 0;
   lag.disable();
   await sleep(1500); // let the last responses finish streaming
   clearInterval(ticker);
@@ -149,6 +158,8 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
     rssPeak: peak,
     rssAfter: after.rss,
     clientLagP99: lag.percentile(99) / 1e6,
+    clientCpuPct,
+    load,
   };
 }
 
@@ -156,7 +167,7 @@ const codes = (m: Map<string, number>) => (m.size ? [...m].map(([c, k]) => `${k}
 
 function report(results: LevelResult[]): void {
   console.log(`\nLocal engine load — ${SECONDS} s per level after ${WARMUP_MS / 1000} s warm-up, pace ${PACE}× (audio chunk every ${100 / PACE} ms), 20 ms mic frames, 1 OOB hint/s/session\n`);
-  const head = ['sessions', 'admitted', 'late audio', 'chunks', 'created p50', 'created p95', 'engine CPU', 'RSS start', 'RSS peak', 'RSS after', 'client lag p99'];
+  const head = ['sessions', 'admitted', 'late audio', 'chunks', 'created p50', 'created p95', 'engine CPU', 'RSS start', 'RSS peak', 'RSS after', 'client CPU', 'client lag p99', 'load'];
   const rows = results.map((r) => [
     String(r.n),
     String(r.admitted),
@@ -168,7 +179,9 @@ function report(results: LevelResult[]): void {
     mb(r.rssStart),
     mb(r.rssPeak),
     mb(r.rssAfter),
+    `${r.clientCpuPct.toFixed(0)} %`,
     fmt(r.clientLagP99),
+    r.load.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
@@ -179,7 +192,8 @@ function report(results: LevelResult[]): void {
     console.log(`${String(r.n).padStart(4)} sessions: refused at connect: ${codes(r.refused)}; hints asked ${r.hintsSent}, answered with an error: ${codes(r.hintErrors)}`);
   }
   console.log('\nTargets: 100 sessions < 2 % late audio and response.created p95 < 50 ms; past capacity, extra sessions refused cleanly; RSS after close within 20 % of start.');
-  console.log('"client lag p99" is the bench client\'s own event-loop delay: when it is high, lateness is partly the client\'s.\n');
+  console.log('"client CPU" / "client lag p99": the bench client\'s own CPU (of one core) and event-loop delay; when high, lateness is partly the client\'s.');
+  console.log(`"load": the machine's 1-minute load average at the end of the level (${cpus().length} cores); figures are noisy when it is above the core count.\n`);
 }
 
 async function main(): Promise<number> {
@@ -193,8 +207,9 @@ async function main(): Promise<number> {
     report(results);
     return 0;
   } finally {
-    await Promise.race([engine.ask('stop'), sleep(3000)]);
-    engine.child.kill();
+    const exited = new Promise((r) => engine.child.once('exit', r));
+    await Promise.race([engine.ask('stop').then(() => exited), sleep(5000)]);
+    if (engine.child.exitCode === null) engine.child.kill();
   }
 }
 

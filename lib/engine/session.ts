@@ -22,6 +22,8 @@ export type Faults = { connectDelayMs: number; refuseConnections: boolean; respo
 
 export type SessionOptions = {
   ws: WebSocket;
+  /** The socket under `ws`: events sent in one synchronous run are corked into one write. */
+  socket?: { cork(): void; uncork(): void };
   id: string;
   agent: string;
   model: string;
@@ -55,6 +57,11 @@ export class EngineSession implements InputHost, ResponsesHost {
   config: EffectiveSession;
   #open = true;
   #expiry: NodeJS.Timeout | null = null;
+  #corked = false;
+  readonly #uncork = () => {
+    this.#corked = false;
+    this.opts.socket?.uncork();
+  };
   readonly onInternalError = (error: unknown) => this.internalError('a user turn', error, null);
 
   constructor(private readonly opts: SessionOptions) {
@@ -91,6 +98,12 @@ export class EngineSession implements InputHost, ResponsesHost {
     const { ws } = this.opts;
     if (!this.#open || ws.readyState !== WebSocket.OPEN) return;
     const { type, ...rest } = event;
+    if (!this.#corked && this.opts.socket) {
+      // A transcript delta and its audio chunk, or an item's done events, leave in one write.
+      this.#corked = true;
+      this.opts.socket.cork();
+      queueMicrotask(this.#uncork); // before any code awaiting this send's caller runs
+    }
     ws.send(JSON.stringify({ type, event_id: this.ids.event(), ...rest }));
     if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.opts.log(`session ${this.id}: client not reading (${ws.bufferedAmount} bytes queued); closing`);

@@ -90,6 +90,7 @@ export async function handleUpgrade(a: Admission, state: UpgradeState, req: Inco
     const maxSeconds = Math.min(a.limits.maxSessionSeconds, claims.max_session_s ?? Infinity);
     const session = new EngineSession({
       ws,
+      socket,
       id: claims.sid,
       agent: claims.agent,
       model: url.searchParams.get('model') || DEFAULT_MODEL,
