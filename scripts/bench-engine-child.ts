@@ -8,7 +8,7 @@ import { startEngine } from '@/lib/engine/server';
 
 type Request = { id: number; cmd: 'stats' | 'gc' | 'stop' };
 
-export type ChildStats = { rss: number; heapUsed: number; cpuUserUs: number; cpuSystemUs: number; health: unknown };
+export type ChildStats = { rss: number; heapUsed: number; heapTotal: number; external: number; cpuUserUs: number; cpuSystemUs: number; health: unknown };
 
 async function main(): Promise<void> {
   const secret = process.env.CUE_BENCH_ENGINE_SECRET;
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       }
       const cpu = process.cpuUsage();
       const mem = process.memoryUsage();
-      const stats: ChildStats = { rss: mem.rss, heapUsed: mem.heapUsed, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, health: await health() };
+      const stats: ChildStats = { rss: mem.rss, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, external: mem.external, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, health: await health() };
       process.send?.({ id: req.id, ok: true, stats });
     })();
   });

@@ -79,6 +79,7 @@ type LevelResult = {
   rssStart: number;
   rssPeak: number;
   rssAfter: number;
+  heap: { start: ChildStats; after: ChildStats };
   clientLagP99: number;
   clientCpuPct: number;
   load: number;
@@ -157,6 +158,7 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
     rssStart: start.rss,
     rssPeak: peak,
     rssAfter: after.rss,
+    heap: { start, after },
     clientLagP99: lag.percentile(99) / 1e6,
     clientCpuPct,
     load,
@@ -189,7 +191,9 @@ function report(results: LevelResult[]): void {
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const r of results) {
+    const heap = (s: ChildStats) => `heap ${mb(s.heapUsed)}/${mb(s.heapTotal)}, external ${mb(s.external)}`;
     console.log(`${String(r.n).padStart(4)} sessions: refused at connect: ${codes(r.refused)}; hints asked ${r.hintsSent}, answered with an error: ${codes(r.hintErrors)}`);
+    console.log(`               memory at start: ${heap(r.heap.start)}; after close + GC: ${heap(r.heap.after)}`);
   }
   console.log('\nTargets: 100 sessions < 2 % late audio and response.created p95 < 50 ms; past capacity, extra sessions refused cleanly; RSS after close within 20 % of start.');
   console.log('"client CPU" / "client lag p99": the bench client\'s own CPU (of one core) and event-loop delay; when high, lateness is partly the client\'s.');

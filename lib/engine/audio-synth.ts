@@ -86,7 +86,12 @@ export class VoiceStream {
   }
 
   next(count: number): Int16Array {
-    const out = new Int16Array(Math.max(0, Math.min(count, this.remaining)));
+    return this.nextInto(new Int16Array(Math.max(0, Math.min(count, this.remaining))));
+  }
+
+  /** Fill `scratch` (or its start) with the next samples; returns the filled part, a view of `scratch`. */
+  nextInto(scratch: Int16Array): Int16Array {
+    const out = scratch.subarray(0, Math.max(0, Math.min(scratch.length, this.remaining)));
     const voice = voiceBed();
     const { total } = this;
     const wordSamples = this.#wordSamples;
@@ -140,6 +145,19 @@ export function pcmToBase64(pcm: Int16Array): string {
   const buf = Buffer.alloc(pcm.length * 2);
   for (let i = 0; i < pcm.length; i++) buf.writeInt16LE(pcm[i] ?? 0, i * 2);
   return buf.toString('base64');
+}
+
+const DECODE_SCRATCH = new ArrayBuffer(256 * 1024);
+const DECODE_BYTES = Buffer.from(DECODE_SCRATCH);
+
+/**
+ * Decode base64 PCM16 into a shared scratch buffer: the result is valid only until the
+ * next call (read it at once). Large input falls back to a fresh array.
+ */
+export function base64ToPcmScratch(b64: string): Int16Array {
+  if (!LITTLE_ENDIAN || b64.length > (DECODE_SCRATCH.byteLength / 3) * 4) return base64ToPcm(b64);
+  const bytes = DECODE_BYTES.write(b64, 'base64');
+  return new Int16Array(DECODE_SCRATCH, 0, Math.floor(bytes / 2));
 }
 
 /** Decode base64 little-endian PCM16; a trailing odd byte is ignored. */

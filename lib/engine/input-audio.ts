@@ -1,4 +1,4 @@
-import { base64ToPcm, countWords, MS_PER_WORD, msForSamples } from './audio-synth';
+import { base64ToPcmScratch, countWords, MS_PER_WORD, msForSamples } from './audio-synth';
 import type { Conversation, MessageItem } from './conversation';
 import { toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
@@ -78,7 +78,7 @@ export class InputAudio {
   }
 
   append(audioBase64: string): void {
-    const pcm = base64ToPcm(audioBase64);
+    const pcm = base64ToPcmScratch(audioBase64); // read now: the VAD copies what it keeps
     const ms = msForSamples(pcm.length);
     const offset = this.#clockMs - this.#vad.clockMs;
     this.#clockMs += ms;

@@ -13,6 +13,8 @@ import type { ResponsePlan } from './response-plan';
  * chunk is sent: a long reply never blocks the event loop for other sessions.
  */
 const CHUNK_SAMPLES = samplesForMs(CHUNK_MS);
+/** Each chunk is made here and encoded at once: one buffer for every response. */
+const CHUNK_SCRATCH = new Int16Array(CHUNK_SAMPLES);
 
 export type RunnerDeps = {
   send(event: Record<string, unknown>): void;
@@ -173,7 +175,7 @@ export class ResponseRunner {
         this.deps.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...ref, delta });
       }
       if (voice) {
-        const chunk = voice.next(CHUNK_SAMPLES);
+        const chunk = voice.nextInto(CHUNK_SCRATCH);
         this.deps.send({ type: 'response.output_audio.delta', ...ref, delta: pcmToBase64(chunk) });
         flight.streamedMs += msForSamples(chunk.length);
         if (!this.plan.outOfBand) this.deps.conversation.meta(item.id).streamedMs = flight.streamedMs;
