@@ -4,6 +4,7 @@
  * Talks to its parent over the fork IPC channel: `ready` with the URL once listening, then
  * answers `stats` (RSS, heap, CPU time) and `gc` requests, and stops on `stop`.
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { startEngine } from '@/lib/engine/server';
 
 type Request = { id: number; cmd: 'stats' | 'gc' | 'stop' };
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
         (globalThis as { gc?: () => void }).gc?.();
         await new Promise((r) => setTimeout(r, 50));
         (globalThis as { gc?: () => void }).gc?.();
+        if (process.env.CUE_BENCH_HEAP_SPACES) {
+          const spaces = getHeapSpaceStatistics().map((sp) => `${sp.space_name} ${(sp.space_size / 1048576).toFixed(1)}/${(sp.space_used_size / 1048576).toFixed(1)}`);
+          console.error(`[engine heap] ${spaces.join(', ')}`);
+        }
       }
       if (req.cmd === 'stop') {
         await engine.close();

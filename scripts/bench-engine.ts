@@ -30,6 +30,7 @@ const PACE = Number(opt('pace', '4'));
 const WARMUP_MS = 3000;
 const SECRET = 'bench-engine-secret-not-for-production';
 const TICK_MS = 5;
+const WARMUP_SESSIONS = 20;
 
 type Engine = { child: ChildProcess; url: string; ask(cmd: 'stats' | 'gc' | 'stop'): Promise<ChildStats> };
 
@@ -85,7 +86,7 @@ type LevelResult = {
   load: number;
 };
 
-async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
+async function runLevel(engine: Engine, n: number, seconds = SECONDS): Promise<LevelResult> {
   await engine.ask('gc');
   const start = await engine.ask('stats');
   const sessions = Array.from({ length: n }, (_, i) => new SimSession(i, (i * 997) % 1000));
@@ -103,7 +104,7 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
   }
   const admitted = sessions.filter((s) => s.open);
   const from = performance.now() + WARMUP_MS;
-  const to = from + SECONDS * 1000;
+  const to = from + seconds * 1000;
   for (const s of admitted) s.setWindow(from, to);
   const lag = monitorEventLoopDelay({ resolution: 10 });
   let peak = start.rss;
@@ -126,7 +127,7 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
   await sleep(1500); // let the last responses finish streaming
   clearInterval(ticker);
   await Promise.all(sessions.map((s) => s.close()));
-  await sleep(2000);
+  await sleep(Number(process.env.CUE_BENCH_AFTER_WAIT_MS ?? 2000));
   await engine.ask('gc');
   const after = await engine.ask('stats');
 
@@ -167,9 +168,10 @@ async function runLevel(engine: Engine, n: number): Promise<LevelResult> {
 
 const codes = (m: Map<string, number>) => (m.size ? [...m].map(([c, k]) => `${k}× ${c}`).join(', ') : '0');
 
-function report(results: LevelResult[]): void {
-  console.log(`\nLocal engine load — ${SECONDS} s per level after ${WARMUP_MS / 1000} s warm-up, pace ${PACE}× (audio chunk every ${100 / PACE} ms), 20 ms mic frames, 1 OOB hint/s/session\n`);
-  const head = ['sessions', 'admitted', 'late audio', 'chunks', 'created p50', 'created p95', 'engine CPU', 'RSS start', 'RSS peak', 'RSS after', 'client CPU', 'client lag p99', 'load'];
+function report(results: LevelResult[], cold: ChildStats): void {
+  console.log(`\nLocal engine load — ${SECONDS} s per level after ${WARMUP_MS / 1000} s warm-up, pace ${PACE}× (audio chunk every ${100 / PACE} ms), 20 ms mic frames, 1 OOB hint/s/session`);
+  console.log(`Engine RSS when started, before any session: ${mb(cold.rss)} (heap ${mb(cold.heapUsed)} used)\n`);
+  const head = ['sessions', 'admitted', 'late audio', 'chunks', 'created p50', 'created p95', 'engine CPU', 'RSS start', 'RSS peak', 'RSS after', 'RSS Δ', 'client CPU', 'client lag p99', 'load'];
   const rows = results.map((r) => [
     String(r.n),
     String(r.admitted),
@@ -181,6 +183,7 @@ function report(results: LevelResult[]): void {
     mb(r.rssStart),
     mb(r.rssPeak),
     mb(r.rssAfter),
+    `${r.rssAfter >= r.rssStart ? '+' : ''}${((100 * (r.rssAfter - r.rssStart)) / r.rssStart).toFixed(0)} %`,
     `${r.clientCpuPct.toFixed(0)} %`,
     fmt(r.clientLagP99),
     r.load.toFixed(1),
@@ -196,6 +199,15 @@ function report(results: LevelResult[]): void {
     console.log(`               memory at start: ${heap(r.heap.start)}; after close + GC: ${heap(r.heap.after)}`);
   }
   console.log('\nTargets: 100 sessions < 2 % late audio and response.created p95 < 50 ms; past capacity, extra sessions refused cleanly; RSS after close within 20 % of start.');
+  const verdict = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+  for (const r of results) {
+    const latePct = r.chunks ? (100 * r.late) / r.chunks : Number.NaN;
+    const rss = Math.abs(r.rssAfter - r.rssStart) / r.rssStart <= 0.2;
+    const refusedClean = r.admitted + [...r.refused.values()].reduce((a, b) => a + b, 0) === r.n && [...r.refused.keys()].every((k) => k.includes('engine_at_capacity'));
+    const parts = [`late ${verdict(latePct < 2)}`, `created p95 ${verdict(r.created.p95 < 50)}`, `RSS ${verdict(rss)}`];
+    if (r.refused.size) parts.push(`refusals ${verdict(refusedClean)}`);
+    console.log(`  ${String(r.n).padStart(4)} sessions: ${parts.join(', ')}`);
+  }
   console.log('"client CPU" / "client lag p99": the bench client\'s own CPU (of one core) and event-loop delay; when high, lateness is partly the client\'s.');
   console.log(`"load": the machine's 1-minute load average at the end of the level (${cpus().length} cores); figures are noisy when it is above the core count.\n`);
 }
@@ -203,12 +215,17 @@ function report(results: LevelResult[]): void {
 async function main(): Promise<number> {
   const engine = await startChild();
   try {
+    const cold = await engine.ask('stats');
+    // A short unmeasured round first: JIT, pools and V8's young generation settle, so each
+    // level's "RSS start" is a warm engine and "RSS after" shows what sessions leave behind.
+    process.stdout.write(`warm-up (${WARMUP_SESSIONS} sessions, not reported) …\n`);
+    await runLevel(engine, WARMUP_SESSIONS, 2);
     const results: LevelResult[] = [];
     for (const n of LEVELS) {
       process.stdout.write(`level ${n} sessions …\n`);
       results.push(await runLevel(engine, n));
     }
-    report(results);
+    report(results, cold);
     return 0;
   } finally {
     const exited = new Promise((r) => engine.child.once('exit', r));
