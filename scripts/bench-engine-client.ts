@@ -166,12 +166,14 @@ export class SimSession {
 }
 
 /**
- * Late audio chunks of one response: delta k is due at `first + k * interval` (the engine
- * paces a response at one chunk per `interval` from its first chunk); it is late when it
- * arrives more than one chunk interval after that.
+ * Late audio chunks of one response: delta k is due at `first + k * slotMs` after the
+ * response's first delta, and is late when it arrives more than `slotMs` (one chunk) after.
+ * With `slotMs` = the chunk's duration (100 ms) this is "later than its real-time play
+ * position" (a player starting at the first chunk would run dry); with `slotMs` = the
+ * engine's pacing interval (100 ms / pace) it is "later than the engine meant to send it".
  */
-export function lateChunks(arrivals: readonly number[], intervalMs: number): number {
+export function lateChunks(arrivals: readonly number[], slotMs: number): number {
   const first = arrivals[0];
   if (first === undefined) return 0;
-  return arrivals.filter((t, k) => t - (first + k * intervalMs) > intervalMs).length;
+  return arrivals.filter((t, k) => t - (first + k * slotMs) > slotMs).length;
 }
