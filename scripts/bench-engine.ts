@@ -19,7 +19,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { hintAssistant } from '../agents/hint-assistant';
 import { mintEngineToken } from '../lib/engine/token';
+import { buildRealtimeSessionBody } from '../lib/model-access/session-config';
 import { fmt, summarize } from './bench-stats';
 import type { ChildStats } from './bench-engine-child';
 import { lateChunks, SimSession } from './bench-engine-client';
@@ -33,6 +35,8 @@ const WARMUP_MS = 3000;
 const SECRET = 'bench-engine-secret-not-for-production';
 const TICK_MS = 5;
 const WARMUP_SESSIONS = 20;
+/** Tokens carry the hint assistant's session config, as the app mints them. */
+const SESSION = buildRealtimeSessionBody(hintAssistant);
 
 type Engine = { child: ChildProcess; url: string; ask(cmd: 'stats' | 'gc' | 'stop'): Promise<ChildStats> };
 
@@ -101,7 +105,7 @@ async function runLevel(engine: Engine, n: number, seconds = SECONDS): Promise<L
   // Connect in waves of 10, like people joining, not one thundering herd.
   for (let i = 0; i < n; i += 10) {
     const wave = sessions.slice(i, i + 10);
-    const results = await Promise.all(wave.map((s) => s.connect(engine.url, mintEngineToken({ secret: SECRET, agentId: 'hint-assistant', ttlSeconds: 120 }).value)));
+    const results = await Promise.all(wave.map((s) => s.connect(engine.url, mintEngineToken({ secret: SECRET, agentId: 'hint-assistant', ttlSeconds: 120, session: SESSION }).value)));
     for (const r of results) if (r !== 'ok') refused.set(r, (refused.get(r) ?? 0) + 1);
     await sleep(20);
   }
