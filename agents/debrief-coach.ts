@@ -7,7 +7,7 @@ import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
 import { sortTranscript } from '@/lib/contracts/transcript';
 import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
 
-/** The post-call coach: a text agent with a structured output, run on the server by lib/debrief/run-debrief.ts. */
+/** The post-call coach: a text agent with a structured output, run on the server by lib/server/services/run-debrief.ts. */
 
 export const DEBRIEF_MODEL = 'gpt-4.1-mini';
 

@@ -109,7 +109,7 @@ export function buildEscalationDirective(scenario: Scenario, difficulty: Difficu
 
 /**
  * Instructions for the one response the app requests when it detects an escalation
- * trigger (lib/scenarios/escalation.ts decides). A response's instructions replace the
+ * trigger (lib/practice/scenarios/escalation.ts decides). A response's instructions replace the
  * session's, so this is the full persona plus the directive.
  */
 export function buildEscalationResponseInstructions(scenario: Scenario, difficulty: Difficulty, phrase: string, level: number): string {

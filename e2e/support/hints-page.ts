@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { LivePage } from './live-page';
 import { shotPath } from './shots';
 
-/** The localStorage key and persist shape of the settings store (lib/settings/store.ts). */
+/** The localStorage key and persist shape of the settings store (lib/live/settings/store.ts). */
 export const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
 
 /** Page object for /live as the hint assistant. */

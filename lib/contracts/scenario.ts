@@ -12,7 +12,7 @@ export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-/** Detector tokens a success criterion may use besides plain keywords (see lib/debrief/rubric.ts). */
+/** Detector tokens a success criterion may use besides plain keywords (see lib/practice/debrief/rubric.ts). */
 export const SIGNAL_TOKENS = ['@date', '@owner', '@number', '@checkpoint', '@question'] as const;
 export type SignalToken = (typeof SIGNAL_TOKENS)[number];
 export function isSignalToken(s: string): s is SignalToken {

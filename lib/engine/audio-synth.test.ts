@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToPcm, chunkPcm, countWords, pcmToBase64, rms, SAMPLE_RATE, samplesForMs, speechDurationMs, synthesizeSpeech, synthesizeVoice } from './audio-synth';
+import {
+  base64ToPcm,
+  chunkPcm,
+  countWords,
+  pcmToBase64,
+  rms,
+  SAMPLE_RATE,
+  samplesForMs,
+  speechDurationMs,
+  speechStream,
+  synthesizeSpeech,
+  synthesizeVoice,
+} from './audio-synth';
 
 describe('audio synth', () => {
   it('speaks at 150 words a minute: 400 ms a word', () => {
@@ -30,5 +42,17 @@ describe('audio synth', () => {
     const b64 = pcmToBase64(new Int16Array([1, -2, 32767, -32768]));
     expect(Buffer.from(b64, 'base64')).toEqual(Buffer.from([1, 0, 0xfe, 0xff, 0xff, 0x7f, 0x00, 0x80]));
     expect(base64ToPcm(pcmToBase64(pcm))).toEqual(pcm);
+  });
+
+  it('streams the same voice chunk by chunk as at once, whatever the chunk size', () => {
+    const text = 'We need the budget approved before the board meeting';
+    const whole = synthesizeSpeech(text);
+    for (const size of [2400, 1000, 7]) {
+      const stream = speechStream(text);
+      const parts: number[] = [];
+      while (stream.remaining > 0) parts.push(...stream.next(size));
+      expect(Int16Array.from(parts)).toEqual(whole);
+      expect(stream.next(size).length).toBe(0);
+    }
   });
 });

@@ -28,34 +28,106 @@ export function msForSamples(samples: number): number {
   return (samples * 1000) / SAMPLE_RATE;
 }
 
-/** Synthesise `durationMs` of voice-like tone; `words` sets where the inter-word dips fall. */
-export function synthesizeVoice(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))): Int16Array {
-  const total = samplesForMs(durationMs);
-  const out = new Int16Array(total);
-  if (total === 0) return out;
-  const wordSamples = total / Math.max(1, words);
-  const syllableSamples = SAMPLE_RATE * 0.2; // ~5 syllables a second
-  const edge = Math.min(samplesForMs(10), Math.floor(total / 2));
+const TWO_PI = 2 * Math.PI;
+const SYLLABLE_SAMPLES = SAMPLE_RATE * 0.2; // ~5 syllables a second
+/** Length of the voice bed: 10 s, a whole number of syllables, looped seamlessly. */
+const BED_SAMPLES = SYLLABLE_SAMPLES * 50;
+const CROSSFADE_SAMPLES = SAMPLE_RATE / 10;
+
+let bed: Float32Array | null = null;
+
+/**
+ * The voice every reply reads from: four harmonics on a gliding pitch, shaped by
+ * the syllable envelope, made once (~10 ms) and looped with a crossfade. A reply
+ * then costs a lookup and a gain a sample, so 100+ sessions can speak at once.
+ */
+function voiceBed(): Float32Array {
+  if (bed) return bed;
+  const raw = new Float32Array(BED_SAMPLES + CROSSFADE_SAMPLES);
   let phase = 0;
-  for (let n = 0; n < total; n++) {
+  for (let n = 0; n < raw.length; n++) {
     const t = n / SAMPLE_RATE;
-    const word = Math.floor(n / wordSamples);
-    const f0 = 140 + 18 * Math.sin(2 * Math.PI * 0.6 * t) + 12 * (((word * 7) % 5) - 2);
-    phase += (2 * Math.PI * f0) / SAMPLE_RATE;
+    const f0 = 140 + 18 * Math.sin(TWO_PI * 0.6 * t) + 10 * Math.sin(TWO_PI * 0.13 * t + 1);
+    phase += (TWO_PI * f0) / SAMPLE_RATE;
     const voiced = Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.25 * Math.sin(3 * phase) + 0.12 * Math.sin(4 * phase);
-    const syllable = Math.sin((Math.PI * (n % syllableSamples)) / syllableSamples);
-    const inWord = (n % wordSamples) / wordSamples;
-    const wordGate = inWord > 0.9 ? 0.35 : 1; // a short dip between words
-    const fade = Math.min(1, n / Math.max(1, edge), (total - 1 - n) / Math.max(1, edge));
-    const envelope = (0.35 + 0.65 * syllable * syllable) * wordGate * fade;
-    out[n] = Math.round((PEAK * voiced * envelope) / 1.87);
+    const syllable = Math.sin((Math.PI * (n % SYLLABLE_SAMPLES)) / SYLLABLE_SAMPLES);
+    raw[n] = ((PEAK * voiced) / 1.87) * (0.35 + 0.65 * syllable * syllable);
   }
-  return out;
+  // Fade the overrun into the head: bed[0] continues bed[BED_SAMPLES - 1] smoothly.
+  for (let i = 0; i < CROSSFADE_SAMPLES; i++) {
+    const w = i / CROSSFADE_SAMPLES;
+    raw[i] = (raw[i] as number) * w + (raw[BED_SAMPLES + i] as number) * (1 - w);
+  }
+  bed = raw.subarray(0, BED_SAMPLES);
+  return bed;
+}
+
+/**
+ * Voice-like tone generated on demand, chunk by chunk: `next(n)` returns the next n samples,
+ * so a reply's audio is made just before each chunk is sent, never all at once. The samples
+ * depend only on the duration and word count: any chunking gives the same signal.
+ */
+export class VoiceStream {
+  readonly total: number;
+  #n = 0;
+  /** Position of the next sample in its word, minus one. */
+  #wordPos = -1;
+  readonly #wordSamples: number;
+  readonly #edge: number;
+
+  constructor(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))) {
+    this.total = samplesForMs(durationMs);
+    this.#wordSamples = this.total / Math.max(1, words);
+    this.#edge = Math.max(1, Math.min(samplesForMs(10), Math.floor(this.total / 2)));
+  }
+
+  get remaining(): number {
+    return this.total - this.#n;
+  }
+
+  next(count: number): Int16Array {
+    return this.nextInto(new Int16Array(Math.max(0, Math.min(count, this.remaining))));
+  }
+
+  /** Fill `scratch` (or its start) with the next samples; returns the filled part, a view of `scratch`. */
+  nextInto(scratch: Int16Array): Int16Array {
+    const out = scratch.subarray(0, Math.max(0, Math.min(scratch.length, this.remaining)));
+    const voice = voiceBed();
+    const { total } = this;
+    const wordSamples = this.#wordSamples;
+    const dipFrom = 0.9 * wordSamples;
+    const edge = this.#edge;
+    let n = this.#n;
+    let at = n % BED_SAMPLES;
+    let wordPos = this.#wordPos;
+    for (let i = 0; i < out.length; i++, n++) {
+      let v = voice[at] as number;
+      if (++at === BED_SAMPLES) at = 0;
+      if (++wordPos >= wordSamples) wordPos -= wordSamples;
+      if (wordPos > dipFrom) v *= 0.35; // a short dip between words
+      if (n < edge || n >= total - 1 - edge) v *= Math.min(1, n / edge, (total - 1 - n) / edge);
+      out[i] = Math.round(v);
+    }
+    this.#n = n;
+    this.#wordPos = wordPos;
+    return out;
+  }
+}
+
+/** Synthesise `durationMs` of voice-like tone at once (tests, short clips); `words` sets where the inter-word dips fall. */
+export function synthesizeVoice(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))): Int16Array {
+  const stream = new VoiceStream(durationMs, words);
+  return stream.next(stream.total);
 }
 
 /** Voice for a text: duration from its word count. */
 export function synthesizeSpeech(text: string): Int16Array {
   return synthesizeVoice(speechDurationMs(text), countWords(text));
+}
+
+/** A stream of the voice for a text, to be read chunk by chunk. */
+export function speechStream(text: string): VoiceStream {
+  return new VoiceStream(speechDurationMs(text), countWords(text));
 }
 
 /** Split PCM into ~`chunkMs` slices (the last may be shorter). */
@@ -66,16 +138,36 @@ export function chunkPcm(pcm: Int16Array, chunkMs = CHUNK_MS): Int16Array[] {
   return chunks;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function pcmToBase64(pcm: Int16Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
   const buf = Buffer.alloc(pcm.length * 2);
   for (let i = 0; i < pcm.length; i++) buf.writeInt16LE(pcm[i] ?? 0, i * 2);
   return buf.toString('base64');
+}
+
+const DECODE_SCRATCH = new ArrayBuffer(256 * 1024);
+const DECODE_BYTES = Buffer.from(DECODE_SCRATCH);
+
+/**
+ * Decode base64 PCM16 into a shared scratch buffer: the result is valid only until the
+ * next call (read it at once). Large input falls back to a fresh array.
+ */
+export function base64ToPcmScratch(b64: string): Int16Array {
+  if (!LITTLE_ENDIAN || b64.length > (DECODE_SCRATCH.byteLength / 3) * 4) return base64ToPcm(b64);
+  const bytes = DECODE_BYTES.write(b64, 'base64');
+  return new Int16Array(DECODE_SCRATCH, 0, Math.floor(bytes / 2));
 }
 
 /** Decode base64 little-endian PCM16; a trailing odd byte is ignored. */
 export function base64ToPcm(b64: string): Int16Array {
   const buf = Buffer.from(b64, 'base64');
   const out = new Int16Array(Math.floor(buf.length / 2));
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(buf.subarray(0, out.length * 2));
+    return out;
+  }
   for (let i = 0; i < out.length; i++) out[i] = buf.readInt16LE(i * 2);
   return out;
 }

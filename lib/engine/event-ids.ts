@@ -3,8 +3,11 @@ import { randomBytes } from 'node:crypto';
 /**
  * Ids shaped like the real service's (`event_…`, `item_…`, `resp_…`, `call_…`):
  * a per-connection random stem plus a counter, so ids are unique across
- * sessions and strictly ordered within one.
+ * sessions and strictly ordered within one. Every id fits the service's
+ * 32-character cap: the longest prefix (6) + stem (10) + a counter that has
+ * at most 11 base-36 digits below 2^53 is 27.
  */
+export const MAX_ID_CHARS = 32;
 export type IdFactory = {
   event(): string;
   item(): string;
@@ -21,9 +24,9 @@ function randomStem(length: number): string {
   return out;
 }
 
-export function createIdFactory(): IdFactory {
+export function createIdFactory(startAt = 0): IdFactory {
   const stem = randomStem(10);
-  let counter = 0;
+  let counter = startAt;
   const next = (prefix: string) => `${prefix}_${stem}${(++counter).toString(36).padStart(4, '0')}`;
   return {
     event: () => next('event'),

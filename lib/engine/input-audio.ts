@@ -1,7 +1,8 @@
-import { base64ToPcm, countWords, MS_PER_WORD, msForSamples } from './audio-synth';
+import { base64ToPcmScratch, countWords, MS_PER_WORD, msForSamples } from './audio-synth';
 import type { Conversation, MessageItem } from './conversation';
 import { toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
+import { conversationFull, type EngineLimits } from './limits';
 import { type ProtocolError, protocolError } from './protocol';
 import type { EffectiveSession, TurnDetection } from './session-config';
 import { EnergyVad, type VadConfig } from './vad';
@@ -11,8 +12,13 @@ import { EnergyVad, type VadConfig } from './vad';
  * manual commits, and injected utterances (test controls). A turn becomes a
  * user item with `transcript: null`, then transcription events, then (per
  * turn_detection) a response. The engine has no ASR: real audio is
- * "transcribed" as an honest placeholder.
+ * "transcribed" as an honest placeholder. Transcription is asynchronous, as
+ * with the service: by default `…input_audio_transcription.completed` comes
+ * after the automatic reply to the turn has started (`response.created`);
+ * a numeric lag sends it that many ms after the commit (0: before the reply).
  */
+export type TranscriptionLag = number | 'after_response';
+
 export interface InputHost {
   readonly ids: IdFactory;
   readonly conversation: Conversation;
@@ -21,8 +27,11 @@ export interface InputHost {
   readonly paceFactor: number;
   send(event: Record<string, unknown>): void;
   sendError(error: ProtocolError): void;
-  hasActiveResponse(): boolean;
-  cancelActiveResponse(reason: 'turn_detected'): void;
+  readonly limits: EngineLimits;
+  /** When transcription events follow a committed turn. */
+  transcriptionLag(): TranscriptionLag;
+  /** The user started speaking with interrupt_response: cut the default-conversation response. */
+  interrupt(): void;
   /** Start a response because a user turn ended (no-op if one is active). */
   autoRespond(): void;
   /** Report an unexpected failure (logged, sent as server_error). */
@@ -69,7 +78,7 @@ export class InputAudio {
   }
 
   append(audioBase64: string): void {
-    const pcm = base64ToPcm(audioBase64);
+    const pcm = base64ToPcmScratch(audioBase64); // read now: the VAD copies what it keeps
     const ms = msForSamples(pcm.length);
     const offset = this.#clockMs - this.#vad.clockMs;
     this.#clockMs += ms;
@@ -158,7 +167,7 @@ export class InputAudio {
     const itemId = this.host.ids.item();
     this.#speechItemId = itemId;
     this.host.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: Math.round(audioStartMs), item_id: itemId });
-    if (this.#td?.interrupt_response && this.host.hasActiveResponse()) this.host.cancelActiveResponse('turn_detected');
+    if (this.#td?.interrupt_response) this.host.interrupt();
     return itemId;
   }
 
@@ -170,37 +179,55 @@ export class InputAudio {
   }
 
   /**
-   * committed -> user item (transcript null) added/done -> transcription
-   * deltas and completed (always for injected turns, else when transcription
-   * is configured) -> a reply if turn_detection.create_response.
+   * committed -> user item (transcript null) added/done -> a reply if
+   * turn_detection.create_response, and transcription deltas and completed
+   * (always for injected turns, else when transcription is configured) in the
+   * order the lag says.
    */
   async #commitTurn(itemId: string, turn: Turn): Promise<void> {
-    const { conversation } = this.host;
+    const { conversation, limits } = this.host;
+    if (conversation.items.length >= limits.maxConversationItems) {
+      this.host.sendError(conversationFull(limits, null));
+      return;
+    }
     const send = (event: Record<string, unknown>) => this.host.send(event);
-    const { heard } = turn;
     send({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: conversation.lastId() });
     const item: MessageItem = { id: itemId, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] };
     const placed = conversation.insert(item);
     if (!placed.ok) return;
-    conversation.meta(itemId).heard = heard;
+    conversation.meta(itemId).heard = turn.heard;
     send({ type: 'conversation.item.added', previous_item_id: placed.previousItemId, item: toWireItem(item) });
     send({ type: 'conversation.item.done', previous_item_id: placed.previousItemId, item: toWireItem(item) });
-    if (turn.injected || this.host.config.audio.input.transcription !== null) {
-      for (const delta of turn.deltas ?? [heard]) {
-        send({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta });
-        if (turn.deltas) await this.#sleep(TRANSCRIPT_DELTA_GAP_MS);
-        if (!this.host.open) return;
-      }
-      if (!conversation.has(itemId)) return;
-      item.content = [{ type: 'input_audio', transcript: heard }];
-      send({
-        type: 'conversation.item.input_audio_transcription.completed',
-        item_id: itemId,
-        content_index: 0,
-        transcript: heard,
-        usage: { type: 'duration', seconds: Math.max(1, Math.round(turn.durationMs / 1000)) },
-      });
+    const reply = () => {
+      if (this.#td?.create_response && this.host.open) this.host.autoRespond();
+    };
+    if (!turn.injected && this.host.config.audio.input.transcription === null) return reply();
+    const lag = this.host.transcriptionLag();
+    if (lag === 0) {
+      await this.#transcribe(item, turn);
+      return reply();
     }
-    if (this.#td?.create_response) this.host.autoRespond();
+    reply();
+    if (lag !== 'after_response') await this.#sleep(lag);
+    await this.#transcribe(item, turn);
+  }
+
+  async #transcribe(item: MessageItem, turn: Turn): Promise<void> {
+    const { conversation } = this.host;
+    const send = (event: Record<string, unknown>) => this.host.send(event);
+    for (const delta of turn.deltas ?? [turn.heard]) {
+      if (!this.host.open || !conversation.has(item.id)) return;
+      send({ type: 'conversation.item.input_audio_transcription.delta', item_id: item.id, content_index: 0, delta });
+      if (turn.deltas) await this.#sleep(TRANSCRIPT_DELTA_GAP_MS);
+    }
+    if (!this.host.open || !conversation.has(item.id)) return;
+    item.content = [{ type: 'input_audio', transcript: turn.heard }];
+    send({
+      type: 'conversation.item.input_audio_transcription.completed',
+      item_id: item.id,
+      content_index: 0,
+      transcript: turn.heard,
+      usage: { type: 'duration', seconds: Math.max(1, Math.round(turn.durationMs / 1000)) },
+    });
   }
 }

@@ -2,6 +2,7 @@ import { speechDurationMs } from './audio-synth';
 import { type ContentPart, type Conversation, type EngineItem, toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
 import { placeholderTranscript } from './input-audio';
+import { checkItemText, conversationFull, type EngineLimits } from './limits';
 import { type ItemInput, type ProtocolError, protocolError } from './protocol';
 import { words } from './replies/text-utils';
 import type { ResponseRunner } from './response-runner';
@@ -11,6 +12,7 @@ export interface ItemHost {
   readonly ids: IdFactory;
   readonly conversation: Conversation;
   readonly activeResponse: ResponseRunner | null;
+  readonly limits: EngineLimits;
   send(event: Record<string, unknown>): void;
   sendError(error: ProtocolError): void;
 }
@@ -44,6 +46,9 @@ function toEngineItem(host: ItemHost, input: ItemInput, eventId: string | null):
 }
 
 export function createItem(host: ItemHost, input: ItemInput, previousItemId: string | null | undefined, eventId: string | null): void {
+  const tooLarge = checkItemText(input, host.limits, 'item', eventId);
+  if (tooLarge) return host.sendError(tooLarge);
+  if (host.conversation.items.length >= host.limits.maxConversationItems) return host.sendError(conversationFull(host.limits, eventId, 'item'));
   const built = toEngineItem(host, input, eventId);
   if ('code' in built) return host.sendError(built);
   const { item, heard } = built;

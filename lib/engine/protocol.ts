@@ -82,7 +82,9 @@ const assistantPartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output_text'), text: z.string() }),
   z.object({ type: z.literal('output_audio'), audio: z.string().nullable().optional(), transcript: z.string().nullable().optional() }),
 ]);
-const idSchema = z.string().min(1).max(64).optional();
+/** The service caps item ids at 32 characters. */
+export const MAX_ITEM_ID_CHARS = 32;
+const idSchema = z.string().min(1).max(MAX_ITEM_ID_CHARS).optional();
 
 export const itemInputSchema = z.union([
   z.object({ id: idSchema, type: z.literal('message'), role: z.literal('user'), status: statusSchema, content: z.array(userPartSchema).min(1) }),
@@ -147,6 +149,12 @@ export function protocolError(code: string, message: string, opts: { param?: str
 
 export type ParsedClientMessage = { ok: true; event: ClientEvent; raw: Record<string, unknown> } | { ok: false; raw: unknown; error: ProtocolError };
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let at = root;
+  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
 /** Parse one text frame into a validated client event, or the error event payload to answer with. */
 export function parseClientMessage(text: string): ParsedClientMessage {
   let raw: unknown;
@@ -178,6 +186,12 @@ export function parseClientMessage(text: string): ParsedClientMessage {
     const issue = parsed.error.issues[0];
     const param = issue?.path.length ? issue.path.join('.') : null;
     const missing = issue?.code === 'invalid_type' && issue.message.includes('undefined');
+    if (issue?.code === 'too_big' && issue.origin === 'string') {
+      const given = valueAt(record, issue.path);
+      const length = typeof given === 'string' ? given.length : '?';
+      const message = `Invalid '${param}': string too long. Expected a string with maximum length ${String(issue.maximum)}, but got a string with length ${length} instead.`;
+      return { ok: false, raw, error: protocolError('string_above_max_length', message, { param, eventId: clientEventId }) };
+    }
     const code = missing ? 'missing_required_parameter' : 'invalid_value';
     const message = missing ? `Missing required parameter: '${param}'.` : `Invalid '${param ?? record.type}': ${issue?.message ?? 'invalid value'}.`;
     return { ok: false, raw, error: protocolError(code, message, { param, eventId: clientEventId }) };

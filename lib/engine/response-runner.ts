@@ -1,14 +1,21 @@
-import { CHUNK_MS, chunkPcm, msForSamples, pcmToBase64, synthesizeSpeech } from './audio-synth';
+import { CHUNK_MS, msForSamples, pcmToBase64, samplesForMs, speechStream } from './audio-synth';
 import type { Conversation, EngineItem, FunctionCallItem, MessageItem } from './conversation';
 import { toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
-import { outputTokens, type ResponsePlan } from './response-plan';
+import { responseObject, type ResponseUsage, responseUsage } from './response-object';
+import type { ResponsePlan } from './response-plan';
 
 /**
  * Streams one response in the service's event order, paced faster than real
  * time but not instantly, and cancellable at any point: `cancel()` closes the
  * item in flight as incomplete and sends `response.done` (cancelled) at once.
+ * Audio is synthesised chunk by chunk on the pacing timer, just before each
+ * chunk is sent: a long reply never blocks the event loop for other sessions.
  */
+const CHUNK_SAMPLES = samplesForMs(CHUNK_MS);
+/** Each chunk is made here and encoded at once: one buffer for every response. */
+const CHUNK_SCRATCH = new Int16Array(CHUNK_SAMPLES);
+
 export type RunnerDeps = {
   send(event: Record<string, unknown>): void;
   ids: IdFactory;
@@ -50,6 +57,11 @@ export class ResponseRunner {
 
   get active(): boolean {
     return this.#status === 'in_progress';
+  }
+
+  /** Tokens the response used so far (input + output), as its usage reports them. */
+  get totalTokens(): number {
+    return this.#usage().total_tokens;
   }
 
   /** Sends `response.created` now and streams the rest asynchronously. */
@@ -144,17 +156,17 @@ export class ResponseRunner {
     const flight: InFlight = { kind: 'message', index, item, text, sent: '', streamedMs: 0, audioDone: false };
     this.#inFlight = flight;
     this.#addItem(index, item);
-    const pcm = audio ? synthesizeSpeech(text) : null;
-    if (!this.plan.outOfBand) Object.assign(this.deps.conversation.meta(item.id), { plannedText: text, plannedMs: pcm ? msForSamples(pcm.length) : 0, streamedMs: 0 });
+    const voice = audio ? speechStream(text) : null;
+    if (!this.plan.outOfBand) Object.assign(this.deps.conversation.meta(item.id), { plannedText: text, plannedMs: voice ? msForSamples(voice.total) : 0, streamedMs: 0 });
     const ref = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };
     this.deps.send({ type: 'response.content_part.added', ...ref, part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
     item.content = [audio ? { type: 'output_audio', transcript: '' } : { type: 'output_text', text: '' }];
     const tokens = text.split(' ');
-    const chunks = pcm ? chunkPcm(pcm) : Array.from({ length: Math.ceil(tokens.length / 3) }, () => null);
+    const chunkCount = voice ? Math.ceil(voice.total / CHUNK_SAMPLES) : Math.ceil(tokens.length / 3);
     const t0 = Date.now();
     let emittedWords = 0;
-    for (const [c, chunk] of chunks.entries()) {
-      const target = Math.ceil((tokens.length * (c + 1)) / chunks.length);
+    for (let c = 0; c < chunkCount; c++) {
+      const target = Math.ceil((tokens.length * (c + 1)) / chunkCount);
       if (target > emittedWords) {
         const delta = (emittedWords > 0 ? ' ' : '') + tokens.slice(emittedWords, target).join(' ');
         emittedWords = target;
@@ -162,7 +174,8 @@ export class ResponseRunner {
         item.content = [audio ? { type: 'output_audio', transcript: flight.sent } : { type: 'output_text', text: flight.sent }];
         this.deps.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...ref, delta });
       }
-      if (chunk) {
+      if (voice) {
+        const chunk = voice.nextInto(CHUNK_SCRATCH);
         this.deps.send({ type: 'response.output_audio.delta', ...ref, delta: pcmToBase64(chunk) });
         flight.streamedMs += msForSamples(chunk.length);
         if (!this.plan.outOfBand) this.deps.conversation.meta(item.id).streamedMs = flight.streamedMs;
@@ -216,33 +229,17 @@ export class ResponseRunner {
 
   #responseObject(): Record<string, unknown> {
     const done = this.#status !== 'in_progress';
-    const out = done ? this.#usage() : null;
-    return {
-      object: 'realtime.response',
+    return responseObject({
       id: this.id,
       status: this.#status,
-      status_details: null,
-      output: this.#output.map(toWireItem),
-      conversation_id: this.plan.outOfBand ? null : this.deps.conversationId,
-      output_modalities: [this.plan.modality],
-      max_output_tokens: this.plan.maxOutputTokens,
-      audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: this.plan.voice } },
-      usage: out,
-      metadata: this.plan.metadata,
-    };
+      output: this.#output,
+      plan: this.plan,
+      conversationId: this.deps.conversationId,
+      usage: done ? this.#usage() : null,
+    });
   }
 
-  #usage(): Record<string, unknown> {
-    const input = this.plan.inputTokens;
-    const produced = outputTokens({ ...this.plan, outputs: this.plan.outputs.slice(0, this.#output.length) });
-    const inputTotal = input.text + input.audio;
-    const outputTotal = produced.text + produced.audio;
-    return {
-      total_tokens: inputTotal + outputTotal,
-      input_tokens: inputTotal,
-      output_tokens: outputTotal,
-      input_token_details: { text_tokens: input.text, audio_tokens: input.audio, image_tokens: 0, cached_tokens: 0, cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 } },
-      output_token_details: { text_tokens: produced.text, audio_tokens: produced.audio },
-    };
+  #usage(): ResponseUsage {
+    return responseUsage(this.plan, this.#output.length);
   }
 }

@@ -66,7 +66,7 @@ describe('upgrade auth', () => {
 
 describe('http routes', () => {
   it('answers /health always and 404 elsewhere', async () => {
-    expect(await control(engine, 'GET', '/health')).toEqual({ status: 200, json: { ok: true } });
+    expect(await control(engine, 'GET', '/health')).toEqual({ status: 200, json: { ok: true, sessions: expect.any(Number), joining: 0, capacity: 150, atCapacity: false } });
     expect((await control(engine, 'GET', '/nope')).status).toBe(404);
   });
 
@@ -75,7 +75,7 @@ describe('http routes', () => {
     try {
       expect((await control(plain, 'GET', '/__test/sessions')).status).toBe(404);
       expect((await control(plain, 'POST', '/__test/faults', { refuseConnections: true })).status).toBe(404);
-      expect((await control(plain, 'GET', '/health')).json).toEqual({ ok: true });
+      expect((await control(plain, 'GET', '/health')).json).toMatchObject({ ok: true, sessions: 0, capacity: 150 });
     } finally {
       await plain.close();
     }
@@ -104,13 +104,13 @@ describe('test controls', () => {
     expect(refused).toMatchObject({ status: 503, body: { error: { code: 'engine_unavailable' } } });
     expect((await control(engine, 'POST', '/__test/faults', { refuseConnections: false, connectDelayMs: 300 })).json).toEqual({
       ok: true,
-      faults: { refuseConnections: false, connectDelayMs: 300, responseDelayMs: 0 },
+      faults: { refuseConnections: false, connectDelayMs: 300, responseDelayMs: 0, transcriptionLagMs: null },
     });
     const t0 = Date.now();
     const client = await RawClient.connect(engine.url, mint().value);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     client.close();
-    expect((await control(engine, 'DELETE', '/__test/faults')).json).toEqual({ ok: true, faults: { refuseConnections: false, connectDelayMs: 0, responseDelayMs: 0 } });
+    expect((await control(engine, 'DELETE', '/__test/faults')).json).toEqual({ ok: true, faults: { refuseConnections: false, connectDelayMs: 0, responseDelayMs: 0, transcriptionLagMs: null } });
     expect((await control(engine, 'POST', '/__test/faults', { connectDelayMs: -1 })).status).toBe(400);
   });
 

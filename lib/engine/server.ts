@@ -1,16 +1,23 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { isLoopback, rejectUpgrade, sendError, sendJson, tokenFromUpgrade } from './http-utils';
-import { EngineSession } from './session';
+import { isLoopback, sendError, sendJson } from './http-utils';
+import type { TranscriptionLag } from './input-audio';
+import { type EngineLimits, resolveLimits } from './limits';
+import type { EngineSession } from './session';
 import { type ControlState, handleTestControl, NO_FAULTS } from './test-controls';
-import { verifyEngineToken } from './token';
+import { type Admission, handleUpgrade, REALTIME_PATH, type UpgradeState } from './upgrade';
+import { UsedTokens } from './used-tokens';
+
+export { REALTIME_PATH } from './upgrade';
 
 /**
  * Cue's local realtime engine: a WebSocket server speaking the subset of the
  * OpenAI Realtime protocol that @openai/agents-realtime uses, with scripted,
- * deterministic replies. Auth is a signed short-lived token (lib/engine/token).
+ * deterministic replies. Auth is a signed short-lived, single-use token
+ * (lib/engine/token) that also carries the session config. It holds up to
+ * `limits.maxSessions` sessions and refuses more with HTTP 503; a closed
+ * session is dropped at once (test controls keep a few recent ones to inspect).
  */
 export type EngineOptions = {
   host?: string;
@@ -21,94 +28,81 @@ export type EngineOptions = {
   testControls?: boolean;
   /** How many times faster than real time replies stream (default 4). */
   paceFactor?: number;
+  /** Capacity and size limits (defaults in lib/engine/limits). */
+  limits?: Partial<EngineLimits>;
+  /** When input transcription follows a turn: after the automatic reply started (default), or a lag in ms. */
+  transcriptionLag?: TranscriptionLag;
   log?: (line: string) => void;
 };
 
-export type EngineHandle = { url: string; httpUrl: string; port: number; close(): Promise<void> };
+export type EngineHandle = {
+  url: string;
+  httpUrl: string;
+  port: number;
+  /** Open sessions now. */
+  sessionCount(): number;
+  close(): Promise<void>;
+};
 
-export const REALTIME_PATH = '/v1/realtime';
-const MAX_SESSIONS_KEPT = 200;
-const DEFAULT_MODEL = 'gpt-realtime';
+/** With test controls, the most sessions kept for inspection (closed ones are dropped first). */
+const MAX_SESSIONS_KEPT = 64;
+/** Request headers the engine accepts: the engine token travels as a WebSocket subprotocol. */
 export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   if (!opts.secret) throw new Error('startEngine: a secret is required to verify client tokens');
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? (() => undefined);
-  const paceFactor = opts.paceFactor ?? 4;
-  const state: ControlState = { sessions: [], faults: { ...NO_FAULTS } };
+  const limits = resolveLimits(opts.limits);
+  const control: ControlState = { sessions: [], faults: { ...NO_FAULTS } };
+  const open = new Set<EngineSession>();
+  const upgrades: UpgradeState = { pending: 0 };
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: 16 * 1024 * 1024,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    clientTracking: false,
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
   });
+  const keep = (session: EngineSession) => {
+    control.sessions.push(session);
+    while (control.sessions.length > MAX_SESSIONS_KEPT) {
+      const closed = control.sessions.findIndex((s) => !s.open);
+      if (closed === -1) break;
+      control.sessions.splice(closed, 1);
+    }
+  };
+  const admission: Admission = {
+    secret: opts.secret,
+    limits,
+    paceFactor: opts.paceFactor ?? 4,
+    transcriptionLag: opts.transcriptionLag ?? 'after_response',
+    recordEvents: opts.testControls === true,
+    wss,
+    usedTokens: new UsedTokens(),
+    open,
+    faults: () => control.faults,
+    log,
+    onSession: opts.testControls ? keep : undefined,
+  };
 
+  const health = () => ({ ok: true, sessions: open.size, joining: upgrades.pending, capacity: limits.maxSessions, atCapacity: open.size + upgrades.pending >= limits.maxSessions });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://engine.local');
-    if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, health());
     if (url.pathname === '/__test' || url.pathname.startsWith('/__test/')) {
       if (!opts.testControls) return sendError(res, { status: 404, code: 'not_found', message: 'Test controls are disabled.' });
       if (!isLoopback(req.socket.remoteAddress)) return sendError(res, { status: 403, code: 'forbidden', message: 'Test controls answer loopback clients only.' });
-      void handleTestControl(req, res, url, state);
+      void handleTestControl(req, res, url, control);
       return;
     }
     sendError(res, { status: 404, code: 'not_found', message: `Nothing at ${url.pathname}. The realtime socket is at ${REALTIME_PATH}.` });
   };
 
-  const addSession = (session: EngineSession) => {
-    state.sessions.push(session);
-    while (state.sessions.length > MAX_SESSIONS_KEPT) {
-      const closed = state.sessions.findIndex((s) => !s.open);
-      if (closed === -1) break;
-      state.sessions.splice(closed, 1);
-    }
-  };
-
-  const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => undefined);
-    const url = new URL(req.url ?? '/', 'http://engine.local');
-    if (url.pathname !== REALTIME_PATH) {
-      return rejectUpgrade(socket, 404, { error: { code: 'not_found', message: `The realtime socket is at ${REALTIME_PATH}.` } });
-    }
-    const { connectDelayMs, refuseConnections } = state.faults;
-    if (connectDelayMs > 0) await new Promise((r) => setTimeout(r, connectDelayMs));
-    if (socket.destroyed) return;
-    if (refuseConnections) {
-      log('upgrade refused (fault injected)');
-      return rejectUpgrade(socket, 503, { error: { code: 'engine_unavailable', message: 'The local engine is refusing connections (test fault).' } });
-    }
-    const token = tokenFromUpgrade(req);
-    const check = token ? verifyEngineToken(token, opts.secret) : ({ ok: false, reason: 'malformed' } as const);
-    if (!check.ok) {
-      log(`upgrade refused: ${check.reason}`);
-      const code = check.reason === 'expired' ? 'expired_token' : 'invalid_token';
-      const message = check.reason === 'expired' ? 'The client secret has expired; mint a new one.' : 'The client secret is missing or invalid.';
-      return rejectUpgrade(socket, 401, { error: { code, message } });
-    }
-    const { claims } = check;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new EngineSession({
-        ws,
-        id: claims.sid,
-        agent: claims.agent,
-        model: url.searchParams.get('model') || DEFAULT_MODEL,
-        expiresAt: claims.exp,
-        persona: claims.persona ?? null,
-        paceFactor,
-        recordEvents: opts.testControls === true,
-        faults: () => state.faults,
-        log,
-      });
-      addSession(session);
-      log(`session ${claims.sid}: connected (agent ${claims.agent})`);
-      session.start();
-    });
-  };
-
-  // A role-play token carries its persona brief (a few KB, up to ~20 KB for the largest scenario) in the upgrade headers.
+  // A role-play token carries its persona brief and session config in the upgrade headers.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, onRequest);
   server.on('upgrade', (req, socket, head) => {
-    onUpgrade(req, socket, head).catch((error: unknown) => {
+    handleUpgrade(admission, upgrades, req, socket, head).catch((error: unknown) => {
       log(`upgrade failed: ${error instanceof Error ? error.message : String(error)}`);
       socket.destroy();
     });
@@ -126,9 +120,10 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      for (const s of state.sessions) if (s.open) s.close();
+      const sessions = [...open];
+      for (const s of sessions) s.close();
       await new Promise((r) => setTimeout(r, 50));
-      for (const ws of wss.clients) ws.terminate();
+      for (const s of sessions) s.drop(); // whoever did not finish the close handshake
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -136,5 +131,5 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     return closing;
   };
 
-  return { url: `ws://${urlHost}:${port}${REALTIME_PATH}`, httpUrl: `http://${urlHost}:${port}`, port, close };
+  return { url: `ws://${urlHost}:${port}${REALTIME_PATH}`, httpUrl: `http://${urlHost}:${port}`, port, sessionCount: () => open.size, close };
 }

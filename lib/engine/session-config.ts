@@ -75,6 +75,12 @@ export function defaultSession(opts: { id: string; model: string; expiresAt: num
   };
 }
 
+/** A session's starting config: the defaults, then the session config its token carried (model included). */
+export function initialSession(opts: { id: string; model: string; expiresAt: number; minted?: SessionUpdate }): EffectiveSession {
+  const base = defaultSession(opts);
+  return opts.minted ? mergeSession(base, opts.minted) : base;
+}
+
 function definedEntries<T extends object>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

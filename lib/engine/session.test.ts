@@ -82,7 +82,11 @@ describe('responses', () => {
     c.send({ type: 'response.create', event_id: 'rc2' });
     const busy = await c.next('error');
     expect(busy.error).toMatchObject({ type: 'invalid_request_error', code: 'conversation_already_has_active_response', event_id: 'rc2' });
-    await c.next('response.done');
+    const rateLimits = await c.next('rate_limits.updated');
+    expect(rateLimits.rate_limits).toEqual([
+      { name: 'requests', limit: expect.any(Number), remaining: expect.any(Number), reset_seconds: expect.any(Number) },
+      { name: 'tokens', limit: expect.any(Number), remaining: expect.any(Number), reset_seconds: expect.any(Number) },
+    ]);
     const types = c.types(c.events.findIndex((e) => e.type === 'response.created')).filter((t) => !t.endsWith('.delta') && t !== 'error');
     expect(types).toEqual([
       'response.created',
@@ -95,11 +99,12 @@ describe('responses', () => {
       'response.output_item.done',
       'conversation.item.done',
       'response.done',
+      'rate_limits.updated',
     ]);
     const deltas = c.types().filter((t) => t.endsWith('.delta'));
     expect(deltas[0]).toBe('response.output_audio_transcript.delta');
     expect(deltas.filter((t) => t === 'response.output_audio.delta').length).toBeGreaterThan(10);
-    const done = c.events.at(-1)?.response as { status: string; output: { status: string; content: unknown[] }[]; usage: { total_tokens: number } };
+    const done = c.events.findLast((e) => e.type === 'response.done')?.response as { status: string; output: { status: string; content: unknown[] }[]; usage: { total_tokens: number } };
     expect(done.status).toBe('completed');
     expect(done.output[0]).toMatchObject({ status: 'completed', content: [{ type: 'output_audio' }] });
     expect(done.usage.total_tokens).toBeGreaterThan(0);

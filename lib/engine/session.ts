@@ -1,68 +1,92 @@
 import { WebSocket } from 'ws';
-import type { PersonaBrief } from '@/lib/contracts/persona-brief';
-import { Conversation, toWireItem } from './conversation';
+import { handleClientEvent } from './client-events';
+import { Conversation } from './conversation';
 import { createIdFactory } from './event-ids';
-import { InputAudio, type InputHost } from './input-audio';
-import { createItem, itemNotFound, truncateItem } from './item-handlers';
-import { type ClientEvent, parseClientMessage, type ProtocolError, protocolError, type ResponseParams } from './protocol';
-import { replyPolicyFor } from './replies/registry';
+import { InputAudio, type InputHost, type TranscriptionLag } from './input-audio';
+import { checkInstructions, type EngineLimits, LIMIT_ERROR_CODES } from './limits';
+import { parseClientMessage, type ProtocolError, protocolError, type SessionUpdate } from './protocol';
+import { RateLimits } from './rate-limits';
 import type { ReplyRequest } from './replies/types';
-import { planResponse, type ResponsePlan, toolCallPlan } from './response-plan';
-import { ResponseRunner } from './response-runner';
-import { defaultSession, type EffectiveSession, mergeSession } from './session-config';
+import type { ResponseRunner } from './response-runner';
+import { Responses, type ResponsesHost, type Started } from './responses';
+import { type EffectiveSession, initialSession, mergeSession } from './session-config';
+import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
- * One realtime connection: effective config, the conversation, the input
- * buffer and at most one active response. Every event it sends carries a
- * string `event_id`; every client event gets the service's answer or an
- * `error` event.
+ * One realtime connection: effective config (from the token's session claim,
+ * then `session.update`s), the conversation, the input buffer and its
+ * responses. Every event it sends carries a string `event_id`; every client
+ * event gets the service's answer or an `error` event. It ends itself when its
+ * allowed length is over (`session_expired`), and once closed holds no timers.
  */
-export type Faults = { connectDelayMs: number; refuseConnections: boolean; responseDelayMs: number };
+export type Faults = { connectDelayMs: number; refuseConnections: boolean; responseDelayMs: number; transcriptionLagMs: number | null };
 
 export type SessionOptions = {
   ws: WebSocket;
+  /** The socket under `ws`: events sent in one synchronous run are corked into one write. */
+  socket?: { cork(): void; uncork(): void };
   id: string;
   agent: string;
   model: string;
-  expiresAt: number;
+  /** The GA session config the token carried. */
+  minted?: SessionUpdate;
   /** The role-play persona from the token, handed to the reply policy. */
-  persona: PersonaBrief | null;
+  persona?: PersonaBrief | null;
+  /** How long the session may run, ms. */
+  maxDurationMs: number;
   paceFactor: number;
+  limits: EngineLimits;
+  transcriptionLag: TranscriptionLag;
   recordEvents: boolean;
   faults: () => Faults;
   log: (line: string) => void;
+  onClosed: (session: EngineSession) => void;
 };
 
 const MAX_RECORDED_EVENTS = 5000;
 
-export class EngineSession implements InputHost {
+export class EngineSession implements InputHost, ResponsesHost {
   readonly id: string;
   readonly agent: string;
+  readonly persona: PersonaBrief | null;
   readonly connectedAt = new Date();
   readonly conversation = new Conversation();
   readonly ids = createIdFactory();
   readonly received: Record<string, unknown>[] = [];
   readonly paceFactor: number;
+  readonly limits: EngineLimits;
   readonly input: InputAudio;
+  readonly responses: Responses;
+  readonly #rateLimits = new RateLimits();
   config: EffectiveSession;
   #open = true;
-  #active: ResponseRunner | null = null;
-  readonly onInternalError = (error: unknown) => this.#internalError('a user turn', error, null);
+  #expiry: NodeJS.Timeout | null = null;
+  #corked = false;
+  readonly #uncork = () => {
+    this.#corked = false;
+    this.opts.socket?.uncork();
+  };
+  readonly onInternalError = (error: unknown) => this.internalError('a user turn', error, null);
 
   constructor(private readonly opts: SessionOptions) {
     this.id = opts.id;
     this.agent = opts.agent;
+    this.persona = opts.persona ?? null;
     this.paceFactor = opts.paceFactor;
-    this.config = defaultSession({ id: opts.id, model: opts.model, expiresAt: opts.expiresAt });
+    this.limits = opts.limits;
+    const expiresAt = Math.floor((this.connectedAt.getTime() + opts.maxDurationMs) / 1000);
+    this.config = initialSession({ id: opts.id, model: opts.model, expiresAt, minted: opts.minted });
     this.input = new InputAudio(this);
+    this.responses = new Responses(this);
   }
 
   get open(): boolean {
     return this.#open;
   }
 
+  /** The in-progress default-conversation response. */
   get activeResponse(): ResponseRunner | null {
-    return this.#active;
+    return this.responses.active;
   }
 
   start(): void {
@@ -70,29 +94,51 @@ export class EngineSession implements InputHost {
     ws.on('message', (data, isBinary) => this.#onMessage(isBinary ? null : String(data)));
     ws.on('close', () => this.#onClose());
     ws.on('error', (error) => this.opts.log(`session ${this.id}: socket error ${error.message}`));
+    this.#expiry = setTimeout(() => this.#expire(), this.opts.maxDurationMs);
     this.send({ type: 'session.created', session: this.config });
+    this.send({ type: 'conversation.created', conversation: { id: `conv_${this.id}`, object: 'realtime.conversation' } });
   }
 
   send(event: Record<string, unknown>): void {
-    if (!this.#open || this.opts.ws.readyState !== WebSocket.OPEN) return;
+    const { ws } = this.opts;
+    if (!this.#open || ws.readyState !== WebSocket.OPEN) return;
     const { type, ...rest } = event;
-    this.opts.ws.send(JSON.stringify({ type, event_id: this.ids.event(), ...rest }));
+    if (!this.#corked && this.opts.socket) {
+      // A transcript delta and its audio chunk, or an item's done events, leave in one write.
+      this.#corked = true;
+      this.opts.socket.cork();
+      queueMicrotask(this.#uncork); // before any code awaiting this send's caller runs
+    }
+    ws.send(JSON.stringify({ type, event_id: this.ids.event(), ...rest }));
+    if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.opts.log(`session ${this.id}: client not reading (${ws.bufferedAmount} bytes queued); closing`);
+      ws.terminate();
+      this.#onClose();
+    }
   }
 
   sendError(error: ProtocolError): void {
     this.send({ type: 'error', error });
   }
 
-  hasActiveResponse(): boolean {
-    return this.#active !== null;
+  transcriptionLag(): TranscriptionLag {
+    return this.opts.faults().transcriptionLagMs ?? this.opts.transcriptionLag;
   }
 
-  cancelActiveResponse(reason: 'turn_detected' | 'client_cancelled'): void {
-    this.#active?.cancel(reason);
+  responseDelayMs(): number {
+    return this.opts.faults().responseDelayMs;
+  }
+
+  interrupt(): void {
+    this.responses.interrupt();
+  }
+
+  responseFinished(runner: ResponseRunner): void {
+    if (this.#open && runner.status !== 'failed') this.send(this.#rateLimits.record(runner.totalTokens));
   }
 
   autoRespond(): void {
-    if (this.#active) {
+    if (this.responses.active) {
       this.opts.log(`session ${this.id}: user turn ended during an active response; no new response`);
       return;
     }
@@ -100,29 +146,24 @@ export class EngineSession implements InputHost {
       const started = this.createResponse(undefined, 'turn_detection', null);
       if (!started.ok) this.sendError(started.error);
     } catch (error) {
-      this.#internalError('an automatic response', error, null);
+      this.internalError('an automatic response', error, null);
     }
   }
 
   /** A bug in the engine (or a reply policy) becomes a server_error event and a log line, never a crash. */
-  #internalError(what: string, error: unknown, eventId: string | null): void {
+  internalError(what: string, error: unknown, eventId: string | null): void {
     const message = error instanceof Error ? error.message : String(error);
     this.opts.log(`session ${this.id}: failed to handle ${what}: ${message}`);
     this.sendError(protocolError('server_error', `The local engine failed to handle ${what}.`, { type: 'server_error', eventId }));
   }
 
-  /** Start a response, or say why not (another is active, bad input). */
-  createResponse(params: ResponseParams | undefined, trigger: ReplyRequest['trigger'], clientEventId: string | null): { ok: true; responseId: string } | { ok: false; error: ProtocolError } {
-    if (this.#active) return { ok: false, error: this.#busyError(clientEventId) };
-    const planned = planResponse({ session: this.config, conversation: this.conversation, agentId: this.agent, persona: this.opts.persona, params, trigger, policy: replyPolicyFor(this.agent) });
-    if (!planned.ok) return { ok: false, error: { ...planned.error, event_id: clientEventId } };
-    return { ok: true, responseId: this.#run(planned.plan) };
+  createResponse(params: Parameters<Responses['create']>[0], trigger: ReplyRequest['trigger'], clientEventId: string | null): Started {
+    return this.responses.create(params, trigger, clientEventId);
   }
 
   /** Start a response made of exactly one function call (test control). */
-  startToolCall(name: string, args: string): { ok: true; responseId: string } | { ok: false; error: ProtocolError } {
-    if (this.#active) return { ok: false, error: this.#busyError(null) };
-    return { ok: true, responseId: this.#run(toolCallPlan(this.config, name, args)) };
+  startToolCall(name: string, args: string): Started {
+    return this.responses.toolCall(name, args);
   }
 
   /** Terminate the socket abruptly: no close frame (test control). */
@@ -134,40 +175,37 @@ export class EngineSession implements InputHost {
   close(code = 1001, reason = 'engine shutting down'): void {
     if (this.opts.ws.readyState === WebSocket.OPEN) this.opts.ws.close(code, reason);
     else this.opts.ws.terminate();
+    this.#onClose();
   }
 
-  #busyError(clientEventId: string | null): ProtocolError {
-    return protocolError(
-      'conversation_already_has_active_response',
-      `Conversation already has an active response in progress: ${this.#active?.id}. Wait until the response is finished before creating a new one.`,
-      { eventId: clientEventId },
-    );
+  /** Apply a validated `session.update` and answer with the effective config (or why not). */
+  update(update: SessionUpdate, eventId: string | null): void {
+    const tooLong = checkInstructions(update.instructions, this.limits, 'session.instructions', eventId);
+    if (tooLong) return this.sendError(tooLong);
+    this.config = mergeSession(this.config, update);
+    this.input.reconfigure();
+    this.send({ type: 'session.updated', session: this.config });
   }
 
-  #run(plan: ResponsePlan): string {
-    const runner = new ResponseRunner(plan, {
-      send: (e) => this.send(e),
-      ids: this.ids,
-      conversation: this.conversation,
-      conversationId: `conv_${this.id}`,
-      paceFactor: this.paceFactor,
-      startDelayMs: this.opts.faults().responseDelayMs,
-      onFinish: (r) => {
-        if (this.#active === r) this.#active = null;
-      },
-      onError: (error) => this.#internalError('a response', error, null),
-    });
-    this.#active = runner;
-    runner.start();
-    return runner.id;
+  #expire(): void {
+    this.#expiry = null;
+    const minutes = Math.round(this.opts.maxDurationMs / 60_000);
+    const seconds = Math.round(this.opts.maxDurationMs / 1000);
+    const length = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${seconds} second${seconds === 1 ? '' : 's'}`;
+    this.opts.log(`session ${this.id}: reached its maximum duration`);
+    this.sendError(protocolError(LIMIT_ERROR_CODES.sessionExpired, `Your session hit the maximum duration of ${length}.`));
+    this.close(1000, LIMIT_ERROR_CODES.sessionExpired);
   }
 
   #onClose(): void {
     if (!this.#open) return;
     this.#open = false;
-    this.#active?.abort();
+    if (this.#expiry) clearTimeout(this.#expiry);
+    this.#expiry = null;
+    this.responses.abortAll();
     this.input.stop();
     this.opts.log(`session ${this.id}: closed`);
+    this.opts.onClosed(this);
   }
 
   #record(raw: unknown): void {
@@ -182,6 +220,7 @@ export class EngineSession implements InputHost {
   }
 
   #onMessage(text: string | null): void {
+    if (!this.#open) return;
     if (text === null) {
       this.sendError(protocolError('invalid_value', 'Binary frames are not supported; send JSON text events.'));
       return;
@@ -193,55 +232,9 @@ export class EngineSession implements InputHost {
       return;
     }
     try {
-      this.#handle(parsed.event);
+      handleClientEvent(this, parsed.event);
     } catch (error) {
-      this.#internalError(parsed.event.type, error, parsed.event.event_id ?? null);
-    }
-  }
-
-  #handle(event: ClientEvent): void {
-    const eventId = event.event_id ?? null;
-    switch (event.type) {
-      case 'session.update':
-        this.config = mergeSession(this.config, event.session);
-        this.input.reconfigure();
-        this.send({ type: 'session.updated', session: this.config });
-        return;
-      case 'conversation.item.create':
-        return createItem(this, event.item, event.previous_item_id, eventId);
-      case 'conversation.item.delete':
-        if (!this.conversation.delete(event.item_id)) return this.sendError(itemNotFound(event.item_id, eventId));
-        return this.send({ type: 'conversation.item.deleted', item_id: event.item_id });
-      case 'conversation.item.retrieve': {
-        const item = this.conversation.get(event.item_id);
-        if (!item) return this.sendError(itemNotFound(event.item_id, eventId));
-        return this.send({ type: 'conversation.item.retrieved', item: toWireItem(item) });
-      }
-      case 'conversation.item.truncate':
-        return truncateItem(this, event, eventId);
-      case 'response.create': {
-        const started = this.createResponse(event.response, 'client', eventId);
-        if (!started.ok) this.sendError(started.error);
-        return;
-      }
-      case 'response.cancel':
-        if (!this.#active || (event.response_id && event.response_id !== this.#active.id)) {
-          return this.sendError(protocolError('response_cancel_not_active', 'Cancellation failed: no active response found.', { eventId }));
-        }
-        return this.#active.cancel('client_cancelled');
-      case 'input_audio_buffer.append':
-        return this.input.append(event.audio);
-      case 'input_audio_buffer.commit':
-        return this.input.commit(eventId);
-      case 'input_audio_buffer.clear':
-        return this.input.clear();
-      case 'output_audio_buffer.clear':
-        return this.sendError(
-          protocolError('unsupported_event', 'output_audio_buffer.clear is only supported over WebRTC; over WebSocket send response.cancel and conversation.item.truncate.', {
-            eventId,
-            param: 'type',
-          }),
-        );
+      this.internalError(parsed.event.type, error, parsed.event.event_id ?? null);
     }
   }
 }

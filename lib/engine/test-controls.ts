@@ -18,9 +18,11 @@ const faultsSchema = z.object({
   connectDelayMs: z.number().int().min(0).max(60_000).optional(),
   refuseConnections: z.boolean().optional(),
   responseDelayMs: z.number().int().min(0).max(60_000).optional(),
+  /** Input transcription lag after a commit, ms; null: the engine's default (after the reply started). */
+  transcriptionLagMs: z.number().int().min(0).max(60_000).nullable().optional(),
 });
 
-export const NO_FAULTS: Faults = { connectDelayMs: 0, refuseConnections: false, responseDelayMs: 0 };
+export const NO_FAULTS: Faults = { connectDelayMs: 0, refuseConnections: false, responseDelayMs: 0, transcriptionLagMs: null };
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
@@ -67,7 +69,13 @@ export async function handleTestControl(req: IncomingMessage, res: ServerRespons
       const action = m[2];
       if (!action && method === 'GET') {
         const s = findSession(state, id);
-        return sendJson(res, 200, { ...summary(s), config: s.config, conversation: s.conversation.items.map(toWireItem), activeResponseId: s.activeResponse?.id ?? null });
+        return sendJson(res, 200, {
+          ...summary(s),
+          config: s.config,
+          conversation: s.conversation.items.map(toWireItem),
+          activeResponseId: s.activeResponse?.id ?? null,
+          outOfBandResponseIds: s.responses.outOfBandIds,
+        });
       }
       if (action === 'received' && method === 'GET') {
         const type = url.searchParams.get('type');

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { type EngineHandle, type EngineOptions, startEngine } from './server';
-import { mintEngineToken } from './token';
+import { type MintEngineTokenInput, mintEngineToken } from './token';
 
 /** Helpers for the engine's own tests: start an engine, mint tokens, drive a raw socket. */
 export const TEST_SECRET = 'engine-test-secret';
@@ -9,8 +9,12 @@ export function startTestEngine(opts: Partial<EngineOptions> = {}): Promise<Engi
   return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, ...opts });
 }
 
-export function mint(agentId = 'practice-partner', ttlSeconds = 60): { value: string; sessionId: string } {
-  return mintEngineToken({ secret: TEST_SECRET, agentId, ttlSeconds });
+export function mint(
+  agentId = 'practice-partner',
+  ttlSeconds = 60,
+  extra: Pick<MintEngineTokenInput, 'session' | 'maxSessionSeconds'> = {},
+): { value: string; sessionId: string; tokenId: string } {
+  return mintEngineToken({ secret: TEST_SECRET, agentId, ttlSeconds, ...extra });
 }
 
 export type ServerEvent = { type: string; event_id: string; [key: string]: unknown };

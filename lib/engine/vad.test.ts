@@ -59,4 +59,17 @@ describe('energy VAD', () => {
     expect(vad.inSpeech).toBe(false);
     expect(feed(vad, silence(700))).toEqual([]);
   });
+
+  it('finds the same boundaries however the audio is split', () => {
+    const pcm = Int16Array.from([...silence(700), ...synthesizeVoice(900), ...silence(700), ...synthesizeVoice(400), ...silence(900)]);
+    const whole = new EnergyVad(config).push(pcm);
+    expect(whole).toHaveLength(4);
+    for (const split of [1, 7, 333, 480, 4800]) {
+      const vad = new EnergyVad(config);
+      const events = [];
+      for (let i = 0; i < pcm.length; i += split) events.push(...vad.push(pcm.subarray(i, i + split)));
+      expect(events).toEqual(whole);
+      expect(vad.clockMs).toBeCloseTo((pcm.length / 24_000) * 1000);
+    }
+  });
 });

@@ -27,7 +27,9 @@ export function rmsThreshold(threshold: number): number {
 
 export class EnergyVad {
   #config: Required<VadConfig>;
-  #pending = new Int16Array(0);
+  /** Samples of a frame not complete yet. */
+  readonly #pending = new Int16Array(FRAME_SAMPLES);
+  #pendingLength = 0;
   #clockSamples = 0;
   #voicedRunMs = 0;
   #runStartMs = 0;
@@ -39,7 +41,7 @@ export class EnergyVad {
 
   /** Audio time consumed so far, ms. */
   get clockMs(): number {
-    return msForSamples(this.#clockSamples + this.#pending.length);
+    return msForSamples(this.#clockSamples + this.#pendingLength);
   }
 
   get inSpeech(): boolean {
@@ -50,18 +52,24 @@ export class EnergyVad {
     this.#config = { minSpeechMs: this.#config.minSpeechMs, ...config };
   }
 
-  /** Feed audio; returns the boundaries it crossed, in order. */
+  /** Feed audio (read now, not kept); returns the boundaries it crossed, in order. */
   push(samples: Int16Array): VadEvent[] {
-    const joined = new Int16Array(this.#pending.length + samples.length);
-    joined.set(this.#pending);
-    joined.set(samples, this.#pending.length);
     const events: VadEvent[] = [];
-    let offset = 0;
-    for (; offset + FRAME_SAMPLES <= joined.length; offset += FRAME_SAMPLES) {
-      const event = this.#frame(rms(joined, offset, offset + FRAME_SAMPLES));
+    const step = (event: VadEvent | null) => {
       if (event) events.push(event);
+    };
+    let at = 0;
+    if (this.#pendingLength > 0) {
+      at = Math.min(FRAME_SAMPLES - this.#pendingLength, samples.length);
+      this.#pending.set(samples.subarray(0, at), this.#pendingLength);
+      this.#pendingLength += at;
+      if (this.#pendingLength < FRAME_SAMPLES) return events;
+      this.#pendingLength = 0;
+      step(this.#frame(rms(this.#pending, 0, FRAME_SAMPLES)));
     }
-    this.#pending = joined.slice(offset);
+    for (; at + FRAME_SAMPLES <= samples.length; at += FRAME_SAMPLES) step(this.#frame(rms(samples, at, at + FRAME_SAMPLES)));
+    this.#pending.set(samples.subarray(at));
+    this.#pendingLength = samples.length - at;
     return events;
   }
 

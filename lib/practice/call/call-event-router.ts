@@ -36,6 +36,11 @@ export class CallEventRouter {
   readonly #deps: CallEventRouterDeps;
   /** Response id -> ids of the items it produced. */
   readonly #itemsOf = new Map<string, string[]>();
+  /**
+   * User item id -> client turns when that turn ended. The service transcribes asynchronously: the words may
+   * arrive after the client's reply to them has started, and that reply must not count toward the cooldown.
+   */
+  readonly #turnsAtEnd = new Map<string, number>();
 
   constructor(deps: CallEventRouterDeps) {
     this.#deps = deps;
@@ -59,6 +64,7 @@ export class CallEventRouter {
       case 'input_audio_buffer.speech_stopped': {
         const id = str(e.item_id);
         if (id) tracker.speechStopped(id, now(), num(e.audio_end_ms));
+        if (id) this.#turnsAtEnd.set(id, this.#deps.clientTurns());
         if (id) this.#deps.onSpeech?.({ type: 'stopped', itemId: id });
         return;
       }
@@ -66,8 +72,10 @@ export class CallEventRouter {
         const text = str(e.transcript)?.trim();
         const itemId = str(e.item_id);
         if (itemId) this.#deps.onSpeech?.({ type: 'transcribed', itemId, text: text ?? '' });
+        const turns = (itemId ? this.#turnsAtEnd.get(itemId) : undefined) ?? this.#deps.clientTurns();
+        if (itemId) this.#turnsAtEnd.delete(itemId);
         if (!text) return;
-        const fired = driver.userTurn(text, this.#deps.clientTurns(), { typed: false });
+        const fired = driver.userTurn(text, turns, { typed: false });
         if (!fired) return;
         for (const responseId of this.#itemsOf.keys()) if (driver.isSuperseded(responseId)) this.#hide(responseId);
         this.#deps.onEscalation(fired);

@@ -1,7 +1,8 @@
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
-import { mintEngineToken } from '@/lib/engine/token';
+import { EngineTokenTooLargeError, mintEngineToken } from '@/lib/engine/token';
 import { ModelAccessError } from './errors';
 import type { FetchLike } from './openai-client-secrets';
+import type { RealtimeSessionBody } from './session-config';
 
 /** http(s) health URL of an engine given its ws(s) URL. */
 export function engineHealthUrl(engineUrl: string): string {
@@ -12,12 +13,18 @@ export function engineHealthUrl(engineUrl: string): string {
   return u.toString();
 }
 
-/** Sign a token for the local engine after checking the engine answers, so "engine down" is a clear error up front. */
+/**
+ * Sign a token for the local engine after checking the engine answers, so "engine down" is a clear error up front.
+ * The token carries the same GA session config the app would send to OpenAI's client_secrets, so the engine's
+ * session starts from it (session.created reflects it), and opens one session only.
+ */
 export async function mintLocalEngineSecret(input: {
   secret: string | undefined;
   engineUrl: string;
   agentId: string;
   ttlSeconds: number;
+  session: RealtimeSessionBody;
+  maxSessionSeconds?: number;
   /** The role-play persona the engine should play, signed into the token. */
   persona?: PersonaBrief;
   fetchImpl?: FetchLike;
@@ -30,5 +37,17 @@ export async function mintLocalEngineSecret(input: {
   } catch (error) {
     throw new ModelAccessError('engine_unavailable', error instanceof Error ? error.message : String(error));
   }
-  return mintEngineToken({ secret: input.secret, agentId: input.agentId, ttlSeconds: input.ttlSeconds, persona: input.persona });
+  try {
+    return mintEngineToken({
+      secret: input.secret,
+      agentId: input.agentId,
+      ttlSeconds: input.ttlSeconds,
+      session: input.session,
+      maxSessionSeconds: input.maxSessionSeconds,
+      persona: input.persona,
+    });
+  } catch (error) {
+    if (error instanceof EngineTokenTooLargeError) throw new ModelAccessError('misconfigured', error.message);
+    throw error;
+  }
 }

@@ -2,6 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '@/lib/server/env-schema';
 import { verifyEngineToken } from '@/lib/engine/token';
 import { hintAssistant } from '@/agents/hint-assistant';
+import { buildRoleplayAgentConfig } from '@/agents/roleplay-client';
+import { BUILTIN_SCENARIOS } from '@/agents/scenarios';
+import { DIFFICULTIES } from '@/lib/contracts/scenario';
+import { ENGINE_TOKEN_MAX_CHARS } from '@/lib/engine/token';
 import { ModelAccessError } from './errors';
 import { mintRealtimeSecret } from './mint';
 import { createRateLimiter } from './rate-limit';
@@ -109,6 +113,33 @@ describe('mintRealtimeSecret with the local engine', () => {
     expect(minted.url).toBe('ws://127.0.0.1:9999/v1/realtime');
     const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
     expect(check.ok && check.claims.agent).toBe('practice-partner');
+  });
+
+  it('puts the same GA session config it would send to OpenAI into the token', async () => {
+    const local = fakeFetch(200, { ok: true });
+    const minted = await mintRealtimeSecret(
+      { agentId: 'hint-assistant', clientKey: 'a', overrides: { voice: 'cedar' } },
+      { env: localEnv, fetchImpl: local.fetchImpl, limiter: limiter() },
+    );
+    const openai = fakeFetch(200, { value: 'ek_abc', expires_at: 1 });
+    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a', overrides: { voice: 'cedar' } }, { env: openaiEnv, fetchImpl: openai.fetchImpl, limiter: limiter() });
+    const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
+    expect(check.ok && check.claims.session).toEqual(JSON.parse(String(openai.calls[0]!.init.body)).session);
+    expect(check.ok && check.claims.jti).toMatch(/^tok_/);
+  });
+
+  it('fits the longest built-in role-play prompt into a token a WebSocket header carries', async () => {
+    const { fetchImpl } = fakeFetch(200, { ok: true });
+    for (const scenario of BUILTIN_SCENARIOS) {
+      for (const difficulty of DIFFICULTIES) {
+        const config = buildRoleplayAgentConfig(scenario, difficulty);
+        const minted = await mintRealtimeSecret({ agentId: config.id, clientKey: 'a', config }, { env: localEnv, fetchImpl, limiter: limiter() });
+        expect(config.instructions.length).toBeGreaterThan(3000);
+        expect(minted.clientSecret.length).toBeLessThan(ENGINE_TOKEN_MAX_CHARS);
+        const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
+        expect(check.ok && check.claims.session?.instructions).toBe(config.instructions);
+      }
+    }
   });
 
   it('reports engine_unavailable when the engine does not answer', async () => {

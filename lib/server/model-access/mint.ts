@@ -33,13 +33,15 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
   const ttlSeconds = Math.min(config.secretTtlSeconds, deps.env.CUE_SECRET_TTL_SECONDS);
   const model = req.overrides?.model ?? config.model;
   const voice = req.overrides?.voice ?? config.voice;
+  // One session config for both backends: OpenAI gets it in client_secrets, the local engine in its token.
+  const session = buildRealtimeSessionBody(config, req.overrides);
 
   if (realtimeBackend(deps.env) === 'openai') {
     if (!deps.env.OPENAI_API_KEY) throw new ModelAccessError('misconfigured', 'CUE_REALTIME_BACKEND=openai needs OPENAI_API_KEY');
     const secret = await createOpenAIClientSecret({
       apiKey: deps.env.OPENAI_API_KEY,
       baseUrl: deps.env.OPENAI_BASE_URL,
-      session: buildRealtimeSessionBody(config, req.overrides),
+      session,
       ttlSeconds,
       timeoutMs: deps.env.CUE_UPSTREAM_TIMEOUT_MS,
       fetchImpl: deps.fetchImpl,
@@ -52,6 +54,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     engineUrl: deps.env.CUE_ENGINE_URL,
     agentId: config.id,
     ttlSeconds,
+    session,
     persona: config.localPersona,
     fetchImpl: deps.fetchImpl,
   });
