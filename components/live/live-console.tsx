@@ -37,6 +37,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
   const store = useRealtimeStoreApi();
   const settingsStore = useSettingsStoreApi();
   const model = useSettingsStore((s) => s.settings.model);
+  const tracing = useSettingsStore((s) => s.settings.tracing);
   const connected = useRealtimeStore((s) => s.connection !== 'disconnected');
   const [agentId, setAgentId] = useState(defaultAgentId);
   const [micEnabled, setMicEnabled] = useState(true);
@@ -75,6 +76,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
         onAgentChange={setAgentId}
         configuredBackend={backend}
         model={model}
+        tracing={tracing}
         micEnabled={micEnabled}
         onMicEnabledChange={setMicEnabled}
         onConnect={connect}

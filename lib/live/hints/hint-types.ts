@@ -55,8 +55,8 @@ export function isFinished(card: HintCard): boolean {
 /** What the hint session needs from the realtime controller. */
 export type HintHost = {
   requestResponse(response: Record<string, unknown>): boolean;
-  /** Silence playback now, then cancel upstream. */
-  interrupt(): void;
+  /** Silence playback now, then cancel upstream: `responseId` by name (an out-of-band hint needs it), and whatever else is in progress. */
+  interrupt(responseId?: string): void;
   onServerEvent(listener: (event: TransportEvent) => void): () => void;
   onSessionStart(listener: (start: { resumed: boolean }) => void): () => void;
   onSessionEnd(listener: (end: { reason: 'lost' | 'ended' }) => void): () => void;
