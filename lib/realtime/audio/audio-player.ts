@@ -4,6 +4,8 @@
  * is scheduled at once and drops late chunks of the response it cut off.
  */
 
+import { tapPlaybackOutput } from './bench-probe';
+
 export type PlayerEvent = 'started' | 'stopped';
 
 export interface AudioOutput {
@@ -85,6 +87,8 @@ export class AudioPlayer implements AudioOutput {
       this.#ctx = this.#createContext();
       this.#gain = this.#ctx.createGain();
       this.#gain.connect(this.#ctx.destination);
+      // `npm run bench` only (one null check otherwise): time the moment the output goes silent.
+      tapPlaybackOutput(this.#ctx, this.#gain);
     }
     if (this.#ctx.state === 'suspended') void this.#ctx.resume().catch(() => undefined);
   }
