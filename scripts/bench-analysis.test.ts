@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkRecord } from '../e2e/support/bench-page';
 import { attribution, interruptSamples, latencies, splitByWindows } from './bench-analysis';
+import { WINDOW_END, WINDOW_START, windowTasks } from './bench-trace';
 
 const key = (ts: number) => ({ type: 'keydown', ts });
 const phrase = (ts: number) => ({ ts, start: ts + 1, data: '{"type":"conversation.item.input_audio_transcription.delta","delta":"got it"}' });
@@ -60,5 +61,25 @@ describe('long tasks', () => {
       { what: 'event-listener onmessage sdk.js', ms: 90, count: 2 },
       { what: '(no script: style, layout, paint or GC)', ms: 90, count: 1 },
     ]);
+  });
+});
+
+describe('trace tasks', () => {
+  it('counts renderer main-thread tasks in the marked windows, with wall and CPU time', () => {
+    const main = { pid: 1, tid: 2 };
+    const trace = {
+      traceEvents: [
+        { ph: 'M', name: 'thread_name', ...main, args: { name: 'CrRendererMain' } },
+        { ph: 'M', name: 'thread_name', pid: 1, tid: 3, args: { name: 'Compositor' } },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', ...main, ts: 500, dur: 90_000, tdur: 80_000 },
+        { ph: 'R', name: WINDOW_START, ...main, ts: 1_000_000 },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', ...main, ts: 1_100_000, dur: 200_000, tdur: 2_000 },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', ...main, ts: 1_400_000, dur: 60_000, tdur: 55_000 },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', ...main, ts: 1_500_000, dur: 10_000, tdur: 10_000 },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', pid: 1, tid: 3, ts: 1_500_000, dur: 90_000, tdur: 90_000 },
+        { ph: 'R', name: WINDOW_END, ...main, ts: 2_000_000 },
+      ],
+    };
+    expect(windowTasks(trace)).toEqual({ tasks: [{ wallMs: 200, cpuMs: 2 }, { wallMs: 60, cpuMs: 55 }], windows: 1 });
   });
 });

@@ -7,7 +7,9 @@
  *    the Esc key -> the player's output actually silent (an AudioWorklet tap on its output,
  *    RMS under -60 dBFS, at the output device's clock), and apart from it the handler time;
  *  - transcript: per-delta cost (store + render) with 25 vs 2,500 items shown, the ratio;
- *  - main-thread long tasks during the measured interactions (not page load), with the
+ *  - main-thread long tasks during the measured interactions (not page load or warm-up): by
+ *    CPU time from a Chromium trace (the page's own work), by wall time from the Long Tasks
+ *    API (what the user felt, including time the machine gave to other processes), with the
  *    scripts that ran in them (Long Animation Frames).
  * It always starts its own app and engine on free ports (scripts/bench-server.ts) and refuses
  * to measure anything else. `--no-build` starts the existing build; `--trials=N` sets the
@@ -20,6 +22,7 @@ import { silentWavPath } from '../e2e/support/fake-audio';
 import { cloneDefaultSettings } from '../lib/live/settings/schema';
 import { assertOwnEngineSession, startBenchServer, type BenchServer } from './bench-server';
 import { reportBench, type TrialResult } from './bench-report';
+import { TRACE_CATEGORIES, windowTasks } from './bench-trace';
 
 const args = process.argv.slice(2);
 const TRIALS = Number(args.find((a) => a.startsWith('--trials='))?.split('=')[1] ?? 45);
@@ -57,7 +60,8 @@ async function hintTrials(context: BrowserContext, server: BenchServer, trials: 
   const tap = await page.waitForFunction(() => (window as unknown as W).__cueBench.targets.outputTap, undefined, { timeout: 10_000 }).then((h) => h.jsonValue());
   if (!(tap as { ready?: boolean }).ready) throw new Error(`The output tap could not start (${JSON.stringify(tap)}): cannot time the sound stopping.`);
   for (let i = 0; i < trials + WARMUP; i++) {
-    const start = await page.evaluate(beginWindow);
+    // Warm-up trials (JIT, first audio) are not measured windows.
+    const start = i < WARMUP ? await page.evaluate(() => performance.now()) : await page.evaluate(beginWindow);
     const sends = await page.evaluate(() => (window as unknown as W).__wsBench.sends.length);
     await control(server, `/sessions/${session}/utterance`, { text: `Topic ${i} is still open, good question` });
     await page.waitForFunction((b) => (window as unknown as W).__wsBench.sends.length > b, sends);
@@ -71,7 +75,7 @@ async function hintTrials(context: BrowserContext, server: BenchServer, trials: 
     await waitStatus(page, 'listening');
     await waitOutput(page, 'output-silent', before);
     await page.waitForTimeout(SETTLE_MS);
-    await page.evaluate(endWindow);
+    if (i >= WARMUP) await page.evaluate(endWindow);
     if ((i + 1) % 10 === 0) process.stdout.write(`  ${i + 1}/${trials + WARMUP} hint trials\n`);
   }
   const result: TrialResult = await page.evaluate(() => {
@@ -139,10 +143,22 @@ async function main(): Promise<number> {
     const settings = { ...cloneDefaultSettings(), cooldownSeconds: 0, perCallCap: 0, transport: 'websocket' as const };
     await context.addInitScript((value) => localStorage.setItem('cue.settings.v1', value), JSON.stringify({ state: { settings }, version: 1 }));
     console.log(`Hint trials (${TRIALS + WARMUP}) …`);
+    await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
     const trials = await hintTrials(context, server, TRIALS);
+    const trialTrace = windowTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
     console.log('Transcript delta runs …');
+    await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
     const { small, large } = await deltaRuns(context, server);
-    reportBench({ trials, small, large, warmup: WARMUP, browser: `Chromium ${browser.version()}`, load: { before: loadBefore, after: loadavg()[0] ?? 0, cores: cpus().length } });
+    const deltaTrace = windowTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
+    reportBench({
+      trials,
+      small,
+      large,
+      warmup: WARMUP,
+      traced: { trials: trialTrace, deltas: deltaTrace },
+      browser: `Chromium ${browser.version()}`,
+      load: { before: loadBefore, after: loadavg()[0] ?? 0, cores: cpus().length },
+    });
     return 0;
   } finally {
     await browser.close();

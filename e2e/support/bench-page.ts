@@ -110,9 +110,11 @@ export function installBenchProbes(): void {
 }
 
 /** In the page: open / close a measured window (the interactions the long-task check judges). */
+/** The user-timing marks also go to the trace (scripts/bench-trace.ts reads the same names). */
 export function beginWindow(): number {
   const rec = (window as unknown as { __wsBench: BenchRecorder }).__wsBench;
   const start = performance.now();
+  performance.mark('cue-bench-window-start');
   rec.windows.push({ start, end: Number.POSITIVE_INFINITY });
   return start;
 }
@@ -120,6 +122,7 @@ export function beginWindow(): number {
 export function endWindow(): number {
   const rec = (window as unknown as { __wsBench: BenchRecorder }).__wsBench;
   const end = performance.now();
+  performance.mark('cue-bench-window-end');
   const last = rec.windows.at(-1);
   if (last && last.end === Number.POSITIVE_INFINITY) last.end = end;
   return end;
@@ -174,6 +177,7 @@ export async function runDeltaScenario({ items, deltas, perItem }: { items: numb
   await new Promise((r) => setTimeout(r, 200));
   w.__wsBench.longtasks.length = 0;
   w.__wsBench.frames.length = 0;
+  performance.mark('cue-bench-window-start');
 
   const deltaCosts: number[] = [];
   const historyCosts: number[] = [];
@@ -196,6 +200,7 @@ export async function runDeltaScenario({ items, deltas, perItem }: { items: numb
       await yieldTask();
     }
   }
+  performance.mark('cue-bench-window-end');
   await new Promise((r) => setTimeout(r, 300));
   return {
     deltaCosts,

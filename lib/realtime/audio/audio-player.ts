@@ -23,6 +23,14 @@ export interface AudioOutput {
 
 export const PLAYBACK_SAMPLE_RATE = 24_000;
 
+/**
+ * The output buffer asked of the browser, seconds: as small as the device allows. What is
+ * already buffered keeps playing after an interrupt, so this bounds how fast "stop" is heard:
+ * Chromium's 'interactive' gave 10 ms + 32 ms of output latency here (an interrupt heard after
+ * ~40 ms), 0.005 gives 5 + 16 ms. The browser rounds it up to what the device supports.
+ */
+export const OUTPUT_LATENCY_HINT_SECONDS = 0.005;
+
 type Scheduled = { source: AudioBufferSourceNode; start: number; duration: number; responseId: string | undefined };
 
 export type AudioPlayerOptions = {
@@ -56,7 +64,7 @@ export class AudioPlayer implements AudioOutput {
   #listeners = new Map<PlayerEvent, Set<() => void>>();
 
   constructor({ createContext, leadSeconds = 0.06 }: AudioPlayerOptions = {}) {
-    this.#createContext = createContext ?? (() => new AudioContext({ sampleRate: PLAYBACK_SAMPLE_RATE, latencyHint: 'interactive' }));
+    this.#createContext = createContext ?? (() => new AudioContext({ sampleRate: PLAYBACK_SAMPLE_RATE, latencyHint: OUTPUT_LATENCY_HINT_SECONDS }));
     this.#lead = leadSeconds;
   }
 
