@@ -19,7 +19,7 @@ const VOICE_OPTIONS = VOICES.map((v) => ({ value: v, label: v.charAt(0).toUpperC
 /** Current models first; a deprecated one says when OpenAI shuts it down. */
 const MODEL_OPTIONS = MODELS.filter((m) => m.kind === 'realtime').map((m) => ({
   value: m.id,
-  label: m.status === 'deprecated' ? `${m.label} (deprecated, shuts down ${m.shutdown})` : m.label,
+  label: m.status === 'deprecated' ? `${m.label} (deprecated: ${m.shutdown})` : m.label,
 }));
 const TRANSPORT_OPTIONS = [
   { value: 'webrtc', label: 'WebRTC (browser audio, lowest latency)' },

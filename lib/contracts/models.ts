@@ -4,8 +4,8 @@
  * dates as announced in the GA API types (openai@7.55): when OpenAI deprecates another model,
  * change its row here and nowhere else.
  */
-export type ModelKind = 'realtime' | 'transcription';
-export type ModelStatus = 'current' | 'deprecated';
+type ModelKind = 'realtime' | 'transcription';
+type ModelStatus = 'current' | 'deprecated';
 
 export type ModelInfo = {
   readonly id: string;

@@ -29,7 +29,7 @@ export const PLAYBACK_SAMPLE_RATE = 24_000;
  * Chromium's 'interactive' gave 10 ms + 32 ms of output latency here (an interrupt heard after
  * ~40 ms), 0.005 gives 5 + 16 ms. The browser rounds it up to what the device supports.
  */
-export const OUTPUT_LATENCY_HINT_SECONDS = 0.005;
+const OUTPUT_LATENCY_HINT_SECONDS = 0.005;
 
 type Scheduled = { source: AudioBufferSourceNode; start: number; duration: number; responseId: string | undefined };
 

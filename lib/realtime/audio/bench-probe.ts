@@ -40,7 +40,7 @@ export function registerBenchTarget(name: string, target: unknown): void {
 }
 
 /** Below this RMS (about -60 dBFS) a render quantum counts as silent; the engine's voice never dips that low mid-word. */
-export const SILENCE_RMS = 0.001;
+const SILENCE_RMS = 0.001;
 
 /**
  * An AudioWorklet that watches a node's output one render quantum (128 frames) at a time and

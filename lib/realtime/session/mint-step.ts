@@ -19,7 +19,7 @@ export type MintFn = (input: MintInput) => Promise<MintResult>;
 export type MintOutcome = { ok: true; minted: MintedSecret } | { ok: false; error: RealtimeError };
 
 /** Retry-After waits the mint step sits out on its own (longer ones are left to the user, with a countdown). */
-export const MINT_RETRY_POLICY = { maxWaitSeconds: 30, maxWaits: 2 } as const;
+const MINT_RETRY_POLICY = { maxWaitSeconds: 30, maxWaits: 2 } as const;
 
 export type MintRetryEnv = {
   timeoutMs: number;
@@ -38,7 +38,7 @@ export type MintRetryEnv = {
  * (error result, throw, no answer in time, malformed data) comes back as a user-facing error.
  * An error with `retryAfterSeconds` (a 429's Retry-After) carries `retryAt`.
  */
-export async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: number, now: () => number = Date.now): Promise<MintOutcome> {
+async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: number, now: () => number = Date.now): Promise<MintOutcome> {
   let result: MintResult;
   try {
     result = await withTimeout(mint(input), timeoutMs);

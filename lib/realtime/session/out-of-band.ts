@@ -61,10 +61,6 @@ export class OutOfBandTracker implements CancelTargets {
     return responseId !== undefined && this.#responses.has(responseId);
   }
 
-  isInProgress(responseId: string): boolean {
-    return this.#inProgress.has(responseId);
-  }
-
   take(): string[] {
     const ids: string[] = [];
     for (const [id, cancelled] of this.#inProgress) {
