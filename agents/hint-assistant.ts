@@ -1,4 +1,5 @@
 import { defineAgent } from '../lib/contracts/agent-config';
+import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '../lib/contracts/models';
 
 export type HintInstructionInput = { kind: 'quick' | 'full'; maxSeconds: number };
 
@@ -26,10 +27,10 @@ export const hintAssistant = defineAgent({
   id: 'hint-assistant',
   name: 'Hint assistant',
   purpose: 'Listens to a live meeting and speaks a short hint only when the user asks for one.',
-  model: 'gpt-realtime',
+  model: DEFAULT_REALTIME_MODEL,
   voice: 'marin',
   instructions: buildHintAssistantInstructions(),
   tools: [],
   turnDetection: { type: 'server_vad', createResponse: false, interruptResponse: false, silenceDurationMs: 500 },
-  transcriptionModel: 'gpt-4o-mini-transcribe',
+  transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
 });

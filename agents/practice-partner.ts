@@ -1,4 +1,5 @@
 import { defineAgent } from '../lib/contracts/agent-config';
+import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '../lib/contracts/models';
 
 export type PracticePartnerInput = { focus?: string };
 
@@ -15,10 +16,10 @@ export const practicePartner = defineAgent({
   id: 'practice-partner',
   name: 'Practice partner',
   purpose: 'A general conversation partner for rehearsing answers out loud, with normal turn-taking.',
-  model: 'gpt-realtime',
+  model: DEFAULT_REALTIME_MODEL,
   voice: 'cedar',
   instructions: buildPracticePartnerInstructions(),
   tools: [],
   turnDetection: { type: 'server_vad', createResponse: true, interruptResponse: true, silenceDurationMs: 600 },
-  transcriptionModel: 'gpt-4o-mini-transcribe',
+  transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
 });

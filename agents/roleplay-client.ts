@@ -5,6 +5,7 @@ import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/ro
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { tagTurnParametersSchema } from '@/lib/contracts/turn-tag';
 import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/agent-config';
+import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contracts/models';
 
 /**
  * The role-play client persona. Its instructions (for a model) and its persona brief
@@ -31,7 +32,7 @@ export function buildRoleplayAgentConfig(scenario: Scenario, difficulty: Difficu
     id: ROLEPLAY_CLIENT_ID,
     name: `Client: ${scenario.persona.name}`.slice(0, 60),
     purpose: 'Plays a demanding senior client from a scenario so the user can rehearse a hard conversation, with normal turn-taking.',
-    model: 'gpt-realtime',
+    model: DEFAULT_REALTIME_MODEL,
     voice: scenario.persona.voice,
     instructions: buildClientInstructions(scenario, difficulty),
     tools: [tagTurnTool],
@@ -41,7 +42,7 @@ export function buildRoleplayAgentConfig(scenario: Scenario, difficulty: Difficu
       interruptResponse: true,
       silenceDurationMs: difficultyProfile(difficulty).silenceDurationMs,
     },
-    transcriptionModel: 'gpt-4o-mini-transcribe',
+    transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
     localPersona: buildPersonaBrief(scenario, difficulty),
   });
 }

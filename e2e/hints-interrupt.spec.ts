@@ -41,13 +41,18 @@ test('the interrupt phrase heard while a hint plays stops it at once, marks it, 
   // No alarming error for the out-of-band item.
   await expect(live.error).toBeHidden();
 
+  // The hint is out of band: a cancel names it (a bare one would not stop it on the GA service).
+  // (None is sent if the engine, 4x faster than real time, had finished generating: then only playback stops.)
+  const cancels = await engine.received('response.cancel');
+  expect(cancels.filter((c) => typeof c.response_id !== 'string')).toEqual([]);
+
   // Still listening: the next trigger works.
   await engine.utterance('good question');
   await expect(live.card('quick')).toHaveCount(1);
 });
 
 test('the Interrupt button and Esc stop a playing hint', async ({ page, request }) => {
-  const { live } = await connected(page, request);
+  const { live, engine } = await connected(page, request);
   await live.full.click();
   await live.waitSpeaking();
   await live.interrupt.click();
@@ -62,6 +67,8 @@ test('the Interrupt button and Esc stop a playing hint', async ({ page, request 
   await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: 1_000 });
   await expect(live.card('full').nth(1)).toHaveAttribute('data-interrupted', 'true');
   await expect(live.card('full').nth(1).getByTestId('hint-status')).toHaveText('Interrupted (Esc)');
+  const cancels = await engine.received('response.cancel');
+  expect(cancels.filter((c) => typeof c.response_id !== 'string')).toEqual([]);
 });
 
 test('meeting speech during a hint does not stop it', async ({ page, request }) => {

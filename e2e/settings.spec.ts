@@ -184,3 +184,36 @@ test('model and voice go to the mint as overrides', async ({ page, request }) =>
   expect(updates).toContain('"voice":"cedar"');
   expect(updates).toContain('gpt-realtime-mini');
 });
+
+test('tracing is off unless switched on, and the page says when it is on; a deprecated model shows its shutdown date', async ({ page, request }) => {
+  const live = new HintsPage(page);
+  const engine = new HintEngine(request);
+  const panel = new SettingsPanel(page);
+  const tracingBadge = page.getByTestId('tracing-badge');
+  await live.openHints();
+  await live.connectAndWait();
+  await engine.waitForOpenSession();
+  // The SDK asks for tracing 'auto' unless told otherwise; this session said null.
+  await expect.poll(async () => JSON.stringify(await engine.received('session.update'))).toContain('"tracing":null');
+  const off = JSON.stringify(await engine.received('session.update'));
+  expect(off).not.toContain('"tracing":"auto"');
+  // The phrases the page listens for go to the transcription model as keywords.
+  expect(off).toContain('"keywords":["got it","thanks","okay stop","good question"');
+  await expect(tracingBadge).toBeHidden();
+  await live.disconnect.click();
+
+  await panel.open();
+  await expect(panel.field('tracing')).not.toBeChecked();
+  await panel.field('model').selectOption('gpt-realtime-mini');
+  await expect(panel.dialog.locator('#model-note')).toHaveText('Deprecated: OpenAI shuts gpt-realtime-mini down on 2027-01-20. Pick a current model.');
+  await panel.field('tracing').check();
+  await live.screenshot('settings-tracing-deprecated-model');
+  await panel.saveAndClose();
+  await expect(tracingBadge).toHaveText('Tracing on: audio and text go to your OpenAI traces');
+
+  await live.connectAndWait();
+  await engine.waitForOpenSession();
+  await expect.poll(async () => JSON.stringify(await engine.received('session.update'))).toContain('"tracing":"auto"');
+  await expect(tracingBadge).toBeVisible();
+  await live.screenshot('live-tracing-on');
+});

@@ -7,7 +7,7 @@ import { mintInputSchema } from '@/lib/server/model-access/mint-input';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 
-export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string } };
+export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
 
 /**
  * Mint a short-lived client secret for a coaching agent. Server actions are
@@ -18,21 +18,22 @@ export async function mintClientSecret(input: unknown): Promise<MintResult> {
   const parsed = mintInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: MODEL_ACCESS_ERRORS.invalid_input } };
   try {
-    const { agentId, overrides, practiceSessionId } = parsed.data;
+    const { agentId, transport, overrides, practiceSessionId } = parsed.data;
     let config;
     if (agentId === 'roleplay-client') {
       config = practiceSessionId ? await getRoleplayAgentConfigForSession({ sessionId: practiceSessionId }) : null;
       if (!config) return { ok: false, error: { code: 'unknown_agent', message: 'That practice session is not open any more. Start a new one.' } };
     }
     const data = await mintRealtimeSecret(
-      { agentId, clientKey: await requestClientKey(), overrides, config: config ?? undefined },
+      { agentId, transport, clientKey: await requestClientKey(), overrides, config: config ?? undefined },
       defaultMintDeps(),
     );
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ModelAccessError) {
       console.warn(`[mint] ${error.code}${error.detail ? `: ${error.detail}` : ''}`);
-      return { ok: false, error: { code: error.code, message: error.message } };
+      const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
+      return { ok: false, error: { code: error.code, message: error.message, ...retry } };
     }
     console.error('[mint] unexpected', error);
     return { ok: false, error: { code: 'upstream_unavailable', message: MODEL_ACCESS_ERRORS.upstream_unavailable } };

@@ -15,6 +15,8 @@ type Props = {
   configuredBackend: Backend;
   /** The model the next connection will use (from the settings). */
   model: string;
+  /** The next connection asks for OpenAI tracing (from the settings). */
+  tracing: boolean;
   micEnabled: boolean;
   onMicEnabledChange: (enabled: boolean) => void;
   /** "Connect", or "Continue meeting" when a transcript is on screen. */
@@ -33,6 +35,8 @@ export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
   const liveModel = useRealtimeStore((s) => s.model);
   const selected = props.agents.find((a) => a.id === props.agentId);
   const idle = connection === 'disconnected';
+  const liveTracing = useRealtimeStore((s) => s.tracing);
+  const tracing = idle ? props.tracing : liveTracing;
 
   return (
     <section aria-label="Connection" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -61,6 +65,7 @@ export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
         <InputLevel />
         <InputSourceBadge />
         <div className="ml-auto flex flex-wrap items-center gap-3">
+          {tracing && <TracingBadge local={(idle ? props.configuredBackend : liveBackend) === 'local'} />}
           {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} /> : <BackendBadge backend={props.configuredBackend} model={props.model} />}
           <button
             ref={settingsButtonRef}
@@ -105,5 +110,22 @@ export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
         {selected && <span className="text-slate-500">{selected.purpose}</span>}
       </div>
     </section>
+  );
+}
+
+/** Says that OpenAI tracing is on: what is said in the meeting is stored outside this browser. */
+function TracingBadge({ local }: { local: boolean }) {
+  return (
+    <span
+      data-testid="tracing-badge"
+      className="rounded-md bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-300"
+      title={
+        local
+          ? 'The local engine keeps no traces; with OpenAI this session would be recorded in the traces dashboard. Turn it off in Settings.'
+          : "This session's audio and transcripts are recorded in your OpenAI project's traces dashboard. Turn it off in Settings."
+      }
+    >
+      Tracing on: audio and text go to your OpenAI traces
+    </span>
   );
 }

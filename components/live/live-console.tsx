@@ -48,6 +48,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMe
   const store = useRealtimeStoreApi();
   const settingsStore = useSettingsStoreApi();
   const model = useSettingsStore((s) => s.settings.model);
+  const tracing = useSettingsStore((s) => s.settings.tracing);
   const connected = useRealtimeStore((s) => s.connection !== 'disconnected');
   const continuing = useRealtimeStore((s) => s.connection === 'disconnected' && s.transcript.order.length > 0);
   const restoredAgentId = useMeetingState((s) => s.restoredAgentId);
@@ -94,6 +95,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMe
         onAgentChange={setAgentId}
         configuredBackend={backend}
         model={model}
+        tracing={tracing}
         micEnabled={micEnabled}
         onMicEnabledChange={setMicEnabled}
         connectLabel={continuing ? 'Continue meeting' : 'Connect'}

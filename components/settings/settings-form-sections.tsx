@@ -1,7 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { REALTIME_MODELS, VOICES } from '@/lib/contracts/agent-config';
+import { VOICES } from '@/lib/contracts/agent-config';
+import { MODELS, deprecationNotice } from '@/lib/contracts/models';
 import type { SettingsDraft } from '@/lib/live/settings/form-draft';
 import { SETTINGS_LIMITS, type HintSettingsKey } from '@/lib/live/settings/schema';
 import { NumberField, SelectField } from './form-fields';
@@ -15,7 +16,11 @@ export type SectionProps = {
 };
 
 const VOICE_OPTIONS = VOICES.map((v) => ({ value: v, label: v.charAt(0).toUpperCase() + v.slice(1) }));
-const MODEL_OPTIONS = REALTIME_MODELS.map((m) => ({ value: m, label: m }));
+/** Current models first; a deprecated one says when OpenAI shuts it down. */
+const MODEL_OPTIONS = MODELS.filter((m) => m.kind === 'realtime').map((m) => ({
+  value: m.id,
+  label: m.status === 'deprecated' ? `${m.label} (deprecated: ${m.shutdown})` : m.label,
+}));
 const TRANSPORT_OPTIONS = [
   { value: 'webrtc', label: 'WebRTC (browser audio, lowest latency)' },
   { value: 'websocket', label: 'WebSocket (app plays the audio)' },
@@ -135,14 +140,39 @@ export function ConnectionSection({ draft, set, errorFor, noteFor }: SectionProp
     error: errorFor(key),
     note: noteFor(key),
   });
+  const modelNote = [deprecationNotice(draft.model), noteFor('model')].filter(Boolean).join(' ') || undefined;
   return (
     <Section title="Voice and connection">
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField {...field('voice', 'voice')} label="Voice" options={VOICE_OPTIONS} />
-        <SelectField {...field('model', 'model')} label="Model" options={MODEL_OPTIONS} />
+        <SelectField {...field('model', 'model')} label="Model" options={MODEL_OPTIONS} note={modelNote} />
         <SelectField {...field('transport', 'transport')} label="Transport" options={TRANSPORT_OPTIONS} />
         <SelectField {...field('input-source', 'inputSource')} label="Input source" options={INPUT_OPTIONS} />
       </div>
+      <TracingField checked={draft.tracing} onChange={(v) => set('tracing', v)} note={noteFor('tracing')} />
     </Section>
+  );
+}
+
+/** OpenAI tracing: off by default; on, the meeting's audio and text are stored in the key's traces dashboard. */
+function TracingField({ checked, onChange, note }: { checked: boolean; onChange: (checked: boolean) => void; note?: string }) {
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          data-testid="tracing"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby="tracing-hint"
+          className="mt-0.5 h-4 w-4 accent-cue"
+        />
+        <span className="font-medium">Send sessions to OpenAI tracing</span>
+      </label>
+      <p id="tracing-hint" className="mt-1 pl-6 text-xs text-slate-500">
+        Off by default. When on, the meeting&rsquo;s audio and transcripts are stored in the Traces dashboard of the API key&rsquo;s OpenAI project, for debugging.
+      </p>
+      {note ? <p className="mt-1 pl-6 text-xs text-amber-700">{note}</p> : null}
+    </div>
   );
 }

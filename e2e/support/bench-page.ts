@@ -4,25 +4,31 @@
  * the app's code:
  *  - every WebSocket message: its event timeStamp (when it arrived in the page) is attached
  *    to whatever the SDK's handler sends while handling it (`response.create`), and to the
- *    app's `playback-silent` marks made during it;
+ *    app's `playback-silent` marks made during it (the interrupt handler ran);
  *  - every click / keydown: its timeStamp is attached to marks made while handling it;
- *  - long tasks (over 50 ms).
- * The app's own hook (`window.__cueBench`, lib/realtime/bench-probe.ts) exists only on
- * `?bench=1`; this script pre-creates it so the marks carry their cause.
+ *  - long tasks (over 50 ms) and long animation frames (with the scripts that ran in them),
+ *    and the measured windows (`beginWindow` / `endWindow`) they are judged in.
+ * The app's own hook (`window.__cueBench`, lib/realtime/audio/bench-probe.ts) exists only on
+ * `?bench=1`; this script pre-creates it so the marks carry their cause. The app adds
+ * `output-audible` / `output-silent` marks from a tap on the player's output.
  */
 
 export type Cause = { ts: number; start: number; data: string };
 export type SendRecord = { t: number; head: string; cause: Cause | null; input: { type: string; ts: number } | null };
 export type MarkRecord = { name: string; t: number; cause?: Cause | null; input?: { type: string; ts: number } | null };
+export type LongFrame = { start: number; duration: number; blocking: number; scripts: { what: string; duration: number }[] };
 export type BenchRecorder = {
   sends: SendRecord[];
   longtasks: { start: number; duration: number }[];
+  /** Long animation frames (over 50 ms) with their scripts: what made a long task long. */
+  frames: LongFrame[];
+  windows: { start: number; end: number }[];
   current: Cause | null;
   input: { type: string; ts: number } | null;
 };
 
 export function installBenchProbes(): void {
-  const rec: BenchRecorder = { sends: [], longtasks: [], current: null, input: null };
+  const rec: BenchRecorder = { sends: [], longtasks: [], frames: [], windows: [], current: null, input: null };
   (window as unknown as { __wsBench: BenchRecorder }).__wsBench = rec;
 
   const Native = window.WebSocket;
@@ -87,9 +93,42 @@ export function installBenchProbes(): void {
   } catch {
     // No long task timing in this browser: the bench reports none observed.
   }
+  type Script = { invoker?: string; sourceURL?: string; sourceFunctionName?: string; duration: number };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration?: number; scripts?: Script[] })[]) {
+        const scripts = (e.scripts ?? [])
+          .map((sc) => ({ what: `${sc.invoker ?? '?'} ${sc.sourceFunctionName || ''} ${(sc.sourceURL ?? '').split('/').pop() ?? ''}`.trim(), duration: sc.duration }))
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3);
+        rec.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? 0, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames API: no attribution, long tasks are still counted.
+  }
 }
 
-export type DeltaRunResult = { deltaCosts: number[]; historyCosts: number[]; longtasks: number[]; rendered: number };
+/** In the page: open / close a measured window (the interactions the long-task check judges). */
+/** The user-timing marks also go to the trace (scripts/bench-trace.ts reads the same names). */
+export function beginWindow(): number {
+  const rec = (window as unknown as { __wsBench: BenchRecorder }).__wsBench;
+  const start = performance.now();
+  performance.mark('cue-bench-window-start');
+  rec.windows.push({ start, end: Number.POSITIVE_INFINITY });
+  return start;
+}
+
+export function endWindow(): number {
+  const rec = (window as unknown as { __wsBench: BenchRecorder }).__wsBench;
+  const end = performance.now();
+  performance.mark('cue-bench-window-end');
+  const last = rec.windows.at(-1);
+  if (last && last.end === Number.POSITIVE_INFINITY) last.end = end;
+  return end;
+}
+
+export type DeltaRunResult = { deltaCosts: number[]; historyCosts: number[]; longtasks: number[]; frames: LongFrame[]; rendered: number };
 
 /**
  * In the page: show `items` transcript items, then stream `deltas` transcription deltas
@@ -137,6 +176,8 @@ export async function runDeltaScenario({ items, deltas, perItem }: { items: numb
   flushSync(() => actions().applyHistory([...history, live(k, 'in_progress', null)]));
   await new Promise((r) => setTimeout(r, 200));
   w.__wsBench.longtasks.length = 0;
+  w.__wsBench.frames.length = 0;
+  performance.mark('cue-bench-window-start');
 
   const deltaCosts: number[] = [];
   const historyCosts: number[] = [];
@@ -159,11 +200,13 @@ export async function runDeltaScenario({ items, deltas, perItem }: { items: numb
       await yieldTask();
     }
   }
+  performance.mark('cue-bench-window-end');
   await new Promise((r) => setTimeout(r, 300));
   return {
     deltaCosts,
     historyCosts,
     longtasks: w.__wsBench.longtasks.map((t) => t.duration),
+    frames: w.__wsBench.frames.filter((f) => f.duration > 50),
     rendered: document.querySelectorAll('[data-testid="transcript-item"]').length,
   };
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { personaBriefSchema } from './persona-brief';
+import { REALTIME_MODEL_IDS, TRANSCRIPTION_MODEL_IDS } from './models';
 
 /**
  * A coaching agent declared as data. The realtime session config, the minted
  * client secret and the browser's RealtimeAgent are all derived from this.
  */
-export const REALTIME_MODELS = ['gpt-realtime', 'gpt-realtime-mini', 'gpt-realtime-2.1'] as const;
+/** Derived from the one model list (lib/contracts/models.ts). */
+export const REALTIME_MODELS = REALTIME_MODEL_IDS;
 export const VOICES = ['marin', 'cedar', 'alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
-export const TRANSCRIPTION_MODELS = ['gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'whisper-1'] as const;
+export const TRANSCRIPTION_MODELS = TRANSCRIPTION_MODEL_IDS;
 
 export const realtimeModelSchema = z.enum(REALTIME_MODELS);
 export const voiceSchema = z.enum(VOICES);

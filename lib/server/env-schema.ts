@@ -9,6 +9,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://api.openai.com/v1')),
+  /** Where the browser reaches OpenAI's realtime API (`…/v1/realtime`); unset = `${OPENAI_BASE_URL}/realtime`. */
+  CUE_REALTIME_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^(https?|wss?)$/ }).optional()),
   CUE_REALTIME_BACKEND: z.preprocess(emptyToUndefined, z.enum(['auto', 'local', 'openai']).default('auto')),
   CUE_ENGINE_URL: z.preprocess(emptyToUndefined, z.url().default('ws://127.0.0.1:8787/v1/realtime')),
   CUE_ENGINE_SECRET: optionalString,

@@ -46,7 +46,8 @@ describe('HintSession.addTypedLine', () => {
     t.session.request('full', 'button');
     t.answer({ itemId: 'h1', playing: true });
     t.session.addTypedLine('okay, got it');
-    expect(t.calls).toEqual(['requestResponse', 'sendText', 'interrupt']);
+    // The interrupt names the hint's own response (a bare cancel does not stop an out-of-band response).
+    expect(t.calls).toEqual(['requestResponse', 'sendText', 'interrupt resp_1']);
     expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'got it' });
     expect(t.store.getState().playing).toBe(true); // the host silences playback; the fake only records the call
   });

@@ -117,7 +117,8 @@ describe('HintSession: interrupt', () => {
     t.say('u2', 'we are still on budget', false);
     expect(t.calls).toEqual(['requestResponse']);
     t.emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: 'u2', delta: ' okay got it' });
-    expect(t.calls).toEqual(['requestResponse', 'interrupt']);
+    // The hint is out of band: the interrupt names its response.
+    expect(t.calls).toEqual(['requestResponse', 'interrupt resp_1']);
     expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'got it' });
   });
 
@@ -137,6 +138,17 @@ describe('HintSession: interrupt', () => {
     t.answer({ itemId: 'h1', playing: true }).done();
     expect(t.session.interrupt('shortcut')).toBe(true);
     expect(t.hintStore.getState().hints.h1).toMatchObject({ status: 'interrupted', interruptedBy: 'shortcut' });
+    expect(t.calls.at(-1)).toBe('interrupt resp_1');
+  });
+
+  it('a hint interrupt names its response; stopping other assistant audio names none', () => {
+    const t = setup();
+    t.session.request('quick', 'button');
+    t.answer({ responseId: 'resp_hint', itemId: 'h1', playing: true });
+    t.session.interrupt('button');
+    expect(t.calls.at(-1)).toBe('interrupt resp_hint');
+    t.store.getState().actions.setPlaying(true);
+    t.session.interrupt('shortcut');
     expect(t.calls.at(-1)).toBe('interrupt');
   });
 

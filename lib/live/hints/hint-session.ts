@@ -242,7 +242,8 @@ export class HintSession {
     const card = this.#ledger.speaking;
     const speaking = card?.status === 'speaking';
     if (!speaking && !this.#store.getState().playing) return false;
-    this.#host.interrupt();
+    // Named: a hint is out of band, and a bare response.cancel does not reach it (GA rules).
+    this.#host.interrupt(speaking ? (card.responseId ?? undefined) : undefined);
     this.#interrupt.disarm();
     this.#trigger.clearDebounce();
     if (card && speaking) this.#finish(card, 'interrupted', by);

@@ -57,8 +57,8 @@ export type HintHost = {
   requestResponse(response: Record<string, unknown>): boolean;
   /** Add a typed user message; `triggerResponse: false` = context only, no reply. */
   sendText(text: string, options: { triggerResponse: boolean }): boolean;
-  /** Silence playback now, then cancel upstream. */
-  interrupt(): void;
+  /** Silence playback now, then cancel upstream: `responseId` by name (an out-of-band hint needs it), and whatever else is in progress. */
+  interrupt(responseId?: string): void;
   onServerEvent(listener: (event: TransportEvent) => void): () => void;
   onSessionStart(listener: (start: { resumed: boolean }) => void): () => void;
   onSessionEnd(listener: (end: { reason: 'lost' | 'ended' }) => void): () => void;

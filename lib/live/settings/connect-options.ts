@@ -1,17 +1,29 @@
+import { normalizeKeywords } from '@/lib/shared/transcription';
 import type { HintSettings } from './schema';
 
 export type SettingsConnectOptions = {
   transport: HintSettings['transport'];
-  /** Sent to the mint action: the session is created with this model and voice. */
-  overrides: { model: HintSettings['model']; voice: HintSettings['voice'] };
+  /** Sent to the mint action: the session is created with these (and the page's SDK session mirrors them). */
+  overrides: {
+    model: HintSettings['model'];
+    voice: HintSettings['voice'];
+    /** Trigger and interrupt phrases: transcription keywords, so the words the matchers wait for come out as configured. */
+    transcriptionKeywords: string[];
+    tracing: boolean;
+  };
   input: 'mic' | 'mic+tab' | 'none';
 };
 
-/** The connection-time settings as controller connect options (model/voice/transport/input source). */
+/** The phrases the hint session listens for, as transcription keywords (interrupt phrases first: they are the urgent ones). */
+export function listenedPhrases(settings: Pick<HintSettings, 'triggers' | 'interruptPhrases'>): string[] {
+  return normalizeKeywords([...settings.interruptPhrases, ...settings.triggers.map((t) => t.phrase)]);
+}
+
+/** The connection-time settings as controller connect options (model/voice/keywords/tracing/transport/input source). */
 export function connectOptionsFromSettings(settings: HintSettings, { micEnabled }: { micEnabled: boolean }): SettingsConnectOptions {
   return {
     transport: settings.transport,
-    overrides: { model: settings.model, voice: settings.voice },
+    overrides: { model: settings.model, voice: settings.voice, transcriptionKeywords: listenedPhrases(settings), tracing: settings.tracing },
     input: !micEnabled ? 'none' : settings.inputSource === 'microphone+tab' ? 'mic+tab' : 'mic',
   };
 }

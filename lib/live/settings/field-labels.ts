@@ -16,6 +16,7 @@ export const SETTINGS_FIELD_LABELS: Readonly<Record<HintSettingsKey, string>> = 
   model: 'Model',
   transport: 'Transport',
   inputSource: 'Input source',
+  tracing: 'OpenAI tracing',
 };
 
 const ITEM_LABELS: Partial<Record<HintSettingsKey, string>> = {

@@ -13,6 +13,7 @@ export type SettingsDraft = {
   model: string;
   transport: string;
   inputSource: string;
+  tracing: boolean;
 } & Record<NumericField, string>;
 
 export type DraftValidation = { ok: true; settings: HintSettings } | { ok: false; errors: Record<string, string> };
@@ -26,6 +27,7 @@ export function toDraft(settings: HintSettings): SettingsDraft {
     model: settings.model,
     transport: settings.transport,
     inputSource: settings.inputSource,
+    tracing: settings.tracing,
     quickSeconds: String(settings.quickSeconds),
     fullSeconds: String(settings.fullSeconds),
     quickContextSize: String(settings.quickContextSize),
@@ -52,6 +54,7 @@ export function draftToInput(draft: SettingsDraft): Record<string, unknown> {
     model: draft.model,
     transport: draft.transport,
     inputSource: draft.inputSource,
+    tracing: draft.tracing,
   };
   for (const key of NUMERIC_FIELDS) input[key] = parseNumberInput(draft[key]);
   return input;

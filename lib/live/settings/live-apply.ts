@@ -23,6 +23,7 @@ export const SETTING_APPLIES: Readonly<Record<HintSettingsKey, 'live' | 'reconne
   model: 'reconnect',
   transport: 'reconnect',
   inputSource: 'reconnect',
+  tracing: 'reconnect',
 };
 
 export type SettingsChangeImpact = {

@@ -31,6 +31,8 @@ describe('hintSettingsSchema defaults', () => {
       perCallCap: 20,
       transport: 'webrtc',
       inputSource: 'microphone',
+      model: 'gpt-realtime-2.1',
+      tracing: false,
     });
     expect(defaultHintSettings.triggers).toContainEqual({ phrase: 'good question', action: 'quick' });
     expect(defaultHintSettings.triggers).toContainEqual({ phrase: 'walk me through', action: 'full' });
@@ -110,6 +112,18 @@ describe('field rules', () => {
         { path: 'extra', message: 'Not a setting of this app (check the spelling)' },
       ]);
     }
+  });
+
+  it('reads a settings file from before the tracing switch as tracing off, and refuses a non-boolean', () => {
+    const { tracing: _omit, ...older } = cloneDefaultSettings();
+    expect(hintSettingsSchema.parse(older).tracing).toBe(false);
+    const bad = hintSettingsSchema.safeParse({ ...cloneDefaultSettings(), tracing: 'yes' });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(settingsFieldErrors(bad.error)).toEqual({ tracing: 'Tracing must be on (true) or off (false)' });
+  });
+
+  it('keeps a deprecated model selectable (a saved choice stays valid until OpenAI shuts it down)', () => {
+    expect(hintSettingsSchema.parse({ ...cloneDefaultSettings(), model: 'gpt-realtime-mini' }).model).toBe('gpt-realtime-mini');
   });
 
   it('reports missing fields', () => {

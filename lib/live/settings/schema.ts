@@ -87,6 +87,8 @@ export const hintSettingsShape = {
   model: z.enum(REALTIME_MODELS, missingOr('Model', 'Pick one of the listed models')),
   transport: z.enum(TRANSPORTS, missingOr('Transport', 'Pick WebRTC or WebSocket')),
   inputSource: z.enum(INPUT_SOURCES, missingOr('Input source', 'Pick Microphone or Microphone + tab audio')),
+  /** OpenAI tracing: off unless turned on (the meeting's audio and text would go to the key's traces dashboard). */
+  tracing: z.boolean({ error: 'Tracing must be on (true) or off (false)' }).default(false),
 };
 
 export type HintSettingsKey = keyof typeof hintSettingsShape;
@@ -130,6 +132,7 @@ export const defaultHintSettings: HintSettings = deepFreeze<HintSettings>({
   model: hintAssistant.model,
   transport: 'webrtc',
   inputSource: 'microphone',
+  tracing: false,
 });
 
 /** A fresh, mutable copy of the defaults. */

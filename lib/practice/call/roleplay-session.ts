@@ -1,6 +1,6 @@
 import { backgroundResult, RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
-import { buildSessionConfig } from '@/lib/realtime/session/session-factory';
+import { sessionOptions } from '@/lib/realtime/session/session-factory';
 import type { SessionRecipe } from '@/lib/realtime/session/session-factory';
 
 /**
@@ -39,5 +39,5 @@ export function buildRoleplayAgent(config: AgentConfig, voice: string, handlers:
 
 export function createRoleplaySession(recipe: SessionRecipe, handlers: Readonly<Record<string, BackgroundToolHandler>>): RealtimeSession {
   const agent = buildRoleplayAgent(recipe.config, recipe.voice, handlers);
-  return new RealtimeSession(agent, { transport: recipe.transport, model: recipe.model, config: buildSessionConfig(recipe.config, recipe.voice) });
+  return new RealtimeSession(agent, sessionOptions(recipe));
 }

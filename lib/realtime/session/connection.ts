@@ -4,7 +4,7 @@ import type { AudioCaptureOptions } from '../audio/audio-capture';
 import type { AudioOutput } from '../audio/audio-player';
 import type { CallMedia, CaptureSources } from '../audio/call-media';
 import { clientError, failureDetail } from './errors';
-import { mintSecret, type MintFn } from './mint-step';
+import { mintHonouringRetryAfter, type MintFn, type SessionOverrides } from './mint-step';
 import type { OutOfBandTracker } from './out-of-band';
 import type { CaptureLike, SessionAudio } from '../audio/session-audio';
 import { bindSession } from './session-binding';
@@ -20,7 +20,8 @@ export type ConnectOptions = {
   /** Preferred transport for OpenAI (default WebRTC). The local engine always uses WebSocket. */
   transport?: TransportKind;
   toolHandlers?: ToolHandlers;
-  overrides?: { model?: string; voice?: string };
+  /** Sent to the mint (model, voice, transcription keywords, tracing); the SDK session mirrors them. */
+  overrides?: SessionOverrides;
   /** 'mic' (default), 'mic+tab' (mic mixed with a shared tab's audio), 'none' (text only), or a stream to send. */
   input?: InputChoice;
   /** Items to replay into the new session, e.g. `controller.lastHistory` after `connection_lost`. */
@@ -42,6 +43,8 @@ export type ResolvedDeps = {
   mixStreams: (streams: MediaStream[]) => Mixer;
   audioElement?: () => HTMLAudioElement;
   mintTimeoutMs: number;
+  /** Waits (Retry-After): a timer by default, instant in tests. */
+  sleep: (ms: number) => Promise<void>;
   connectTimeoutMs: number;
   /** Waits between automatic reconnect attempts after a drop; empty = never reconnect on its own. */
   reconnectDelaysMs: readonly number[];
@@ -99,28 +102,44 @@ export async function establish(env: EstablishEnv, options: ConnectOptions, rest
   if (!config) return { ok: false, error: clientError('unknown_agent') };
   const player = audio.player();
 
-  const minting = await mintSecret(deps.mint, { agentId: options.agentId, transport: options.transport, overrides: options.overrides }, deps.mintTimeoutMs);
-  if (env.stale()) return STALE;
+  env.oob.sessionEnded();
+  const minting = await mintHonouringRetryAfter(deps.mint, { agentId: options.agentId, transport: options.transport, overrides: options.overrides }, {
+    timeoutMs: deps.mintTimeoutMs,
+    now: deps.now,
+    sleep: deps.sleep,
+    stale: env.stale,
+    onWait: (notice) => actions.setError(notice),
+    backend: deps.store.getState().backend,
+  });
+  if (!minting || env.stale()) return STALE;
   if (!minting.ok) return { ok: false, error: minting.error };
   const { minted } = minting;
   const backend = minted.backend;
   const kind: TransportKind = backend === 'local' ? 'websocket' : (options.transport ?? 'webrtc');
-  actions.setSessionInfo({ backend, model: minted.model, agentId: minted.agentId, transport: kind });
+  actions.setSessionInfo({ backend, model: minted.model, agentId: minted.agentId, transport: kind, tracing: minted.tracing === true });
 
   let plan: TransportPlan;
   let capture: { source: 'mic' | MediaStream; extra: MediaStream[] } | null;
   if (kind === 'websocket') {
-    plan = { kind, playback: player, bargeIn: config.turnDetection.interruptResponse, isOutOfBandItem: (id) => env.oob.isOutOfBandItem(id) };
+    plan = { kind, playback: player, bargeIn: config.turnDetection.interruptResponse, isOutOfBandItem: (id) => env.oob.isOutOfBandItem(id), inProgress: env.oob };
     capture = captureOf(await media.websocket());
   } else {
     const rtc = await media.webrtc();
-    plan = { kind, audioElement: audio.element(), mediaStream: rtc.stream };
+    plan = { kind, audioElement: audio.element(), mediaStream: rtc.stream, inProgress: env.oob };
     capture = rtc.meter ? { source: rtc.meter, extra: [] } : null;
   }
   if (env.stale()) return STALE;
 
   const transport = deps.createTransport(plan);
-  const session = deps.createSession({ config, model: minted.model, voice: minted.voice, transport, toolHandlers: options.toolHandlers });
+  const session = deps.createSession({
+    config,
+    model: minted.model,
+    voice: minted.voice,
+    transport,
+    toolHandlers: options.toolHandlers,
+    tracing: minted.tracing === true,
+    transcriptionKeywords: options.overrides?.transcriptionKeywords,
+  });
   const live: Live = { attempt: 0, session, kind, detach: () => undefined, up: false, restoreCount };
   env.adopt(live);
   live.detach = bindSession(session, transport, {

@@ -25,6 +25,7 @@ export function resolveControllerDeps(deps: ControllerDeps): ResolvedDeps {
     openTabAudio: () => openTabAudio(),
     mixStreams: (streams) => mixStreams(streams),
     mintTimeoutMs: 15_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     connectTimeoutMs: 10_000,
     reconnectDelaysMs: DEFAULT_RECONNECT_DELAYS_MS,
     maxSessionMs: DEFAULT_MAX_SESSION_MS,

@@ -71,21 +71,43 @@ describe('RealtimeController: connecting', () => {
       options: { url: string; model: string; apiKeyProvided: boolean; initialSessionConfig: Record<string, unknown> };
     };
     expect(connect.options.url).toBe(localSecret.url);
-    expect(connect.options.model).toBe('gpt-realtime');
+    expect(connect.options.model).toBe('gpt-realtime-2.1');
     expect(connect.options.apiKeyProvided).toBe(true);
     expect(connect.options.initialSessionConfig).toMatchObject({
       voice: 'cedar',
       outputModalities: ['audio'],
       audio: {
         input: {
-          transcription: { model: 'gpt-4o-mini-transcribe' },
+          transcription: { model: 'gpt-live-transcribe' },
           turnDetection: { type: 'server_vad', createResponse: true, interruptResponse: true, silenceDurationMs: 600 },
         },
         output: { voice: 'cedar' },
       },
     });
-    expect(h.store.getState()).toMatchObject({ status: 'listening', backend: 'local', model: 'gpt-realtime', transport: 'websocket', error: null });
+    // Tracing is off unless asked for: the SDK would send tracing 'auto' otherwise.
+    expect(connect.options.initialSessionConfig.tracing).toBeNull();
+    expect(h.store.getState()).toMatchObject({ status: 'listening', backend: 'local', model: 'gpt-realtime-2.1', transport: 'websocket', tracing: false, error: null });
     expect(h.captures[0]?.active).toBe(true);
+  });
+
+  it('sends the listened-for phrases as transcription keywords and turns tracing on only when the mint says so', async () => {
+    const overrides = { transcriptionKeywords: ['got it', 'walk me through'], tracing: true };
+    const h = makeHarness({ minted: { ...localSecret, agentId: 'hint-assistant', voice: 'marin', tracing: true } });
+    await h.controller.connect({ agentId: 'hint-assistant', overrides });
+    expect(h.mintCalls).toEqual([{ agentId: 'hint-assistant', transport: undefined, overrides }]);
+    const connect = h.transport.calls.find((c) => c.method === 'connect') as unknown as { options: { initialSessionConfig: Record<string, unknown> } };
+    expect(connect.options.initialSessionConfig).toMatchObject({
+      tracing: 'auto',
+      audio: { input: { transcription: { model: 'gpt-live-transcribe', keywords: ['got it', 'walk me through'] } } },
+    });
+    expect(h.store.getState().tracing).toBe(true);
+
+    // The server has the last word: asked for, but not minted with tracing = off.
+    const refused = makeHarness({ minted: { ...localSecret, agentId: 'hint-assistant', voice: 'marin' } });
+    await refused.controller.connect({ agentId: 'hint-assistant', overrides });
+    const second = refused.transport.calls.find((c) => c.method === 'connect') as unknown as { options: { initialSessionConfig: Record<string, unknown> } };
+    expect(second.options.initialSessionConfig.tracing).toBeNull();
+    expect(refused.store.getState().tracing).toBe(false);
   });
 
   it('the hint assistant gets barge-in off (user speech must not cut its hint)', async () => {

@@ -165,12 +165,29 @@ export class RealtimeController {
     });
   }
 
-  /** Stop the assistant: silence locally first (flush / mute the element), then cancel upstream. */
-  interrupt(): void {
+  /**
+   * Stop the assistant: silence locally first (flush / mute the element), then cancel upstream:
+   * `responseId` first when given (e.g. the hint being stopped), then every other response in
+   * progress, each named by id (a bare cancel would miss an out-of-band response), truncating
+   * what was heard (WebSocket) or clearing the server's output buffer (WebRTC).
+   */
+  interrupt(responseId?: string): void {
     const live = this.#slot.live;
     if (!live?.up) return;
     this.#audio.silence(live.kind);
-    this.#slot.withSession((session) => session.interrupt());
+    this.#slot.withSession((session) => {
+      if (responseId) this.#cancel(session, responseId);
+      session.interrupt();
+    });
+  }
+
+  /** Cancel one response by id (the only way to stop an out-of-band one). False when it is not in progress. */
+  cancelResponse(responseId: string): boolean {
+    let sent = false;
+    this.#slot.withSession((session) => {
+      sent = this.#cancel(session, responseId);
+    }, false);
+    return sent;
   }
 
   /** WebSocket: the capture sends silence instead of the mic. WebRTC: `session.mute`. */
@@ -196,6 +213,12 @@ export class RealtimeController {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  #cancel(session: RealtimeSession, responseId: string): boolean {
+    if (!this.#oob.takeOne(responseId)) return false;
+    session.transport.sendEvent({ type: 'response.cancel', response_id: responseId });
+    return true;
+  }
 
   /** Establish a session for `attempt` and bring it up. Returns the error to report, or null. */
   async #open(options: ConnectOptions, attempt: number, restorable: RealtimeItem[], resumed: boolean): Promise<RealtimeError | null> {
@@ -271,7 +294,12 @@ export class RealtimeController {
     // A failed attempt is not news while the reconnect notice is up; the last word comes from #giveUp.
     this.#actions.setError(null);
     this.#actions.note('session.reconnect_failed', { attempt: this.#reconnect.attempts, code: error.code, message: error.message });
-    if (this.#reconnect.exhausted) this.#giveUp(clientError('connection_lost', { backend: this.#deps.store.getState().backend }));
+    // Retry-After: the next attempt (or the user's Retry) waits until the service is ready.
+    if (error.retryAt !== undefined) this.#reconnect.holdOff(error.retryAt - this.#deps.now());
+    if (this.#reconnect.exhausted) {
+      const lost = clientError('connection_lost', { backend: this.#deps.store.getState().backend });
+      this.#giveUp(error.retryAt === undefined ? lost : { ...lost, retryAt: error.retryAt });
+    }
     return false;
   }
 

@@ -49,6 +49,20 @@ export function clientError(code: ClientErrorCode, ctx: { backend?: Backend | nu
   return { code, message: messages[code] };
 }
 
+/**
+ * The notice shown while the mint step sits out a Retry-After (the page adds the countdown:
+ * "OpenAI is rate limiting. Retrying in 12 s…").
+ */
+export function rateLimitWait(error: RealtimeError, backend: Backend | null): RealtimeError {
+  const who =
+    error.code === 'upstream_rate_limited'
+      ? 'OpenAI is rate limiting this account'
+      : error.code === 'rate_limited'
+        ? 'Too many connection attempts from this browser'
+        : `${capitalise(service(backend))} asked to wait before connecting again`;
+  return { code: error.code, message: `${who}.`, ...(error.retryAt === undefined ? {} : { retryAt: error.retryAt }) };
+}
+
 /** Server error codes that are expected during normal use and should not alarm the user. */
 const BENIGN_SERVER_CODES = new Set(['response_cancel_not_active']);
 

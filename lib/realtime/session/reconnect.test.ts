@@ -28,6 +28,24 @@ describe('ReconnectScheduler', () => {
     expect(s.active).toBe(false);
   });
 
+  it('a Retry-After hold-off stretches the next delay once, never shortens one', async () => {
+    const results = [false, false, true];
+    const times: number[] = [];
+    const start = Date.now();
+    const s: ReconnectScheduler = new ReconnectScheduler([100, 200, 400], {
+      attempt: async () => {
+        times.push(Date.now() - start);
+        if (times.length === 1) s.holdOff(5_000);
+        if (times.length === 2) s.holdOff(10);
+        return results.shift() ?? false;
+      },
+      onSchedule: () => undefined,
+    });
+    s.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(times).toEqual([100, 5_100, 5_500]);
+  });
+
   it('a first delay of 0 reconnects at once (planned rollover)', async () => {
     const { s, times } = make([true]);
     s.start(0);

@@ -19,6 +19,7 @@ export class ReconnectScheduler {
   #attempts = 0;
   #active = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #holdOffMs = 0;
 
   constructor(delaysMs: readonly number[], hooks: ReconnectHooks) {
     this.#delays = delaysMs;
@@ -51,7 +52,13 @@ export class ReconnectScheduler {
     this.#next(this.#generation, firstDelayMs);
   }
 
+  /** The service asked to wait (Retry-After): the next attempt waits at least this long. */
+  holdOff(ms: number): void {
+    if (Number.isFinite(ms) && ms > this.#holdOffMs) this.#holdOffMs = ms;
+  }
+
   cancel(): void {
+    this.#holdOffMs = 0;
     this.#generation += 1;
     clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -63,7 +70,9 @@ export class ReconnectScheduler {
 
   #next(generation: number, overrideDelay = -1): void {
     if (this.exhausted) return this.#finish(generation);
-    const delay = overrideDelay >= 0 ? overrideDelay : (this.#delays[this.#attempts] ?? 0);
+    const planned = overrideDelay >= 0 ? overrideDelay : (this.#delays[this.#attempts] ?? 0);
+    const delay = Math.max(planned, this.#holdOffMs);
+    this.#holdOffMs = 0;
     this.#attempts += 1;
     this.#hooks.onSchedule({ attempt: this.#attempts, maxAttempts: this.#delays.length });
     this.#timer = setTimeout(() => {

@@ -32,7 +32,7 @@ describe('buildSessionConfig', () => {
       audio: {
         input: {
           format: { type: 'audio/pcm', rate: 24000 },
-          transcription: { model: 'gpt-4o-mini-transcribe' },
+          transcription: { model: 'gpt-live-transcribe' },
           turnDetection: {
             type: 'server_vad',
             createResponse: false,
@@ -45,6 +45,15 @@ describe('buildSessionConfig', () => {
         output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'marin' },
       },
     });
+  });
+
+  it('adds the listened-for phrases as keywords when the transcription model takes them', () => {
+    const transcription = (config: typeof hintAssistant, keywords: string[]) =>
+      (buildSessionConfig(config, 'marin', { transcriptionKeywords: keywords }) as { audio: { input: { transcription: unknown } } }).audio.input.transcription;
+    expect(transcription(hintAssistant, ['got it', ' Got  it ', 'walk me through'])).toEqual({ model: 'gpt-live-transcribe', keywords: ['got it', 'walk me through'] });
+    expect(transcription(hintAssistant, [])).toEqual({ model: 'gpt-live-transcribe' });
+    // A deprecated model without keyword support gets none (the API would refuse the field).
+    expect(transcription(defineAgent({ ...hintAssistant, transcriptionModel: 'gpt-4o-mini-transcribe' }), ['got it'])).toEqual({ model: 'gpt-4o-mini-transcribe' });
   });
 
   it('sends no silence/threshold tuning with semantic VAD (the API rejects it)', () => {

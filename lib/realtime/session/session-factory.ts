@@ -1,12 +1,15 @@
 import {
-  OpenAIRealtimeWebRTC,
   RealtimeAgent,
   RealtimeSession,
   tool,
   type RealtimeSessionConfig,
+  type RealtimeSessionOptions,
   type RealtimeTransportLayer,
 } from '@openai/agents-realtime';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
+import { transcriptionConfig } from '@/lib/shared/transcription';
+import type { CancelTargets } from './out-of-band';
+import { CueWebRTCTransport } from './webrtc-transport';
 import { CueWebSocketTransport, type PlaybackClock } from './websocket-transport';
 
 /**
@@ -43,8 +46,11 @@ export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = 
   return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
 }
 
+/** What a connection adds to the agent's config (the same values went to the mint). */
+export type SessionExtras = { transcriptionKeywords?: readonly string[] };
+
 /** The session config the SDK sends in its first `session.update`; mirrors the minted session on the server. */
-export function buildSessionConfig(config: AgentConfig, voice: string): Partial<RealtimeSessionConfig> {
+export function buildSessionConfig(config: AgentConfig, voice: string, { transcriptionKeywords }: SessionExtras = {}): Partial<RealtimeSessionConfig> {
   const td = config.turnDetection;
   const vadTuning =
     td.type === 'server_vad'
@@ -55,7 +61,7 @@ export function buildSessionConfig(config: AgentConfig, voice: string): Partial<
     audio: {
       input: {
         format: PCM16_24K,
-        transcription: { model: config.transcriptionModel },
+        transcription: transcriptionConfig(config.transcriptionModel, transcriptionKeywords),
         turnDetection: { type: td.type, createResponse: td.createResponse, interruptResponse: td.interruptResponse, ...vadTuning },
       },
       output: { format: PCM16_24K, voice },
@@ -64,25 +70,32 @@ export function buildSessionConfig(config: AgentConfig, voice: string): Partial<
 }
 
 export type TransportPlan =
-  | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean }
-  | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream };
+  | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean; inProgress?: CancelTargets }
+  | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream; inProgress?: CancelTargets };
 
 export function createTransport(plan: TransportPlan): RealtimeTransportLayer {
   if (plan.kind === 'websocket') {
-    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem });
+    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem, inProgress: plan.inProgress });
   }
-  return new OpenAIRealtimeWebRTC({ audioElement: plan.audioElement, mediaStream: plan.mediaStream });
+  return new CueWebRTCTransport({ audioElement: plan.audioElement, mediaStream: plan.mediaStream, inProgress: plan.inProgress });
 }
 
-export type SessionRecipe = {
+export type SessionRecipe = SessionExtras & {
   config: AgentConfig;
   model: string;
   voice: string;
   transport: RealtimeTransportLayer;
   toolHandlers?: ToolHandlers;
+  /** OpenAI tracing (the SDK asks for 'auto' unless told otherwise): off unless the user turned it on. */
+  tracing?: boolean;
 };
 
-export function createSession({ config, model, voice, transport, toolHandlers }: SessionRecipe): RealtimeSession {
-  const agent = buildRealtimeAgent(config, { voice, toolHandlers });
-  return new RealtimeSession(agent, { transport, model, config: buildSessionConfig(config, voice) });
+/** The RealtimeSession options for a recipe (any agent built from it): transport, model, tracing, session config. */
+export function sessionOptions({ config, model, voice, transport, tracing = false, transcriptionKeywords }: SessionRecipe): Partial<RealtimeSessionOptions> {
+  return { transport, model, tracingDisabled: !tracing, config: buildSessionConfig(config, voice, { transcriptionKeywords }) };
+}
+
+export function createSession(recipe: SessionRecipe): RealtimeSession {
+  const agent = buildRealtimeAgent(recipe.config, { voice: recipe.voice, toolHandlers: recipe.toolHandlers });
+  return new RealtimeSession(agent, sessionOptions(recipe));
 }

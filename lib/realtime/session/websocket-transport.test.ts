@@ -1,5 +1,6 @@
 import { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime';
 import { describe, expect, it } from 'vitest';
+import { OutOfBandTracker } from './out-of-band';
 import { CueWebSocketTransport } from './websocket-transport';
 import { attachWireTap } from './wire-tap';
 
@@ -31,13 +32,14 @@ const audioDelta = (bytes: number) =>
     delta: Buffer.alloc(bytes).toString('base64'),
   });
 
-async function connected(opts: { bargeIn: boolean; playedMs?: number; outOfBand?: (id: string | undefined) => boolean }) {
+async function connected(opts: { bargeIn: boolean; playedMs?: number; outOfBand?: (id: string | undefined) => boolean; tracker?: OutOfBandTracker }) {
   const socket = new FakeSocket();
   const playback = { playedMs: opts.playedMs ?? 0 };
   const transport = new CueWebSocketTransport({
     bargeIn: opts.bargeIn,
     playback,
     isOutOfBandItem: opts.outOfBand,
+    inProgress: opts.tracker,
     createWebSocket: async () => socket as never,
     skipOpenEventListeners: true,
   });
@@ -46,6 +48,7 @@ async function connected(opts: { bargeIn: boolean; playedMs?: number; outOfBand?
   const session = new RealtimeSession(new RealtimeAgent({ name: 'test', instructions: 'test' }), { transport, tracingDisabled: true });
   const interrupted: number[] = [];
   session.on('audio_interrupted', () => interrupted.push(Date.now()));
+  if (opts.tracker) session.on('transport_event', (event) => opts.tracker!.observe(event));
   await session.connect({ apiKey: 'ek_test', url: 'ws://127.0.0.1:1/v1/realtime' });
   socket.receive(ev('response.created', { response: { id: 'resp_1' } }));
   return { socket, session, transport, playback, interrupted, frames };
@@ -107,6 +110,30 @@ describe('CueWebSocketTransport', () => {
     const after = socket.sent.length;
     session.interrupt();
     expect(socket.sent.slice(after)).toEqual([]);
+  });
+
+  it('with the response tracker, every cancel names the response: out of band (a hint) and default conversation alike', async () => {
+    const tracker = new OutOfBandTracker();
+    const { socket, session } = await connected({ bargeIn: false, tracker, outOfBand: (id) => tracker.isOutOfBandItem(id) });
+    // resp_1 was created before the tracker listened; the next ones are seen.
+    socket.receive(ev('response.done', { response: { id: 'resp_1', status: 'completed', output: [] } }));
+    socket.receive(ev('response.created', { response: { id: 'resp_hint', conversation_id: null } }));
+    socket.receive(ev('response.output_item.added', { response_id: 'resp_hint', output_index: 0, item: { id: 'item_hint', type: 'message', role: 'assistant', status: 'in_progress', content: [] } }));
+    socket.receive({ ...audioDelta(9600), response_id: 'resp_hint', item_id: 'item_hint' });
+    let before = socket.sent.length;
+    session.interrupt();
+    expect(socket.sent.slice(before)).toEqual([{ type: 'response.cancel', response_id: 'resp_hint' }]);
+
+    socket.receive(ev('response.done', { response: { id: 'resp_hint', status: 'cancelled', output: [] } }));
+    socket.receive(ev('response.created', { response: { id: 'resp_chat', conversation_id: 'conv_1' } }));
+    socket.receive(ev('response.output_item.added', { response_id: 'resp_chat', output_index: 0, item: { id: 'item_chat', type: 'message', role: 'assistant', status: 'in_progress', content: [] } }));
+    socket.receive({ ...audioDelta(9600), response_id: 'resp_chat', item_id: 'item_chat' });
+    before = socket.sent.length;
+    session.interrupt();
+    const sent = socket.sent.slice(before);
+    expect(sent.map((e) => e.type)).toEqual(['response.cancel', 'conversation.item.truncate']);
+    expect(sent[0]).toEqual({ type: 'response.cancel', response_id: 'resp_chat' });
+    expect(sent[1]).toMatchObject({ item_id: 'item_chat' });
   });
 
   it('the wire tap sees every frame, including queued response.create sent past sendEvent', async () => {

@@ -37,6 +37,8 @@ export type RealtimeData = {
   model: string | null;
   agentId: string | null;
   transport: TransportKind | null;
+  /** OpenAI tracing is on for the live session (its audio and text go to the key's traces). */
+  tracing: boolean;
   error: RealtimeError | null;
   /** Set while the controller reconnects a dropped session on its own. */
   reconnecting: ReconnectState | null;
@@ -51,7 +53,7 @@ export type RealtimeData = {
 
 export type RestoredCall = { rows: readonly TranscriptRow[]; startedAt: number | null; endedAt: number | null; agentId: string | null };
 
-export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind };
+export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind; tracing?: boolean };
 
 export type RealtimeActions = {
   setConnection(connection: ConnectionState): void;

@@ -30,6 +30,7 @@ export const initialRealtimeData: RealtimeData = {
   model: null,
   agentId: null,
   transport: null,
+  tracing: false,
   error: null,
   reconnecting: null,
   callStartedAt: null,
@@ -68,7 +69,7 @@ export function createRealtimeStore({ initial, eventLogCap = EVENT_LOG_CAP, now 
 
     const actions: RealtimeActions = {
       setConnection: (connection) => setFlags({ connection }),
-      setSessionInfo: (info) => set(info),
+      setSessionInfo: (info) => set({ ...info, tracing: info.tracing === true }),
       setMicActive: (micActive) => setFlags({ micActive }),
       setMuted: (muted) => {
         setFlags({ muted });

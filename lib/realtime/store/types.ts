@@ -5,8 +5,11 @@ export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
 export type Backend = 'local' | 'openai';
 export type TransportKind = 'webrtc' | 'websocket';
 
-/** An error as the user sees it: `code` for logic, `message` in plain words. */
-export type RealtimeError = { code: string; message: string };
+/**
+ * An error as the user sees it: `code` for logic, `message` in plain words. `retryAt` (epoch ms):
+ * the service asked us to wait until then (Retry-After); the page counts down to it.
+ */
+export type RealtimeError = { code: string; message: string; retryAt?: number };
 
 export type TranscriptRole = 'user' | 'assistant';
 export type TranscriptStatus = 'in_progress' | 'completed' | 'incomplete';

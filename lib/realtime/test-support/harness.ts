@@ -97,7 +97,7 @@ export const localSecret: MintedSecret = {
   clientSecret: 'ek_local_test',
   expiresAt: 1_900_000_000,
   agentId: 'practice-partner',
-  model: 'gpt-realtime',
+  model: 'gpt-realtime-2.1',
   voice: 'cedar',
   url: 'ws://127.0.0.1:8787/v1/realtime',
   sessionId: 'sess_1',
@@ -108,7 +108,7 @@ export const openaiSecret: MintedSecret = {
   clientSecret: 'ek_openai_test',
   expiresAt: 1_900_000_000,
   agentId: 'practice-partner',
-  model: 'gpt-realtime',
+  model: 'gpt-realtime-2.1',
   voice: 'cedar',
 };
 

@@ -21,6 +21,8 @@ export class ModelAccessError extends Error {
   constructor(
     readonly code: ModelAccessErrorCode,
     readonly detail?: string,
+    /** Whole seconds to wait before trying again (a 429's Retry-After, or our own limiter's window). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(MODEL_ACCESS_ERRORS[code]);
     this.name = 'ModelAccessError';
@@ -33,4 +35,24 @@ export function codeForUpstreamStatus(status: number): ModelAccessErrorCode {
   if (status === 429) return 'upstream_rate_limited';
   if (status === 400 || status === 404 || status === 422) return 'upstream_bad_request';
   return 'upstream_unavailable';
+}
+
+/** Longest wait a Retry-After may ask for before we stop believing it. */
+const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/**
+ * `Retry-After` as whole seconds (at least 1): delay-seconds or an HTTP date. Undefined when
+ * absent or unreadable; capped at an hour.
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let seconds: number;
+  if (/^\d+(\.\d+)?$/.test(text)) seconds = Number(text);
+  else {
+    const at = Date.parse(text);
+    if (Number.isNaN(at)) return undefined;
+    seconds = (at - now) / 1000;
+  }
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
 }

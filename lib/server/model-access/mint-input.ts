@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { realtimeModelSchema, voiceSchema } from '@/lib/contracts/agent-config';
+import { MAX_TRANSCRIPTION_KEYWORDS } from '@/lib/shared/transcription';
 
 /** Input of the mintClientSecret server action; shared with the client that calls it. */
 export const mintInputSchema = z.object({
   agentId: z.string().min(1).max(60),
   transport: z.enum(['webrtc', 'websocket']).optional(),
-  overrides: z.object({ model: realtimeModelSchema.optional(), voice: voiceSchema.optional() }).strict().optional(),
+  overrides: z
+    .object({
+      model: realtimeModelSchema.optional(),
+      voice: voiceSchema.optional(),
+      /** The phrases the page listens for (trigger and interrupt phrases), as transcription keywords. */
+      transcriptionKeywords: z.array(z.string().trim().min(1).max(60)).max(MAX_TRANSCRIPTION_KEYWORDS).optional(),
+      /** OpenAI tracing for this session; off unless true. */
+      tracing: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
   /** Role-play: the stored practice session whose scenario and difficulty build the persona. */
   practiceSessionId: z.string().min(1).max(100).optional(),
 });

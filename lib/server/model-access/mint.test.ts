@@ -15,11 +15,11 @@ const openaiEnv = parseEnv({ OPENAI_API_KEY: 'sk-test-server-key', CUE_SECRET_TT
 const localEnv = parseEnv({ CUE_ENGINE_SECRET: 'engine-secret', CUE_ENGINE_URL: 'ws://127.0.0.1:9999/v1/realtime' });
 const limiter = () => createRateLimiter({ limit: 100, windowMs: 60_000 });
 
-function fakeFetch(status: number, body: unknown): { fetchImpl: FetchLike; calls: { url: string; init: RequestInit }[] } {
+function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}): { fetchImpl: FetchLike; calls: { url: string; init: RequestInit }[] } {
   const calls: { url: string; init: RequestInit }[] = [];
   const fetchImpl: FetchLike = async (url, init) => {
     calls.push({ url, init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
   };
   return { fetchImpl, calls };
 }
@@ -37,7 +37,16 @@ describe('mintRealtimeSecret with OpenAI', () => {
   it('POSTs the GA client_secrets request with the agent session config', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_abc', expires_at: 1_900_000_000, session: {} });
     const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() });
-    expect(minted).toEqual({ backend: 'openai', clientSecret: 'ek_abc', expiresAt: 1_900_000_000, agentId: 'hint-assistant', model: 'gpt-realtime', voice: 'marin' });
+    expect(minted).toEqual({
+      backend: 'openai',
+      clientSecret: 'ek_abc',
+      expiresAt: 1_900_000_000,
+      agentId: 'hint-assistant',
+      model: 'gpt-realtime-2.1',
+      voice: 'marin',
+      url: 'https://api.openai.com/v1/realtime/calls',
+      tracing: false,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe('https://api.openai.com/v1/realtime/client_secrets');
     expect(calls[0]!.init.method).toBe('POST');
@@ -46,32 +55,45 @@ describe('mintRealtimeSecret with OpenAI', () => {
       expires_after: { anchor: 'created_at', seconds: 300 },
       session: {
         type: 'realtime',
-        model: 'gpt-realtime',
+        model: 'gpt-realtime-2.1',
         instructions: hintAssistant.instructions,
         output_modalities: ['audio'],
         audio: {
           input: {
             format: { type: 'audio/pcm', rate: 24000 },
-            transcription: { model: 'gpt-4o-mini-transcribe' },
+            transcription: { model: 'gpt-live-transcribe' },
             turn_detection: { type: 'server_vad', create_response: false, interrupt_response: false, silence_duration_ms: 500, prefix_padding_ms: 300, threshold: 0.5 },
           },
           output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'marin' },
         },
         tools: [],
         tool_choice: 'auto',
+        tracing: null,
       },
     });
+  });
+
+  it('sends the listened-for phrases as transcription keywords, and tracing only when asked', async () => {
+    const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_k', expires_at: 1 });
+    const minted = await mintRealtimeSecret(
+      { agentId: 'hint-assistant', clientKey: 'a', overrides: { transcriptionKeywords: ['got it', 'walk me through'], tracing: true } },
+      { env: openaiEnv, fetchImpl, limiter: limiter() },
+    );
+    const body = JSON.parse(String(calls[0]!.init.body));
+    expect(body.session.audio.input.transcription).toEqual({ model: 'gpt-live-transcribe', keywords: ['got it', 'walk me through'] });
+    expect(body.session.tracing).toBe('auto');
+    expect(minted.tracing).toBe(true);
   });
 
   it('applies model and voice overrides', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_x', expires_at: 1 });
     const minted = await mintRealtimeSecret(
-      { agentId: 'practice-partner', clientKey: 'a', overrides: { model: 'gpt-realtime-mini', voice: 'sage' } },
+      { agentId: 'practice-partner', clientKey: 'a', overrides: { model: 'gpt-realtime-2.1-mini', voice: 'sage' } },
       { env: openaiEnv, fetchImpl, limiter: limiter() },
     );
-    expect(minted.model).toBe('gpt-realtime-mini');
+    expect(minted.model).toBe('gpt-realtime-2.1-mini');
     const body = JSON.parse(String(calls[0]!.init.body));
-    expect(body.session.model).toBe('gpt-realtime-mini');
+    expect(body.session.model).toBe('gpt-realtime-2.1-mini');
     expect(body.session.audio.output.voice).toBe('sage');
   });
 
@@ -85,6 +107,20 @@ describe('mintRealtimeSecret with OpenAI', () => {
   ])('maps HTTP %i to %s', async (status, code) => {
     const { fetchImpl } = fakeFetch(status, { error: { message: 'nope' } });
     expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe(code);
+  });
+
+  it('passes a 429\'s Retry-After on as retryAfterSeconds (seconds or an HTTP date)', async () => {
+    const seconds = fakeFetch(429, { error: { message: 'slow down' } }, { 'retry-after': '7' });
+    const error = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: seconds.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelAccessError);
+    expect(error).toMatchObject({ code: 'upstream_rate_limited', retryAfterSeconds: 7 });
+    const date = fakeFetch(429, {}, { 'retry-after': new Date(Date.now() + 12_000).toUTCString() });
+    const dated = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: date.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    expect((dated as ModelAccessError).retryAfterSeconds).toBeGreaterThanOrEqual(11);
+    expect((dated as ModelAccessError).retryAfterSeconds).toBeLessThanOrEqual(13);
+    const none = fakeFetch(429, {});
+    const bare = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: none.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    expect((bare as ModelAccessError).retryAfterSeconds).toBeUndefined();
   });
 
   it('maps a hung upstream to timeout', async () => {
@@ -101,6 +137,37 @@ describe('mintRealtimeSecret with OpenAI', () => {
     expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: failing, limiter: limiter() }))).toBe('upstream_unavailable');
     const { fetchImpl } = fakeFetch(200, { client_secret: { value: 'old-beta-shape' } });
     expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe('upstream_unavailable');
+  });
+});
+
+describe('where the browser connects to OpenAI', () => {
+  const mint = async (env: ReturnType<typeof parseEnv>, transport?: 'webrtc' | 'websocket') => {
+    const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_u', expires_at: 1 });
+    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a', transport }, { env, fetchImpl, limiter: limiter() });
+    return { minted, mintedAt: calls[0]!.url };
+  };
+
+  it('follows OPENAI_BASE_URL: the mint and the browser go to the same place', async () => {
+    const env = parseEnv({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'https://proxy.example.com/openai/v1/' });
+    const rtc = await mint(env, 'webrtc');
+    expect(rtc.mintedAt).toBe('https://proxy.example.com/openai/v1/realtime/client_secrets');
+    expect(rtc.minted.url).toBe('https://proxy.example.com/openai/v1/realtime/calls');
+    const ws = await mint(env, 'websocket');
+    expect(ws.minted.url).toBe('wss://proxy.example.com/openai/v1/realtime?model=gpt-realtime-2.1');
+    const local = await mint(parseEnv({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:4010/v1' }), 'websocket');
+    expect(local.minted.url).toBe('ws://127.0.0.1:4010/v1/realtime?model=gpt-realtime-2.1');
+  });
+
+  it('CUE_REALTIME_URL overrides where the browser connects, not where secrets are minted', async () => {
+    const env = parseEnv({ OPENAI_API_KEY: 'sk-x', CUE_REALTIME_URL: 'wss://edge.example.com/v1/realtime' });
+    const rtc = await mint(env);
+    expect(rtc.mintedAt).toBe('https://api.openai.com/v1/realtime/client_secrets');
+    expect(rtc.minted.url).toBe('https://edge.example.com/v1/realtime/calls');
+    expect((await mint(env, 'websocket')).minted.url).toBe('wss://edge.example.com/v1/realtime?model=gpt-realtime-2.1');
+  });
+
+  it('refuses a CUE_REALTIME_URL that is not http(s) or ws(s)', () => {
+    expect(() => parseEnv({ CUE_REALTIME_URL: 'ftp://edge.example.com/v1/realtime' })).toThrow(/CUE_REALTIME_URL/);
   });
 });
 
@@ -167,7 +234,9 @@ describe('mint guards', () => {
     const deps = { env: openaiEnv, fetchImpl, limiter: createRateLimiter({ limit: 2, windowMs: 60_000 }) };
     await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
     await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps))).toBe('rate_limited');
+    const limited = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ code: 'rate_limited' });
+    expect((limited as ModelAccessError).retryAfterSeconds).toBeGreaterThan(0);
     expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'b' }, deps))).toBe('no error');
   });
 });

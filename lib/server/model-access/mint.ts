@@ -7,6 +7,7 @@ import { ModelAccessError } from './errors';
 import { mintLocalEngineSecret } from './local-engine-secrets';
 import { createOpenAIClientSecret, type FetchLike } from './openai-client-secrets';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { realtimeConnectUrl } from './realtime-url';
 import { buildRealtimeSessionBody, type SessionOverrides } from './session-config';
 
 /**
@@ -17,6 +18,8 @@ import { buildRealtimeSessionBody, type SessionOverrides } from './session-confi
 export type MintRequest = {
   agentId: string;
   clientKey: string;
+  /** The transport the browser will use with OpenAI (default WebRTC): picks the URL returned. */
+  transport?: 'webrtc' | 'websocket';
   overrides?: SessionOverrides;
   /** For agents whose config is built per request (e.g. a role-play persona). */
   config?: AgentConfig;
@@ -28,13 +31,14 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
   const config = req.config ?? getAgentConfig(req.agentId);
   if (!config) throw new ModelAccessError('unknown_agent', req.agentId);
   const verdict = deps.limiter.take(req.clientKey);
-  if (!verdict.allowed) throw new ModelAccessError('rate_limited', `retry after ${verdict.retryAfterSeconds}s`);
+  if (!verdict.allowed) throw new ModelAccessError('rate_limited', `retry after ${verdict.retryAfterSeconds}s`, verdict.retryAfterSeconds);
 
   const ttlSeconds = Math.min(config.secretTtlSeconds, deps.env.CUE_SECRET_TTL_SECONDS);
   const model = req.overrides?.model ?? config.model;
   const voice = req.overrides?.voice ?? config.voice;
   // One session config for both backends: OpenAI gets it in client_secrets, the local engine in its token.
   const session = buildRealtimeSessionBody(config, req.overrides);
+  const tracing = req.overrides?.tracing === true;
 
   if (realtimeBackend(deps.env) === 'openai') {
     if (!deps.env.OPENAI_API_KEY) throw new ModelAccessError('misconfigured', 'CUE_REALTIME_BACKEND=openai needs OPENAI_API_KEY');
@@ -46,7 +50,8 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
       timeoutMs: deps.env.CUE_UPSTREAM_TIMEOUT_MS,
       fetchImpl: deps.fetchImpl,
     });
-    return { backend: 'openai', clientSecret: secret.value, expiresAt: secret.expiresAt, agentId: config.id, model, voice };
+    const url = realtimeConnectUrl({ baseUrl: deps.env.OPENAI_BASE_URL, realtimeUrl: deps.env.CUE_REALTIME_URL, transport: req.transport ?? 'webrtc', model });
+    return { backend: 'openai', clientSecret: secret.value, expiresAt: secret.expiresAt, agentId: config.id, model, voice, url, tracing };
   }
 
   const token = await mintLocalEngineSecret({
@@ -67,6 +72,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     voice,
     url: deps.env.CUE_ENGINE_URL,
     sessionId: token.sessionId,
+    tracing,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeForUpstreamStatus, ModelAccessError } from './errors';
+import { codeForUpstreamStatus, ModelAccessError, parseRetryAfter } from './errors';
 import type { RealtimeSessionBody } from './session-config';
 
 const clientSecretResponseSchema = z.object({
@@ -40,7 +40,8 @@ export async function createOpenAIClientSecret(input: CreateClientSecretInput): 
   }
   if (!response.ok) {
     const text = await response.text().catch(() => '');
-    throw new ModelAccessError(codeForUpstreamStatus(response.status), `HTTP ${response.status}: ${text.slice(0, 300)}`);
+    const retryAfter = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+    throw new ModelAccessError(codeForUpstreamStatus(response.status), `HTTP ${response.status}: ${text.slice(0, 300)}`, retryAfter);
   }
   const parsed = clientSecretResponseSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw new ModelAccessError('upstream_unavailable', 'unexpected client_secrets response shape');

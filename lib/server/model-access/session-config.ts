@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
+import { transcriptionConfig, type TranscriptionConfig } from '@/lib/shared/transcription';
 
 /** The GA `session` object for POST /v1/realtime/client_secrets, built from a typed agent config. */
 export type RealtimeSessionBody = {
@@ -10,7 +11,7 @@ export type RealtimeSessionBody = {
   audio: {
     input: {
       format: { type: 'audio/pcm'; rate: 24000 };
-      transcription: { model: string };
+      transcription: TranscriptionConfig;
       turn_detection: {
         type: 'server_vad' | 'semantic_vad';
         create_response: boolean;
@@ -24,9 +25,19 @@ export type RealtimeSessionBody = {
   };
   tools: { type: 'function'; name: string; description: string; parameters: Record<string, unknown> }[];
   tool_choice: 'auto';
+  /** null = no traces in the OpenAI dashboard (the default); 'auto' = the key's project records audio and text. */
+  tracing: 'auto' | null;
 };
 
-export type SessionOverrides = { model?: string; voice?: string; instructions?: string };
+export type SessionOverrides = {
+  model?: string;
+  voice?: string;
+  instructions?: string;
+  /** Phrases the app listens for, sent as transcription `keywords` when the model takes them. */
+  transcriptionKeywords?: readonly string[];
+  /** Opt in to OpenAI tracing for this session (off unless asked). */
+  tracing?: boolean;
+};
 
 export function buildRealtimeSessionBody(config: AgentConfig, overrides: SessionOverrides = {}): RealtimeSessionBody {
   const td = config.turnDetection;
@@ -42,7 +53,7 @@ export function buildRealtimeSessionBody(config: AgentConfig, overrides: Session
     audio: {
       input: {
         format: { type: 'audio/pcm', rate: 24000 },
-        transcription: { model: config.transcriptionModel },
+        transcription: transcriptionConfig(config.transcriptionModel, overrides.transcriptionKeywords),
         turn_detection: { type: td.type, create_response: td.createResponse, interrupt_response: td.interruptResponse, ...vad },
       },
       output: { format: { type: 'audio/pcm', rate: 24000 }, voice: overrides.voice ?? config.voice },
@@ -53,5 +64,6 @@ export function buildRealtimeSessionBody(config: AgentConfig, overrides: Session
       return { type: 'function' as const, name: t.name, description: t.description, parameters };
     }),
     tool_choice: 'auto',
+    tracing: overrides.tracing === true ? 'auto' : null,
   };
 }

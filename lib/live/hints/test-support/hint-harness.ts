@@ -28,8 +28,8 @@ function makeHost() {
       texts.push({ text, triggerResponse });
       return state.accept;
     },
-    interrupt() {
-      calls.push('interrupt');
+    interrupt(responseId) {
+      calls.push(responseId ? `interrupt ${responseId}` : 'interrupt');
     },
     onServerEvent: (l) => (server.add(l), () => server.delete(l)),
     onSessionStart: (l) => (starts.add(l), () => starts.delete(l)),

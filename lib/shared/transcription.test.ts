@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TRANSCRIPTION_KEYWORDS, normalizeKeywords, transcriptionConfig } from './transcription';
+
+describe('transcription keywords', () => {
+  it('go with models that take them, once each, trimmed', () => {
+    expect(transcriptionConfig('gpt-live-transcribe', [' got  it', 'Got it', '', 'walk me through'])).toEqual({ model: 'gpt-live-transcribe', keywords: ['got it', 'walk me through'] });
+    expect(transcriptionConfig('gpt-transcribe', [])).toEqual({ model: 'gpt-transcribe' });
+    expect(transcriptionConfig('gpt-4o-mini-transcribe', ['got it'])).toEqual({ model: 'gpt-4o-mini-transcribe' });
+  });
+
+  it('are capped', () => {
+    const many = Array.from({ length: 80 }, (_, i) => `phrase ${i}`);
+    expect(normalizeKeywords(many)).toHaveLength(MAX_TRANSCRIPTION_KEYWORDS);
+  });
+});
