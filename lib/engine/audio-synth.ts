@@ -34,14 +34,15 @@ const SYLLABLE_SAMPLES = SAMPLE_RATE * 0.2; // ~5 syllables a second
 const BED_SAMPLES = SYLLABLE_SAMPLES * 50;
 const CROSSFADE_SAMPLES = SAMPLE_RATE / 10;
 
-let bed: Float32Array | null = null;
+let bed: Int16Array | null = null;
 
 /**
  * The voice every reply reads from: four harmonics on a gliding pitch, shaped by
  * the syllable envelope, made once (~10 ms) and looped with a crossfade. A reply
- * then costs a lookup and a gain a sample, so 100+ sessions can speak at once.
+ * chunk is then a copy out of it plus the word dips and edge fades: 100+ sessions
+ * can speak at once.
  */
-function voiceBed(): Float32Array {
+function voiceBed(): Int16Array {
   if (bed) return bed;
   const raw = new Float32Array(BED_SAMPLES + CROSSFADE_SAMPLES);
   let phase = 0;
@@ -58,7 +59,7 @@ function voiceBed(): Float32Array {
     const w = i / CROSSFADE_SAMPLES;
     raw[i] = (raw[i] as number) * w + (raw[BED_SAMPLES + i] as number) * (1 - w);
   }
-  bed = raw.subarray(0, BED_SAMPLES);
+  bed = Int16Array.from(raw.subarray(0, BED_SAMPLES), Math.round);
   return bed;
 }
 
@@ -70,14 +71,14 @@ function voiceBed(): Float32Array {
 export class VoiceStream {
   readonly total: number;
   #n = 0;
-  /** Position of the next sample in its word, minus one. */
-  #wordPos = -1;
   readonly #wordSamples: number;
+  readonly #dipFrom: number;
   readonly #edge: number;
 
   constructor(durationMs: number, words = Math.max(1, Math.round(durationMs / MS_PER_WORD))) {
     this.total = samplesForMs(durationMs);
     this.#wordSamples = this.total / Math.max(1, words);
+    this.#dipFrom = 0.9 * this.#wordSamples;
     this.#edge = Math.max(1, Math.min(samplesForMs(10), Math.floor(this.total / 2)));
   }
 
@@ -92,24 +93,31 @@ export class VoiceStream {
   /** Fill `scratch` (or its start) with the next samples; returns the filled part, a view of `scratch`. */
   nextInto(scratch: Int16Array): Int16Array {
     const out = scratch.subarray(0, Math.max(0, Math.min(scratch.length, this.remaining)));
+    const n0 = this.#n;
+    const n1 = n0 + out.length;
+    this.#n = n1;
     const voice = voiceBed();
-    const { total } = this;
-    const wordSamples = this.#wordSamples;
-    const dipFrom = 0.9 * wordSamples;
-    const edge = this.#edge;
-    let n = this.#n;
-    let at = n % BED_SAMPLES;
-    let wordPos = this.#wordPos;
-    for (let i = 0; i < out.length; i++, n++) {
-      let v = voice[at] as number;
-      if (++at === BED_SAMPLES) at = 0;
-      if (++wordPos >= wordSamples) wordPos -= wordSamples;
-      if (wordPos > dipFrom) v *= 0.35; // a short dip between words
-      if (n < edge || n >= total - 1 - edge) v *= Math.min(1, n / edge, (total - 1 - n) / edge);
-      out[i] = Math.round(v);
+    for (let filled = 0, at = n0 % BED_SAMPLES; filled < out.length; at = 0) {
+      const take = Math.min(out.length - filled, BED_SAMPLES - at);
+      out.set(voice.subarray(at, at + take), filled);
+      filled += take;
     }
-    this.#n = n;
-    this.#wordPos = wordPos;
+    // A short dip at the end of every word: samples whose place in their word is past 90 %.
+    const ws = this.#wordSamples;
+    for (let w = Math.floor(n0 / ws); w * ws < n1; w++) {
+      const end = Math.min(n1, Math.ceil((w + 1) * ws));
+      for (let n = Math.max(n0, Math.floor(w * ws + this.#dipFrom)); n < end; n++) {
+        if (n % ws > this.#dipFrom) out[n - n0] = Math.round((out[n - n0] as number) * 0.35);
+      }
+    }
+    // Fade in and out over the first and last 10 ms.
+    const { total } = this;
+    const edge = this.#edge;
+    const fade = (n: number) => {
+      out[n - n0] = Math.round((out[n - n0] as number) * Math.min(1, n / edge, (total - 1 - n) / edge));
+    };
+    for (let n = n0; n < Math.min(n1, edge); n++) fade(n);
+    for (let n = Math.max(n0, total - 1 - edge); n < n1; n++) fade(n);
     return out;
   }
 }

@@ -45,3 +45,13 @@ export function handleClientEvent(session: EngineSession, event: ClientEvent): v
       );
   }
 }
+
+/** A received event as test controls show it: appended audio elided to its size. */
+export function recordedEvent(raw: Record<string, unknown>): Record<string, unknown> {
+  const event = { ...raw };
+  if (event.type === 'input_audio_buffer.append' && typeof event.audio === 'string') {
+    event.audio_bytes = Buffer.byteLength(event.audio, 'base64');
+    event.audio = `[${event.audio_bytes} bytes elided]`;
+  }
+  return event;
+}

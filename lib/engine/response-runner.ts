@@ -16,8 +16,12 @@ const CHUNK_SAMPLES = samplesForMs(CHUNK_MS);
 /** Each chunk is made here and encoded at once: one buffer for every response. */
 const CHUNK_SCRATCH = new Int16Array(CHUNK_SAMPLES);
 
+export type AudioRef = { response_id: string; item_id: string; output_index: number; content_index: number };
+
 export type RunnerDeps = {
   send(event: Record<string, unknown>): void;
+  /** `response.output_audio.delta` for `ref` (a fast path: same event as `send` would make). */
+  sendAudioDelta(ref: AudioRef, base64: string): void;
   ids: IdFactory;
   conversation: Conversation;
   /** Conversation id for in-conversation responses. */
@@ -176,7 +180,7 @@ export class ResponseRunner {
       }
       if (voice) {
         const chunk = voice.nextInto(CHUNK_SCRATCH);
-        this.deps.send({ type: 'response.output_audio.delta', ...ref, delta: pcmToBase64(chunk) });
+        this.deps.sendAudioDelta(ref, pcmToBase64(chunk));
         flight.streamedMs += msForSamples(chunk.length);
         if (!this.plan.outOfBand) this.deps.conversation.meta(item.id).streamedMs = flight.streamedMs;
       }

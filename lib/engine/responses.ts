@@ -5,7 +5,7 @@ import { type ProtocolError, protocolError, type ResponseParams } from './protoc
 import { replyPolicyFor } from './replies/registry';
 import type { ReplyRequest } from './replies/types';
 import { planResponse, type ResponsePlan, toolCallPlan } from './response-plan';
-import { ResponseRunner } from './response-runner';
+import { type AudioRef, ResponseRunner } from './response-runner';
 import type { EffectiveSession } from './session-config';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
@@ -28,6 +28,7 @@ export interface ResponsesHost {
   readonly paceFactor: number;
   responseDelayMs(): number;
   send(event: Record<string, unknown>): void;
+  sendAudioDelta(ref: AudioRef, base64: string): void;
   /** A response finished (response.done sent, unless the socket is gone). */
   responseFinished(runner: ResponseRunner): void;
   internalError(what: string, error: unknown, eventId: string | null): void;
@@ -123,6 +124,7 @@ export class Responses {
     const { host } = this;
     const runner = new ResponseRunner(plan, {
       send: (e) => host.send(e),
+      sendAudioDelta: (ref, b64) => host.sendAudioDelta(ref, b64),
       ids: host.ids,
       conversation: host.conversation,
       conversationId: `conv_${host.id}`,

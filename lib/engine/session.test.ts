@@ -101,6 +101,10 @@ describe('responses', () => {
       'response.done',
       'rate_limits.updated',
     ]);
+    const audio = c.events.find((e) => e.type === 'response.output_audio.delta')!;
+    expect(Object.keys(audio)).toEqual(['type', 'event_id', 'response_id', 'item_id', 'output_index', 'content_index', 'delta']);
+    expect(audio).toMatchObject({ event_id: expect.stringMatching(/^event_/), response_id: expect.stringMatching(/^resp_/), output_index: 0, content_index: 0 });
+    expect(Buffer.from(String(audio.delta), 'base64').length).toBe(4800);
     const deltas = c.types().filter((t) => t.endsWith('.delta'));
     expect(deltas[0]).toBe('response.output_audio_transcript.delta');
     expect(deltas.filter((t) => t === 'response.output_audio.delta').length).toBeGreaterThan(10);

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { handleClientEvent } from './client-events';
+import { handleClientEvent, recordedEvent } from './client-events';
 import { Conversation } from './conversation';
 import { createIdFactory } from './event-ids';
 import { InputAudio, type InputHost, type TranscriptionLag } from './input-audio';
@@ -7,7 +7,7 @@ import { checkInstructions, type EngineLimits, LIMIT_ERROR_CODES } from './limit
 import { parseClientMessage, type ProtocolError, protocolError, type SessionUpdate } from './protocol';
 import { RateLimits } from './rate-limits';
 import type { ReplyRequest } from './replies/types';
-import type { ResponseRunner } from './response-runner';
+import type { AudioRef, ResponseRunner } from './response-runner';
 import { Responses, type ResponsesHost, type Started } from './responses';
 import { type EffectiveSession, initialSession, mergeSession } from './session-config';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
@@ -100,16 +100,32 @@ export class EngineSession implements InputHost, ResponsesHost {
   }
 
   send(event: Record<string, unknown>): void {
+    const { type, ...rest } = event;
+    this.#write(() => JSON.stringify({ type, event_id: this.ids.event(), ...rest }));
+  }
+
+  /**
+   * `response.output_audio.delta`, serialised by hand: JSON.stringify would scan the
+   * ~6 kB of base64 (which never needs escaping) and costs more than making the audio.
+   */
+  sendAudioDelta(ref: AudioRef, base64: string): void {
+    this.#write(
+      () =>
+        `{"type":"response.output_audio.delta","event_id":${JSON.stringify(this.ids.event())},"response_id":${JSON.stringify(ref.response_id)},` +
+        `"item_id":${JSON.stringify(ref.item_id)},"output_index":${ref.output_index},"content_index":${ref.content_index},"delta":"${base64}"}`,
+    );
+  }
+
+  #write(json: () => string): void {
     const { ws } = this.opts;
     if (!this.#open || ws.readyState !== WebSocket.OPEN) return;
-    const { type, ...rest } = event;
     if (!this.#corked && this.opts.socket) {
       // A transcript delta and its audio chunk, or an item's done events, leave in one write.
       this.#corked = true;
       this.opts.socket.cork();
       queueMicrotask(this.#uncork); // before any code awaiting this send's caller runs
     }
-    ws.send(JSON.stringify({ type, event_id: this.ids.event(), ...rest }));
+    ws.send(json());
     if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.opts.log(`session ${this.id}: client not reading (${ws.bufferedAmount} bytes queued); closing`);
       ws.terminate();
@@ -210,12 +226,7 @@ export class EngineSession implements InputHost, ResponsesHost {
 
   #record(raw: unknown): void {
     if (!this.opts.recordEvents || typeof raw !== 'object' || raw === null) return;
-    const event = { ...(raw as Record<string, unknown>) };
-    if (event.type === 'input_audio_buffer.append' && typeof event.audio === 'string') {
-      event.audio_bytes = Buffer.byteLength(event.audio, 'base64');
-      event.audio = `[${event.audio_bytes} bytes elided]`;
-    }
-    this.received.push(event);
+    this.received.push(recordedEvent(raw as Record<string, unknown>));
     if (this.received.length > MAX_RECORDED_EVENTS) this.received.splice(0, this.received.length - MAX_RECORDED_EVENTS);
   }
 
