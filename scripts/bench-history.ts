@@ -1,10 +1,11 @@
 /**
- * `npm run bench:history`: does /history cost grow with the history? Seeds a fresh PGlite
- * database (a temporary CUE_DATA_DIR) with 10 and then 1,000 saved sessions (transcripts,
- * tags, metrics, debriefs), starts the built app (`next start`) on a free port on each, and
- * measures real HTTP GETs: server time (the median of N requests after a warm-up, request
- * sent -> last byte, on loopback) and the HTML size. Prints a table with the 1,000 / 10
- * ratios; the target is 1.5x or less for /history.
+ * `npm run bench:history`: does /history cost grow with the history? Seeds two fresh PGlite
+ * databases (temporary CUE_DATA_DIRs) with 10 and 1,000 saved sessions (transcripts, tags,
+ * metrics, debriefs), starts the built app (`next start`) on each, on free ports, and measures
+ * real HTTP GETs: server time (the median of N requests after a warm-up, request sent -> last
+ * byte, on loopback) and the HTML size. Requests to the two apps alternate, so a busy machine
+ * slows both alike. Prints a table with the 1,000 / 10 ratios; the target is 1.5x or less for
+ * /history.
  * `--no-build` uses the existing .next build; `--runs=N` sets N (default 15).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,19 +77,27 @@ async function startApp(dataDir: string, port: number, logFile: string): Promise
 
 type Measure = { ms: number; bytes: number };
 
-async function measure(url: string): Promise<Measure> {
-  const times: number[] = [];
-  let bytes = 0;
+async function get(url: string): Promise<Measure> {
+  const t = performance.now();
+  const res = await fetch(url);
+  const body = await res.arrayBuffer();
+  const ms = performance.now() - t;
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  return { ms, bytes: body.byteLength };
+}
+
+/** GETs alternating between the URLs; per URL the median time and the (last) size. */
+async function measureAlternating(urls: readonly string[]): Promise<Measure[]> {
+  const times: number[][] = urls.map(() => []);
+  const bytes: number[] = urls.map(() => 0);
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    const t = performance.now();
-    const res = await fetch(url);
-    const body = await res.arrayBuffer();
-    const ms = performance.now() - t;
-    if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
-    bytes = body.byteLength;
-    if (i >= WARMUP) times.push(ms);
+    for (const [k, url] of urls.entries()) {
+      const m = await get(url);
+      bytes[k] = m.bytes;
+      if (i >= WARMUP) times[k]!.push(m.ms);
+    }
   }
-  return { ms: summarize(times).p50, bytes };
+  return urls.map((_, k) => ({ ms: summarize(times[k]!).p50, bytes: bytes[k]! }));
 }
 
 type Page = { label: string; path: (top: string) => string };
@@ -97,24 +106,15 @@ const PAGES: Page[] = [
   { label: '/history?scenario=<most practised>', path: (top) => `/history?scenario=${top}` },
 ];
 
-async function benchSize(count: number, port: number): Promise<Measure[]> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cue-bench-history-'));
-  try {
-    const started = Date.now();
-    const seed = await seedHistory(databaseConfigFromEnv({ CUE_DATA_DIR: dataDir }), count);
-    console.log(`  seeded ${seed.sessions} sessions (${seed.items} utterances) in ${Date.now() - started} ms`);
-    mkdirSync('.data', { recursive: true });
-    const stop = await startApp(dataDir, port, `.data/bench-history-${count}.log`);
-    try {
-      const out: Measure[] = [];
-      for (const p of PAGES) out.push(await measure(`http://127.0.0.1:${port}${p.path(seed.topScenarioId)}`));
-      return out;
-    } finally {
-      await stop();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+type App = { count: number; base: string; top: string; stop: () => Promise<void> };
+
+async function startSeeded(count: number, dataDir: string): Promise<App> {
+  const started = Date.now();
+  const seed = await seedHistory(databaseConfigFromEnv({ CUE_DATA_DIR: dataDir }), count);
+  console.log(`  seeded ${seed.sessions} sessions (${seed.items} utterances) in ${Date.now() - started} ms`);
+  const port = await freePort();
+  const stop = await startApp(dataDir, port, `.data/bench-history-${count}.log`);
+  return { count, base: `http://127.0.0.1:${port}`, top: seed.topScenarioId, stop };
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
@@ -122,26 +122,34 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   if (!args.includes('--no-build')) await run('npx', ['next', 'build']);
-  const port = await freePort();
-  const results: Measure[][] = [];
-  for (const count of SIZES) {
-    console.log(`${count} sessions …`);
-    results.push(await benchSize(count, port));
+  mkdirSync('.data', { recursive: true });
+  const dirs = SIZES.map(() => mkdtempSync(path.join(tmpdir(), 'cue-bench-history-')));
+  const apps: App[] = [];
+  try {
+    for (const [i, count] of SIZES.entries()) {
+      console.log(`${count} sessions …`);
+      apps.push(await startSeeded(count, dirs[i]!));
+    }
+    const rows = [];
+    for (const p of PAGES) rows.push({ label: p.label, m: await measureAlternating(apps.map((a) => `${a.base}${p.path(a.top)}`)) });
+    report(rows);
+  } finally {
+    for (const a of apps) await a.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
-  const [small, large] = results as [Measure[], Measure[]];
-  console.log(`\n/history cost against the saved history: median of ${RUNS} GETs after ${WARMUP} warm-up, next start, PGlite\n`);
+}
+
+function report(rows: { label: string; m: Measure[] }[]): void {
+  console.log(`\n/history cost against the saved history: median of ${RUNS} GETs after ${WARMUP} warm-up, alternating, next start, PGlite\n`);
   const head = ['page'.padEnd(36), 'time @10'.padStart(10), 'time @1000'.padStart(11), 'ratio'.padStart(7), 'HTML @10'.padStart(10), 'HTML @1000'.padStart(11), 'ratio'.padStart(7)];
   console.log(head.join('  '));
   let within = true;
-  PAGES.forEach((p, i) => {
-    const a = small[i]!;
-    const b = large[i]!;
+  rows.forEach(({ label, m }, i) => {
+    const [a, b] = m as [Measure, Measure];
     const rt = b.ms / a.ms;
     const rb = b.bytes / a.bytes;
     if (i === 0) within = rt <= TARGET && rb <= TARGET;
-    console.log(
-      [p.label.padEnd(36), ms(a.ms).padStart(10), ms(b.ms).padStart(11), `${rt.toFixed(2)}x`.padStart(7), kb(a.bytes).padStart(10), kb(b.bytes).padStart(11), `${rb.toFixed(2)}x`.padStart(7)].join('  '),
-    );
+    console.log([label.padEnd(36), ms(a.ms).padStart(10), ms(b.ms).padStart(11), `${rt.toFixed(2)}x`.padStart(7), kb(a.bytes).padStart(10), kb(b.bytes).padStart(11), `${rb.toFixed(2)}x`.padStart(7)].join('  '));
   });
   console.log(`\n/history target: time and HTML at 1,000 sessions within ${TARGET}x of 10: ${within ? 'OK' : 'OVER TARGET'}\n`);
 }

@@ -8,6 +8,7 @@ import { TaggedTranscript } from '@/components/history/tagged-transcript';
 import { DebriefView } from '@/components/practice/debrief-view';
 import { PageError } from '@/components/practice/page-error';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import { historyHref } from '@/lib/practice/history/history-url';
 
 export const metadata: Metadata = { title: 'Practice session — Cue' };
 export const dynamic = 'force-dynamic';
@@ -24,16 +25,16 @@ export default async function SessionPage({ params }: Props) {
   }
   const s = result.data;
   return (
-    <div className="space-y-5" data-testid="session-page" data-status={s.status}>
+    <div className="min-w-0 space-y-5" data-testid="session-page" data-status={s.status}>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <Link href={`/history?scenario=${encodeURIComponent(s.scenarioId)}`} className="text-sm text-slate-500 hover:text-cue">
+        <div className="min-w-0">
+          <Link href={historyHref({ scenario: s.scenarioId })} className="text-sm text-slate-500 hover:text-cue">
             ← History for this scenario
           </Link>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">{s.scenarioTitle}</h1>
+          <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight text-ink">{s.scenarioTitle}</h1>
           <p className="mt-1 text-sm text-slate-600">
             {formatDateTime(s.startedAt)} · {DIFFICULTY_PROFILES[s.difficulty].label} · {s.durationSeconds === null ? 'no end recorded' : formatDuration(s.durationSeconds)}
-            {s.score !== null ? ` · score ${s.score}/10` : ''}
+            {s.score !== null ? ` · score ${s.score}/10` : s.status === 'nothing_said' ? ' · not scored (nothing said)' : ''}
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">

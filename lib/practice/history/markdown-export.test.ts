@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
 import { buildRubricDebrief } from '@/lib/practice/debrief/rubric';
 import { defaultScenario } from '@/agents/scenarios';
-import { NOTHING_SAID, sessionMarkdownFileName, sessionToMarkdown } from './markdown-export';
+import { sessionMarkdownFileName, sessionToMarkdown } from './markdown-export';
+import { NOTHING_SAID_NOTE } from './session-record';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
 const scenario = defaultScenario();
@@ -95,7 +96,7 @@ describe('sessionToMarkdown', () => {
   it('says plainly when the call ended before the user said anything', () => {
     const silent = sessionToMarkdown({ ...session, status: 'nothing_said', debrief: null, metrics: null, score: null, items: session.items.filter((i) => i.speaker === 'client'), tags: [] });
     expect(silent).toContain('- Score: not scored (nothing was said)');
-    expect(silent).toContain(`## Debrief\n\n_${NOTHING_SAID}_`);
+    expect(silent).toContain(`## Debrief\n\n_${NOTHING_SAID_NOTE}_`);
     expect(silent).toContain('## Delivery metrics\n\n_Not measured: nothing was said._');
   });
 

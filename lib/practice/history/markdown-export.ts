@@ -3,12 +3,11 @@ import { escapeMarkdown, finishDocument, headerBlock, speechLine, tableCell } fr
 import { metricRows } from '@/lib/shared/metric-references';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import { attachTurnTags } from './transcript-tags';
+import { NOTHING_SAID_NOTE } from './session-record';
 import type { StoredTurnTag } from '@/lib/contracts/turn-tag';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
 /** A practice session as a self-contained Markdown document. Pure and deterministic (times in UTC). */
-
-export const NOTHING_SAID = 'No debrief: the call ended before you said anything, so there was nothing to score. It does not count in your progress.';
 
 function tagLine(t: StoredTurnTag): string {
   return `> _Tag: ${t.objection_type} · difficulty ${t.difficulty} · ${t.sentiment} · next probe: ${escapeMarkdown(t.next_probe)}_`;
@@ -33,7 +32,7 @@ export function sessionToMarkdown(session: PracticeSessionDetail): string {
   ]);
 
   out.push('## Debrief', '');
-  if (!d) out.push(silent ? `_${NOTHING_SAID}_` : session.endedAt ? '_The debrief has not been produced yet._' : '_No debrief: the session was never ended._', '');
+  if (!d) out.push(silent ? `_${NOTHING_SAID_NOTE}_` : session.endedAt ? '_The debrief has not been produced yet._' : '_No debrief: the session was never ended._', '');
   else {
     out.push(escapeMarkdown(d.summary), '');
     if (d.strengths.length) out.push('### Strengths', '', ...d.strengths.map((s) => `- ${escapeMarkdown(s)}`), '');

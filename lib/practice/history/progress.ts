@@ -11,7 +11,7 @@ import type { MetricPoint, ScenarioProgress, ScenarioProgressSummary, ScorePoint
 /** The trend compares the mean of the last TREND_WINDOW scores with the TREND_WINDOW before them. */
 export const TREND_WINDOW = 3;
 /** Chart points per scenario: the latest attempts (plus the first and the best). */
-export const OVERVIEW_CHART_POINTS = 12;
+export const OVERVIEW_CHART_POINTS = 8;
 export const DETAIL_CHART_POINTS = 50;
 /** Columns of the delivery-over-time table. */
 export const METRIC_COLUMNS = 8;

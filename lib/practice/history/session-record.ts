@@ -42,6 +42,9 @@ export function sessionStatus(s: { endedAt: Date | null; hasDebrief: boolean; us
   return s.userItemCount === 0 ? 'nothing_said' : 'debrief_pending';
 }
 
+/** What a session that ended before the user said anything shows in place of a debrief. */
+export const NOTHING_SAID_NOTE = 'No debrief: the call ended before you said anything, so there was nothing to score. It does not count in your progress.';
+
 /** Short words for a status badge; null for a completed session (its score says enough). */
 export const STATUS_BADGES: Record<SessionStatus, string | null> = {
   unfinished: 'Unfinished',
