@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { EndReason } from '@/lib/contracts/practice-session';
 import type { Difficulty } from '@/lib/contracts/scenario';
@@ -8,9 +8,26 @@ import { practiceSessions as p, transcriptItems } from './schema';
 
 /**
  * The history's reads. Each one costs the size of what it returns, not of the whole history:
- * lists are paged, progress is aggregated in SQL, chart series are bounded. Rows out; what
- * they mean (status words, trends, chart layout) is decided in lib/practice/history.
+ * lists are paged, progress is aggregated in SQL (one hash aggregate for the counts; first,
+ * latest, best and the trend window are index lookups of a few rows per scenario, never a
+ * sort of every session), chart series are bounded. Rows out; what they mean (status words,
+ * trends, chart layout) is decided in lib/practice/history.
  */
+
+/** Rows of a raw SQL query; both drivers answer with { rows }. */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const result = (await db().execute(query)) as unknown as { rows?: T[] };
+  if (!Array.isArray(result.rows)) throw new Error('the database driver returned no rows array');
+  return result.rows;
+}
+
+function positiveInt(name: string, n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${n}`);
+  return n;
+}
+
+/** `(values ($1::text), ($2::text)) as ids(scenario_id)` */
+const scenarioIdValues = (ids: readonly string[]) => sql`(values ${sql.join(ids.map((id) => sql`(${id}::text)`), sql`, `)}) as ids(scenario_id)`;
 
 export type SessionListRow = {
   id: string;
@@ -99,61 +116,69 @@ export type ScenarioProgressRow = {
   lastPracticedAt: Date;
 };
 
+type RawProgress = {
+  scenario_id: string;
+  scenario_title: string;
+  attempts: string | number;
+  scored_attempts: string | number;
+  first_score: number | null;
+  best_score: number | null;
+  latest_score: number | null;
+  recent_average: string | number | null;
+  previous_average: string | number | null;
+  last_practiced_at: Date | string;
+};
+
 /** Per practised scenario, aggregated in the database; most recently practised first. */
 export async function listScenarioProgressRows({ scenarioId, trendWindow }: { scenarioId?: string; trendWindow: number }): Promise<ScenarioProgressRow[]> {
-  if (!Number.isInteger(trendWindow) || trendWindow < 1) throw new RangeError(`trendWindow must be a positive integer, got ${trendWindow}`);
-  const newestFirst = sql`${p.startedAt} desc, ${p.id} desc`;
-  const ranked = db()
-    .$with('ranked')
-    .as(
-      db()
-        .select({
-          scenarioId: p.scenarioId,
-          scenarioTitle: p.scenarioTitle,
-          startedAt: p.startedAt,
-          score: p.score,
-          newest: sql<number>`row_number() over (partition by ${p.scenarioId} order by ${newestFirst})`.as('newest'),
-          scoredRank: sql<number>`row_number() over (partition by ${p.scenarioId}, ${p.score} is null order by ${newestFirst})`.as('scored_rank'),
-          scored: sql<number>`count(${p.score}) over (partition by ${p.scenarioId})`.as('scored'),
-        })
-        .from(p)
-        .where(scenarioId ? eq(p.scenarioId, scenarioId) : undefined),
-    );
-  const w = sql.raw(String(trendWindow));
-  const recentCount = sql`least(${w}, ceil(${ranked.scored} / 2.0))`;
-  const scored = sql`${ranked.score} is not null`;
-  const rows = await db()
-    .with(ranked)
-    .select({
-      scenarioId: ranked.scenarioId,
-      scenarioTitle: sql<string>`max(${ranked.scenarioTitle}) filter (where ${ranked.newest} = 1)`,
-      attempts: sql<string | number>`count(*)`,
-      scoredAttempts: sql<string | number>`count(${ranked.score})`,
-      firstScore: sql<number | null>`max(${ranked.score}) filter (where ${scored} and ${ranked.scoredRank} = ${ranked.scored})`,
-      bestScore: sql<number | null>`max(${ranked.score})`,
-      latestScore: sql<number | null>`max(${ranked.score}) filter (where ${scored} and ${ranked.scoredRank} = 1)`,
-      recentAverage: sql<string | number | null>`avg(${ranked.score}) filter (where ${scored} and ${ranked.scoredRank} <= ${recentCount})`,
-      previousAverage: sql<string | number | null>`avg(${ranked.score}) filter (where ${scored} and ${ranked.scoredRank} > ${recentCount} and ${ranked.scoredRank} <= ${recentCount} + ${w})`,
-      lastPracticedAt: sql<Date | string>`max(${ranked.startedAt})`,
-    })
-    .from(ranked)
-    .groupBy(ranked.scenarioId)
-    .orderBy(sql`max(${ranked.startedAt}) desc`, ranked.scenarioId);
+  const w = positiveInt('trendWindow', trendWindow);
+  const recentCount = sql`least(${w}::int, ceil(g.scored_attempts / 2.0))`;
+  const rows = await rowsOf<RawProgress>(sql`
+    select g.scenario_id, t.scenario_title, g.attempts, g.scored_attempts, f.score as first_score, g.best_score,
+           r.latest_score, r.recent_average, r.previous_average, g.last_practiced_at
+    from (
+      select scenario_id, count(*) as attempts, count(score) as scored_attempts, max(score) as best_score, max(started_at) as last_practiced_at
+      from practice_sessions
+      ${scenarioId ? sql`where scenario_id = ${scenarioId}` : sql``}
+      group by scenario_id
+    ) g
+    left join lateral (
+      select s.scenario_title from practice_sessions s
+      where s.scenario_id = g.scenario_id order by s.started_at desc, s.id desc limit 1
+    ) t on true
+    left join lateral (
+      select s.score from practice_sessions s
+      where s.scenario_id = g.scenario_id and s.score is not null order by s.started_at, s.id limit 1
+    ) f on true
+    left join lateral (
+      select max(x.score) filter (where x.rn = 1) as latest_score,
+             avg(x.score) filter (where x.rn <= ${recentCount}) as recent_average,
+             avg(x.score) filter (where x.rn > ${recentCount} and x.rn <= ${recentCount} + ${w}::int) as previous_average
+      from (
+        select s.score, row_number() over (order by s.started_at desc, s.id desc) as rn
+        from practice_sessions s
+        where s.scenario_id = g.scenario_id and s.score is not null
+        order by s.started_at desc, s.id desc limit ${2 * w}::int
+      ) x
+    ) r on true
+    order by g.last_practiced_at desc, g.scenario_id`);
   return rows.map((r) => ({
-    scenarioId: r.scenarioId,
-    scenarioTitle: r.scenarioTitle,
+    scenarioId: r.scenario_id,
+    scenarioTitle: r.scenario_title,
     attempts: toNumber(r.attempts) ?? 0,
-    scoredAttempts: toNumber(r.scoredAttempts) ?? 0,
-    firstScore: toNumber(r.firstScore),
-    bestScore: toNumber(r.bestScore),
-    latestScore: toNumber(r.latestScore),
-    recentAverage: toNumber(r.recentAverage),
-    previousAverage: toNumber(r.previousAverage),
-    lastPracticedAt: toDate(r.lastPracticedAt)!,
+    scoredAttempts: toNumber(r.scored_attempts) ?? 0,
+    firstScore: toNumber(r.first_score),
+    bestScore: toNumber(r.best_score),
+    latestScore: toNumber(r.latest_score),
+    recentAverage: toNumber(r.recent_average),
+    previousAverage: toNumber(r.previous_average),
+    lastPracticedAt: toDate(r.last_practiced_at)!,
   }));
 }
 
 export type ScorePointRow = { sessionId: string; scenarioId: string; attempt: number; startedAt: Date; difficulty: Difficulty; score: number };
+
+type RawPoint = { session_id: string; scenario_id: string; attempt: string | number; started_at: Date | string; difficulty: Difficulty; score: number };
 
 /**
  * Scored attempts for a chart, per scenario: the latest `latest` ones plus the first and the
@@ -161,59 +186,72 @@ export type ScorePointRow = { sessionId: string; scenarioId: string; attempt: nu
  */
 export async function listScorePointRows({ scenarioIds, latest }: { scenarioIds: readonly string[]; latest: number }): Promise<ScorePointRow[]> {
   if (scenarioIds.length === 0) return [];
-  const scored = db()
-    .$with('scored')
-    .as(
-      db()
-        .select({
-          sessionId: p.id,
-          scenarioId: p.scenarioId,
-          startedAt: p.startedAt,
-          difficulty: p.difficulty,
-          score: p.score,
-          attempt: sql<number>`row_number() over (partition by ${p.scenarioId} order by ${p.startedAt}, ${p.id})`.as('attempt'),
-          total: sql<number>`count(*) over (partition by ${p.scenarioId})`.as('total'),
-          bestId: sql<string>`first_value(${p.id}) over (partition by ${p.scenarioId} order by ${p.score} desc, ${p.startedAt}, ${p.id})`.as('best_id'),
-        })
-        .from(p)
-        .where(and(isNotNull(p.score), inArray(p.scenarioId, [...scenarioIds]))),
-    );
-  const rows = await db()
-    .with(scored)
-    .select({
-      sessionId: scored.sessionId,
-      scenarioId: scored.scenarioId,
-      startedAt: scored.startedAt,
-      difficulty: scored.difficulty,
-      score: scored.score,
-      attempt: scored.attempt,
-    })
-    .from(scored)
-    .where(sql`${scored.attempt} = 1 or ${scored.sessionId} = ${scored.bestId} or ${scored.attempt} > ${scored.total} - ${latest}`)
-    .orderBy(scored.scenarioId, scored.attempt);
-  return rows.map((r) => ({ ...r, startedAt: toDate(r.startedAt)!, score: r.score ?? 0, attempt: toNumber(r.attempt) ?? 0 }));
+  const k = positiveInt('latest', latest);
+  const rows = await rowsOf<RawPoint>(sql`
+    select c.session_id, c.scenario_id, c.attempt, s.started_at, s.difficulty, s.score
+    from (
+      select ids.scenario_id, l.id as session_id, n.total - l.rn + 1 as attempt
+      from ${scenarioIdValues(scenarioIds)}
+      cross join lateral (
+        select count(*) as total from practice_sessions s where s.scenario_id = ids.scenario_id and s.score is not null
+      ) n
+      cross join lateral (
+        select s.id, row_number() over (order by s.started_at desc, s.id desc) as rn
+        from practice_sessions s
+        where s.scenario_id = ids.scenario_id and s.score is not null
+        order by s.started_at desc, s.id desc limit ${k}::int
+      ) l
+      union
+      select ids.scenario_id, f.id, 1
+      from ${scenarioIdValues(scenarioIds)}
+      cross join lateral (
+        select s.id from practice_sessions s
+        where s.scenario_id = ids.scenario_id and s.score is not null order by s.started_at, s.id limit 1
+      ) f
+      union
+      select ids.scenario_id, b.id,
+             1 + (select count(*) from practice_sessions e
+                  where e.scenario_id = ids.scenario_id and e.score is not null and (e.started_at, e.id) < (b.started_at, b.id))
+      from ${scenarioIdValues(scenarioIds)}
+      cross join lateral (
+        select s.id, s.started_at from practice_sessions s
+        where s.scenario_id = ids.scenario_id and s.score is not null order by s.score desc, s.started_at, s.id limit 1
+      ) b
+    ) c
+    join practice_sessions s on s.id = c.session_id
+    order by c.scenario_id, c.attempt`);
+  return rows.map((r) => ({
+    sessionId: r.session_id,
+    scenarioId: r.scenario_id,
+    attempt: toNumber(r.attempt) ?? 0,
+    startedAt: toDate(r.started_at)!,
+    difficulty: r.difficulty,
+    score: toNumber(r.score) ?? 0,
+  }));
 }
 
 export type MetricPointRow = { sessionId: string; attempt: number; startedAt: Date; difficulty: Difficulty; metrics: DeliveryMetrics };
 
+type RawMetric = { session_id: string; attempt: string | number; started_at: Date | string; difficulty: Difficulty; metrics: DeliveryMetrics | string };
+
 /** The latest `latest` measured attempts of one scenario, oldest first; `attempt` numbers them from 1. */
 export async function listMetricPointRows({ scenarioId, latest }: { scenarioId: string; latest: number }): Promise<MetricPointRow[]> {
-  const measured = db()
-    .$with('measured')
-    .as(
-      db()
-        .select({
-          sessionId: p.id,
-          startedAt: p.startedAt,
-          difficulty: p.difficulty,
-          metrics: p.metrics,
-          attempt: sql<number>`row_number() over (order by ${p.startedAt}, ${p.id})`.as('attempt'),
-        })
-        .from(p)
-        .where(and(eq(p.scenarioId, scenarioId), isNotNull(p.metrics))),
-    );
-  const rows = await db().with(measured).select().from(measured).orderBy(desc(measured.attempt)).limit(latest);
-  return rows
-    .flatMap((r) => (r.metrics ? [{ ...r, metrics: r.metrics, startedAt: toDate(r.startedAt)!, attempt: toNumber(r.attempt) ?? 0 }] : []))
-    .reverse();
+  const k = positiveInt('latest', latest);
+  const rows = await rowsOf<RawMetric>(sql`
+    select l.id as session_id, n.total - l.rn + 1 as attempt, l.started_at, l.difficulty, l.metrics
+    from (select count(*) as total from practice_sessions s where s.scenario_id = ${scenarioId} and s.metrics is not null) n
+    cross join lateral (
+      select s.id, s.started_at, s.difficulty, s.metrics, row_number() over (order by s.started_at desc, s.id desc) as rn
+      from practice_sessions s
+      where s.scenario_id = ${scenarioId} and s.metrics is not null
+      order by s.started_at desc, s.id desc limit ${k}::int
+    ) l
+    order by l.rn desc`);
+  return rows.map((r) => ({
+    sessionId: r.session_id,
+    attempt: toNumber(r.attempt) ?? 0,
+    startedAt: toDate(r.started_at)!,
+    difficulty: r.difficulty,
+    metrics: typeof r.metrics === 'string' ? (JSON.parse(r.metrics) as DeliveryMetrics) : r.metrics,
+  }));
 }
