@@ -15,7 +15,7 @@ export function ScenarioFilter({ options, value }: { options: Option[]; value: s
         data-testid="scenario-filter"
         value={value ?? ''}
         onChange={(e) => router.push(historyHref({ scenario: e.target.value || null }))}
-        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30 sm:max-w-xs"
+        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30 sm:max-w-md"
       >
         <option value="">All scenarios</option>
         {options.map((o) => (

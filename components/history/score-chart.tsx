@@ -4,8 +4,10 @@ import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 
 const PASS_MARK = 7;
 const DIFFICULTY_COLOR = { easy: '#10b981', medium: '#f59e0b', hard: '#e11d48' } as const;
-/** At most this many x labels: they stay apart on the narrowest plot (about 280 px at a 390 px screen). */
+/** At most this many x labels: they stay apart on the narrowest plot (about 280 px at a 390 px screen)… */
 const MAX_X_LABELS = 6;
+/** …and this many from the sm breakpoint (640 px) up; the extra ones are hidden below it. */
+const MAX_X_LABELS_WIDE = 12;
 /** Up to this many points every score is written above its dot; beyond, only the labelled ones. */
 const MAX_VALUE_LABELS = 10;
 
@@ -28,8 +30,10 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
   const bestIndex = points.findIndex((p) => p.score === best);
   const plotted = points.map((p, i) => ({ x: xPercent(i, n), y: scoreY(p.score), attempt: p.attempt, datum: p }));
   const { solid, gaps } = chartSegments(plotted);
-  const labelled = new Set(pickLabels(n, [0, n - 1, bestIndex], MAX_X_LABELS));
-  const valued = (i: number) => n <= MAX_VALUE_LABELS || labelled.has(i);
+  const narrow = pickLabels(n, [0, n - 1, bestIndex], MAX_X_LABELS);
+  const labelled = new Set(pickLabels(n, narrow, MAX_X_LABELS_WIDE));
+  const wideOnly = (i: number) => (narrow.includes(i) ? undefined : 'max-sm:hidden');
+  const valued = (i: number) => n <= MAX_VALUE_LABELS || labelled.has(i) || i === bestIndex;
   const { height } = SCORE_PLOT;
   const axisY = scoreY(0);
   const passY = scoreY(PASS_MARK);
@@ -40,7 +44,7 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
   return (
     <figure className="w-full min-w-0" data-testid="score-chart" data-points={n} data-total={total}>
       <div className="pl-7 pr-4 sm:pl-8 sm:pr-5">
-        <svg width="100%" height={height} overflow="visible" role="img" aria-label={label} className="block max-w-3xl overflow-visible">
+        <svg width="100%" height={height} overflow="visible" role="img" aria-label={label} className="block overflow-visible">
           {[0, 2, 4, 6, 8, 10].map((v) => (
             <g key={v}>
               <line x1="0" x2="100%" y1={scoreY(v)} y2={scoreY(v)} stroke="#e2e8f0" strokeWidth={1} />
@@ -65,7 +69,7 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
           <g textAnchor="middle" fontSize={12} fontWeight={600} fill="#0f172a" aria-hidden>
             {plotted.map((p, i) =>
               valued(i) ? (
-                <text key={p.datum.sessionId} x={`${p.x}%`} y={p.y - 11}>
+                <text key={p.datum.sessionId} x={`${p.x}%`} y={p.y - 11} className={n <= MAX_VALUE_LABELS || i === bestIndex ? undefined : wideOnly(i)}>
                   {p.datum.score}
                 </text>
               ) : null,
@@ -74,7 +78,7 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
           <g textAnchor="middle" fontSize={11} aria-hidden>
             {plotted.map((p, i) =>
               labelled.has(i) ? (
-                <g key={p.datum.sessionId}>
+                <g key={p.datum.sessionId} className={wideOnly(i)}>
                   <text x={`${p.x}%`} y={axisY + 18} fill="#475569">
                     {`#${p.datum.attempt}`}
                   </text>

@@ -51,7 +51,7 @@ export default async function SessionPage({ params }: Props) {
           Unfinished: this call never ended (the tab was closed or the server stopped). Everything said before that is below.
         </p>
       ) : null}
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section className="space-y-3 self-start rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-sm font-semibold text-ink">Transcript</h2>
           <TaggedTranscript session={s} />

@@ -59,5 +59,10 @@ describe('score chart geometry', () => {
     expect(picked.length).toBeLessThanOrEqual(6);
     expect(picked.every((p, i) => i === 0 || p - picked[i - 1]! >= 52 / 6)).toBe(true);
     expect(pickLabels(52, [0, 51, 30], 6)).toContain(30);
+    // a wider plot labels more: the narrow picks plus others, still evenly apart
+    const wide = pickLabels(52, picked, 12);
+    expect(picked.every((p) => wide.includes(p))).toBe(true);
+    expect(wide.length).toBeGreaterThan(picked.length);
+    expect(wide.every((p, i) => i === 0 || p - wide[i - 1]! >= 52 / 12)).toBe(true);
   });
 });
