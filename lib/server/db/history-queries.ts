@@ -26,8 +26,12 @@ function positiveInt(name: string, n: number): number {
   return n;
 }
 
-/** `(values ($1::text), ($2::text)) as ids(scenario_id)` */
-const scenarioIdValues = (ids: readonly string[]) => sql`(values ${sql.join(ids.map((id) => sql`(${id}::text)`), sql`, `)}) as ids(scenario_id)`;
+/** `(values ($1::text, $2::int), …) as ids(scenario_id, total)` */
+const scenarioValues = (scenarios: readonly { scenarioId: string; scoredAttempts: number }[]) =>
+  sql`(values ${sql.join(
+    scenarios.map((s) => sql`(${s.scenarioId}::text, ${s.scoredAttempts}::int)`),
+    sql`, `,
+  )}) as ids(scenario_id, total)`;
 
 export type SessionListRow = {
   id: string;
@@ -182,19 +186,25 @@ type RawPoint = { session_id: string; scenario_id: string; attempt: string | num
 
 /**
  * Scored attempts for a chart, per scenario: the latest `latest` ones plus the first and the
- * (earliest) best, oldest first. `attempt` numbers the scored attempts from 1.
+ * (earliest) best, oldest first. `attempt` numbers the scored attempts from 1; each scenario
+ * comes with its number of scored attempts (listScenarioProgressRows), so nothing is counted
+ * again except the attempts before the best.
  */
-export async function listScorePointRows({ scenarioIds, latest }: { scenarioIds: readonly string[]; latest: number }): Promise<ScorePointRow[]> {
-  if (scenarioIds.length === 0) return [];
+export async function listScorePointRows({
+  scenarios,
+  latest,
+}: {
+  scenarios: readonly { scenarioId: string; scoredAttempts: number }[];
+  latest: number;
+}): Promise<ScorePointRow[]> {
+  if (scenarios.length === 0) return [];
   const k = positiveInt('latest', latest);
+  const ids = scenarioValues(scenarios);
   const rows = await rowsOf<RawPoint>(sql`
     select c.session_id, c.scenario_id, c.attempt, s.started_at, s.difficulty, s.score
     from (
-      select ids.scenario_id, l.id as session_id, n.total - l.rn + 1 as attempt
-      from ${scenarioIdValues(scenarioIds)}
-      cross join lateral (
-        select count(*) as total from practice_sessions s where s.scenario_id = ids.scenario_id and s.score is not null
-      ) n
+      select ids.scenario_id, l.id as session_id, ids.total - l.rn + 1 as attempt
+      from ${ids}
       cross join lateral (
         select s.id, row_number() over (order by s.started_at desc, s.id desc) as rn
         from practice_sessions s
@@ -203,7 +213,7 @@ export async function listScorePointRows({ scenarioIds, latest }: { scenarioIds:
       ) l
       union
       select ids.scenario_id, f.id, 1
-      from ${scenarioIdValues(scenarioIds)}
+      from ${ids}
       cross join lateral (
         select s.id from practice_sessions s
         where s.scenario_id = ids.scenario_id and s.score is not null order by s.started_at, s.id limit 1
@@ -212,10 +222,11 @@ export async function listScorePointRows({ scenarioIds, latest }: { scenarioIds:
       select ids.scenario_id, b.id,
              1 + (select count(*) from practice_sessions e
                   where e.scenario_id = ids.scenario_id and e.score is not null and (e.started_at, e.id) < (b.started_at, b.id))
-      from ${scenarioIdValues(scenarioIds)}
+      from ${ids}
       cross join lateral (
         select s.id, s.started_at from practice_sessions s
-        where s.scenario_id = ids.scenario_id and s.score is not null order by s.score desc, s.started_at, s.id limit 1
+        where s.scenario_id = ids.scenario_id and s.score is not null
+        order by s.score desc nulls last, s.started_at, s.id limit 1
       ) b
     ) c
     join practice_sessions s on s.id = c.session_id

@@ -193,7 +193,8 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
         if (i === 4) await start(coo, at(i * 3600 + 60)); // unscored: not a chart point, not numbered
       }
       await scored(cio, at(99), 6);
-      const points = await q.listScorePointRows({ scenarioIds: ['municipal-coo-sic', 'cio-outage-review'], latest: 4 });
+      const progress = await q.listScenarioProgressRows({ trendWindow: 3 });
+      const points = await q.listScorePointRows({ scenarios: progress, latest: 4 });
       expect(points.map((p) => [p.scenarioId, p.attempt, p.score])).toEqual([
         ['cio-outage-review', 1, 6],
         ['municipal-coo-sic', 1, 3],
@@ -204,8 +205,10 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
         ['municipal-coo-sic', 10, 9],
       ]);
       expect(points[2]).toMatchObject({ difficulty: 'hard', startedAt: at(3600), sessionId: expect.any(String) });
-      expect((await q.listScorePointRows({ scenarioIds: ['municipal-coo-sic'], latest: 50 })).map((p) => p.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(await q.listScorePointRows({ scenarioIds: [], latest: 4 })).toEqual([]);
+      const cooOnly = progress.filter((p) => p.scenarioId === 'municipal-coo-sic');
+      expect((await q.listScorePointRows({ scenarios: cooOnly, latest: 50 })).map((p) => p.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await q.listScorePointRows({ scenarios: [], latest: 4 })).toEqual([]);
+      await expect(q.listScorePointRows({ scenarios: cooOnly, latest: 0 })).rejects.toThrow(RangeError);
 
       const metrics = await q.listMetricPointRows({ scenarioId: 'municipal-coo-sic', latest: 3 });
       expect(metrics.map((m) => m.attempt)).toEqual([8, 9, 10]);

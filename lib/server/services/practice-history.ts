@@ -7,6 +7,7 @@ import {
   listScorePointRows,
   listTranscriptItemsBySessionId,
   listTurnTagsBySessionId,
+  type ScenarioProgressRow,
 } from '@/lib/server/db/queries';
 import { toSessionDetail, toSessionSummary } from '@/lib/practice/history/session-record';
 import {
@@ -50,9 +51,10 @@ export async function listScenarioProgressSummaries(): Promise<ScenarioProgressS
   return (await listScenarioProgressRows({ trendWindow: TREND_WINDOW })).map(toProgressSummary);
 }
 
-async function scorePointsByScenario(scenarioIds: string[], latest: number): Promise<Map<string, ScorePoint[]>> {
+async function scorePointsByScenario(scenarios: readonly ScenarioProgressRow[], latest: number): Promise<Map<string, ScorePoint[]>> {
   const byScenario = new Map<string, ScorePoint[]>();
-  for (const { scenarioId, ...point } of await listScorePointRows({ scenarioIds, latest })) {
+  const scored = scenarios.filter((s) => s.scoredAttempts > 0);
+  for (const { scenarioId, ...point } of await listScorePointRows({ scenarios: scored, latest })) {
     byScenario.set(scenarioId, [...(byScenario.get(scenarioId) ?? []), point]);
   }
   return byScenario;
@@ -60,10 +62,11 @@ async function scorePointsByScenario(scenarioIds: string[], latest: number): Pro
 
 /** One scenario in detail: stats, the last DETAIL_CHART_POINTS scores (plus first and best), the last METRIC_COLUMNS metric sets. */
 export async function getScenarioProgress({ scenarioId }: { scenarioId: string }): Promise<ScenarioProgress> {
-  const [[aggregate], points, metrics] = await Promise.all([
-    listScenarioProgressRows({ scenarioId, trendWindow: TREND_WINDOW }),
-    scorePointsByScenario([scenarioId], DETAIL_CHART_POINTS),
-    listMetricPointRows({ scenarioId, latest: METRIC_COLUMNS }),
+  const aggregates = await listScenarioProgressRows({ scenarioId, trendWindow: TREND_WINDOW });
+  const aggregate = aggregates[0];
+  const [points, metrics] = await Promise.all([
+    scorePointsByScenario(aggregates, DETAIL_CHART_POINTS),
+    aggregate ? listMetricPointRows({ scenarioId, latest: METRIC_COLUMNS }) : Promise.resolve([]),
   ]);
   return buildScenarioProgress(scenarioId, aggregate, points.get(scenarioId) ?? [], metrics);
 }
@@ -80,9 +83,8 @@ export async function getHistoryView({ scenarioId, page }: { scenarioId?: string
   const total = scenarioId ? (shown[0]?.attempts ?? 0) : aggregates.reduce((n, a) => n + a.attempts, 0);
   const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  const shownIds = shown.map((a) => a.scenarioId);
   const [points, metrics, rows] = await Promise.all([
-    scorePointsByScenario(shownIds, scenarioId ? DETAIL_CHART_POINTS : OVERVIEW_CHART_POINTS),
+    scorePointsByScenario(shown, scenarioId ? DETAIL_CHART_POINTS : OVERVIEW_CHART_POINTS),
     scenarioId && shown.length ? listMetricPointRows({ scenarioId, latest: METRIC_COLUMNS }) : Promise.resolve([]),
     total > 0 ? listPracticeSessionRows({ scenarioId, limit: HISTORY_PAGE_SIZE, offset: (current - 1) * HISTORY_PAGE_SIZE }) : Promise.resolve([]),
   ]);
