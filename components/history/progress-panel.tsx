@@ -44,7 +44,7 @@ export function ProgressPanel({ progress, detailed }: { progress: ScenarioProgre
           note={trend ? `recent average ${trend.recentAverage} vs earlier ${trend.previousAverage}` : 'needs two scores'}
         />
       </div>
-      <ScoreChart points={progress.scoreOverTime} total={progress.scoredAttempts} title={`Scores for ${title}`} />
+      <ScoreChart points={progress.scoreOverTime} total={progress.scoredAttempts} title={`Scores for ${title}`} detailed={detailed} />
       {detailed && progress.metricTrends.length > 0 ? (
         <div>
           <h3 className="mb-2 text-sm font-semibold text-ink">Delivery over time</h3>

@@ -6,10 +6,8 @@ const PASS_MARK = 7;
 const DIFFICULTY_COLOR = { easy: '#10b981', medium: '#f59e0b', hard: '#e11d48' } as const;
 /** At most this many x labels: they stay apart on the narrowest plot (about 280 px at a 390 px screen)… */
 const MAX_X_LABELS = 6;
-/** …and this many from the sm breakpoint (640 px) up; the extra ones are hidden below it. */
+/** …and, on a detailed chart, this many from the sm breakpoint (640 px) up; the extra ones are hidden below it. */
 const MAX_X_LABELS_WIDE = 12;
-/** Up to this many points every score is written above its dot; beyond, only the labelled ones. */
-const MAX_VALUE_LABELS = 10;
 
 function shortDate(d: Date): string {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
@@ -19,9 +17,9 @@ function shortDate(d: Date): string {
  * Score per scored attempt, oldest left; first and best marked, pass mark dashed. Hand-written
  * SVG as wide as its container: x in percent, text in real pixels, so labels stay readable
  * on a phone. A bounded series (the latest attempts plus the first and the best) bridges the
- * attempts it leaves out with a dashed line.
+ * attempts it leaves out with a dashed line. Scores are written above the labelled points and the best.
  */
-export function ScoreChart({ points, total, title }: { points: readonly ScorePoint[]; total: number; title: string }) {
+export function ScoreChart({ points, total, title, detailed = false }: { points: readonly ScorePoint[]; total: number; title: string; detailed?: boolean }) {
   if (points.length === 0) {
     return <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-500">No scored attempts yet: end a call in which you speak to get a score.</p>;
   }
@@ -31,9 +29,9 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
   const plotted = points.map((p, i) => ({ x: xPercent(i, n), y: scoreY(p.score), attempt: p.attempt, datum: p }));
   const { solid, gaps } = chartSegments(plotted);
   const narrow = pickLabels(n, [0, n - 1, bestIndex], MAX_X_LABELS);
-  const labelled = new Set(pickLabels(n, narrow, MAX_X_LABELS_WIDE));
+  const labelled = new Set(detailed ? pickLabels(n, narrow, MAX_X_LABELS_WIDE) : narrow);
   const wideOnly = (i: number) => (narrow.includes(i) ? undefined : 'max-sm:hidden');
-  const valued = (i: number) => n <= MAX_VALUE_LABELS || labelled.has(i) || i === bestIndex;
+  const valued = (i: number) => labelled.has(i) || i === bestIndex;
   const { height } = SCORE_PLOT;
   const axisY = scoreY(0);
   const passY = scoreY(PASS_MARK);
@@ -69,7 +67,7 @@ export function ScoreChart({ points, total, title }: { points: readonly ScorePoi
           <g textAnchor="middle" fontSize={12} fontWeight={600} fill="#0f172a" aria-hidden>
             {plotted.map((p, i) =>
               valued(i) ? (
-                <text key={p.datum.sessionId} x={`${p.x}%`} y={p.y - 11} className={n <= MAX_VALUE_LABELS || i === bestIndex ? undefined : wideOnly(i)}>
+                <text key={p.datum.sessionId} x={`${p.x}%`} y={p.y - 11} className={i === bestIndex ? undefined : wideOnly(i)}>
                   {p.datum.score}
                 </text>
               ) : null,
