@@ -1,9 +1,9 @@
 import 'server-only';
-import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { EndReason } from '@/lib/contracts/practice-session';
 import type { Difficulty } from '@/lib/contracts/scenario';
-import { db, toDate, toNumber } from './connection';
+import { db, positiveInt, rowsOf, scenarioValues, toDate, toNumber } from './connection';
 import { practiceSessions as p, transcriptItems } from './schema';
 
 /**
@@ -13,25 +13,6 @@ import { practiceSessions as p, transcriptItems } from './schema';
  * sort of every session), chart series are bounded. Rows out; what they mean (status words,
  * trends, chart layout) is decided in lib/practice/history.
  */
-
-/** Rows of a raw SQL query; both drivers answer with { rows }. */
-async function rowsOf<T>(query: SQL): Promise<T[]> {
-  const result = (await db().execute(query)) as unknown as { rows?: T[] };
-  if (!Array.isArray(result.rows)) throw new Error('the database driver returned no rows array');
-  return result.rows;
-}
-
-function positiveInt(name: string, n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${n}`);
-  return n;
-}
-
-/** `(values ($1::text, $2::int), …) as ids(scenario_id, total)` */
-const scenarioValues = (scenarios: readonly { scenarioId: string; scoredAttempts: number }[]) =>
-  sql`(values ${sql.join(
-    scenarios.map((s) => sql`(${s.scenarioId}::text, ${s.scoredAttempts}::int)`),
-    sql`, `,
-  )}) as ids(scenario_id, total)`;
 
 export type SessionListRow = {
   id: string;
