@@ -10,7 +10,14 @@ import { exportScenarioJson } from '@/lib/practice/scenarios/import-export';
 import { defaultScenario } from '@/agents/scenarios';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
+import { runDebrief } from '@/lib/server/services/run-debrief';
 import * as actions from './practice';
+
+// runDebrief as is, wrapped in a spy so tests can count (and tell apart) debrief runs.
+vi.mock('@/lib/server/services/run-debrief', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/server/services/run-debrief')>();
+  return { ...original, runDebrief: vi.fn(original.runDebrief) };
+});
 
 /** The practice server actions end to end on PGlite, offline (local backend: rubric debriefs). */
 
@@ -114,9 +121,38 @@ describe('practice call actions', () => {
 
   it('share one debrief between concurrent end calls', async () => {
     const session = await playCall(weakCall);
-    const [a, b] = await Promise.all([actions.endPracticeSession({ sessionId: session.id }), actions.endPracticeSession({ sessionId: session.id })]);
-    expect(must(a)).toEqual(must(b));
-    expect(must(a).score).toBe(1);
+    // Every debrief run is told apart by its summary, so two runs cannot pass for one.
+    const real = (await vi.importActual<typeof import('@/lib/server/services/run-debrief')>('@/lib/server/services/run-debrief')).runDebrief;
+    const spy = vi.mocked(runDebrief);
+    spy.mockClear();
+    let run = 0;
+    spy.mockImplementation(async (input, options) => ({ ...(await real(input, options)), summary: `debrief run ${++run}` }));
+    try {
+      const [a, b] = await Promise.all([actions.endPracticeSession({ sessionId: session.id }), actions.endPracticeSession({ sessionId: session.id })]);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(must(a).debrief?.summary).toBe('debrief run 1');
+      expect(must(a)).toEqual(must(b));
+      expect(must(a).score).toBe(1);
+      // a later end call returns the saved debrief without running another
+      expect(must(await actions.endPracticeSession({ sessionId: session.id })).debrief?.summary).toBe('debrief run 1');
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockImplementation(real);
+    }
+  });
+
+  it('end a call in which the user said nothing without a score or debrief, and say so', async () => {
+    const session = await playCall(weakCall.filter((i) => i.speaker === 'client'));
+    vi.mocked(runDebrief).mockClear();
+    const ended = must(await actions.endPracticeSession({ sessionId: session.id, reason: 'time_limit' }));
+    expect(ended).toMatchObject({ status: 'nothing_said', endReason: 'time_limit', score: null, debrief: null, metrics: null, itemCount: 2 });
+    expect(runDebrief).not.toHaveBeenCalled();
+    // ending it again changes nothing
+    expect(must(await actions.endPracticeSession({ sessionId: session.id }))).toEqual(ended);
+    const [row] = must(await actions.listHistory({ limit: 1 }));
+    expect(row).toMatchObject({ id: session.id, status: 'nothing_said', score: null });
+    const md = must(await actions.exportSessionMarkdown({ sessionId: session.id })).markdown;
+    expect(md).toContain('- Score: not scored (nothing was said)');
   });
 
   it('serve history, session detail, progress and a Markdown export', async () => {
@@ -130,10 +166,24 @@ describe('practice call actions', () => {
     expect(await actions.listHistory({ limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const progress = must(await actions.getProgress({ scenarioId: 'municipal-coo-sic' }));
-    // the silent hard session (1), the strong call (9), the weak call (1)
-    expect(progress).toMatchObject({ attempts: 3, scoredAttempts: 3, firstScore: 1, bestScore: 9, latestScore: 1 });
-    expect(progress.scoreOverTime.map((p) => [p.difficulty, p.score])).toEqual([['hard', 1], ['medium', 9], ['medium', 1]]);
+    // the silent hard session (not scored), the strong call (9), the weak call (1), the silent time-limit call (not scored)
+    expect(progress).toMatchObject({ attempts: 4, scoredAttempts: 2, firstScore: 9, bestScore: 9, latestScore: 1, trend: { recentAverage: 1, previousAverage: 9, delta: -8 } });
+    expect(progress.scoreOverTime.map((p) => [p.attempt, p.difficulty, p.score])).toEqual([[1, 'medium', 9], [2, 'medium', 1]]);
+    expect(progress.metricTrends.map((p) => p.attempt)).toEqual([1, 2]);
     expect(must(await actions.listProgress()).map((p) => p.scenarioId)).toEqual(['cio-outage-review', 'municipal-coo-sic']);
+
+    const view = must(await actions.getHistoryView({}));
+    expect(view.filter).toBeNull();
+    expect(view.scenarios.map((p) => [p.scenarioId, p.attempts])).toEqual([['cio-outage-review', 1], ['municipal-coo-sic', 4]]);
+    expect(view.progress.map((p) => [p.scenarioId, p.scoreOverTime.length])).toEqual([['cio-outage-review', 0], ['municipal-coo-sic', 2]]);
+    expect(view.progress.every((p) => p.metricTrends.length === 0)).toBe(true);
+    expect(view.sessions).toMatchObject({ page: 1, pageSize: 20, total: history.length, pageCount: 1 });
+    expect(view.sessions.sessions.map((s) => s.id)).toEqual(history.map((h) => h.id));
+    const filtered = must(await actions.getHistoryView({ scenarioId: 'municipal-coo-sic', page: 7 }));
+    expect(filtered.progress.map((p) => p.metricTrends.length)).toEqual([2]);
+    expect(filtered.sessions).toMatchObject({ page: 1, total: 4, pageCount: 1 });
+    expect(filtered.sessions.sessions.every((s) => s.scenarioId === 'municipal-coo-sic')).toBe(true);
+    expect(await actions.getHistoryView({ page: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const detail = must(await actions.getSession({ sessionId: unfinished.id }));
     expect(detail.items.map((i) => i.speaker)).toEqual(['client', 'user']);

@@ -9,6 +9,7 @@ import {
   endPracticeSessionInputSchema,
   getProgressInputSchema,
   getSessionInputSchema,
+  historyViewInputSchema,
   importScenarioInputSchema,
   listHistoryInputSchema,
   recordTurnTagInputSchema,
@@ -20,6 +21,7 @@ import {
   type EndPracticeSessionInput,
   type GetProgressInput,
   type GetSessionInput,
+  type HistoryViewInput,
   type ImportScenarioInput,
   type ListHistoryInput,
   type RecordTurnTagInput,
@@ -28,10 +30,13 @@ import {
   type StartPracticeSessionInput,
 } from '@/lib/contracts/practice-actions';
 import { finishPracticeSession } from '@/lib/server/services/finish-session';
+import * as history from '@/lib/server/services/practice-history';
+import { toSessionSummary } from '@/lib/practice/history/session-record';
 import { sessionMarkdownFileName, sessionToMarkdown } from '@/lib/practice/history/markdown-export';
 import { findScenario, listAllScenarios } from '@/lib/server/services/scenario-catalog';
 import * as editor from '@/lib/server/services/scenario-editor';
 import type {
+  HistoryView,
   PracticeSessionDetail,
   PracticeSessionSummary,
   ScenarioProgress,
@@ -53,7 +58,8 @@ export async function startPracticeSession(input: StartPracticeSessionInput): Pr
     const entry = await findScenario(scenarioId);
     if (!entry) return fail('not_found', `No scenario "${scenarioId}".`, [{ path: 'scenarioId', message: 'unknown scenario' }]);
     const level = difficulty ?? entry.scenario.defaultDifficulty;
-    const session = await queries.createPracticeSession({ scenario: entry.scenario, difficulty: level });
+    const row = await queries.createPracticeSession({ scenario: entry.scenario, difficulty: level });
+    const session = toSessionSummary({ ...row, hasDebrief: false, itemCount: 0, userItemCount: 0, lastActivityAt: null });
     return ok({ session, scenario: entry.scenario, difficulty: level, timeLimitSeconds: entry.scenario.timeLimitMinutes * 60 });
   });
 }
@@ -82,30 +88,35 @@ export async function endPracticeSession(input: EndPracticeSessionInput): Promis
   });
 }
 
-/** Sessions newest first; filter by scenario. */
+/** Sessions newest first, a page at a time (limit, offset); filter by scenario. */
 export async function listHistory(input?: ListHistoryInput): Promise<ActionResult<PracticeSessionSummary[]>> {
-  return runAction(listHistoryInputSchema, input, async (filter) => ok(await queries.listPracticeSessions(filter)));
+  return runAction(listHistoryInputSchema, input, async (filter) => ok(await history.listSessionSummaries(filter)));
+}
+
+/** What /history shows: practised scenarios, progress panels with bounded charts, one page of sessions. */
+export async function getHistoryView(input: HistoryViewInput): Promise<ActionResult<HistoryView>> {
+  return runAction(historyViewInputSchema, input, async (view) => ok(await history.getHistoryView(view)));
 }
 
 export async function getSession(input: GetSessionInput): Promise<ActionResult<PracticeSessionDetail>> {
   return runAction(getSessionInputSchema, input, async ({ sessionId }) => {
-    const session = await queries.getPracticeSessionById({ id: sessionId });
+    const session = await history.getPracticeSessionDetail({ id: sessionId });
     return session ? ok(session) : noSession(sessionId);
   });
 }
 
 export async function getProgress(input: GetProgressInput): Promise<ActionResult<ScenarioProgress>> {
-  return runAction(getProgressInputSchema, input, async ({ scenarioId }) => ok(await queries.getScenarioProgress({ scenarioId })));
+  return runAction(getProgressInputSchema, input, async ({ scenarioId }) => ok(await history.getScenarioProgress({ scenarioId })));
 }
 
 /** One progress line per practised scenario. */
 export async function listProgress(): Promise<ActionResult<ScenarioProgressSummary[]>> {
-  return runAction(z.undefined(), undefined, async () => ok(await queries.listScenarioProgress()));
+  return runAction(z.undefined(), undefined, async () => ok(await history.listScenarioProgressSummaries()));
 }
 
 export async function exportSessionMarkdown(input: GetSessionInput): Promise<ActionResult<{ fileName: string; markdown: string }>> {
   return runAction(getSessionInputSchema, input, async ({ sessionId }) => {
-    const session = await queries.getPracticeSessionById({ id: sessionId });
+    const session = await history.getPracticeSessionDetail({ id: sessionId });
     if (!session) return noSession(sessionId);
     return ok({ fileName: sessionMarkdownFileName(session), markdown: sessionToMarkdown(session) });
   });

@@ -1,53 +1,47 @@
 import type { Metadata } from 'next';
-import { getProgress, listHistory, listProgress } from '@/app/actions/practice';
+import { getHistoryView } from '@/app/actions/practice';
+import { Pager } from '@/components/history/pager';
 import { ProgressPanel } from '@/components/history/progress-panel';
 import { ScenarioFilter } from '@/components/history/scenario-filter';
 import { SessionList } from '@/components/history/session-list';
 import { PageError } from '@/components/practice/page-error';
+import { parsePageParam } from '@/lib/practice/history/history-url';
+import { toSessionRowView } from '@/lib/practice/history/session-row-view';
 import { scenarioIdSchema } from '@/lib/contracts/scenario';
 
 export const metadata: Metadata = { title: 'History — Cue' };
 export const dynamic = 'force-dynamic';
 
-const OVERVIEW_CHARTS = 6;
+type Props = { searchParams: Promise<{ scenario?: string | string[]; page?: string | string[] }> };
 
-type Props = { searchParams: Promise<{ scenario?: string }> };
-
-/** Practice history: progress per scenario (first vs best, chart, trends) and every session, newest first. */
+/** Practice history: progress per scenario (first vs best, chart, trends) and the sessions, newest first, a page at a time. */
 export default async function HistoryPage({ searchParams }: Props) {
-  const { scenario } = await searchParams;
+  const params = await searchParams;
+  const scenario = Array.isArray(params.scenario) ? params.scenario[0] : params.scenario;
   const filter = scenarioIdSchema.safeParse(scenario).success ? (scenario ?? null) : null;
-  const [history, summaries] = await Promise.all([listHistory(filter ? { scenarioId: filter } : undefined), listProgress()]);
-  if (!history.ok) return <PageError title="Your history could not be loaded" message={history.error.message} backHref="/" backLabel="Home" />;
-  const practised = summaries.ok ? summaries.data : [];
-  const progressIds = filter ? [filter] : practised.slice(0, OVERVIEW_CHARTS).map((p) => p.scenarioId);
-  const progress = await Promise.all(progressIds.map((scenarioId) => getProgress({ scenarioId })));
-  const options = practised.map((p) => ({ id: p.scenarioId, title: p.scenarioTitle ?? p.scenarioId }));
+  const result = await getHistoryView({ ...(filter ? { scenarioId: filter } : {}), page: parsePageParam(params.page) });
+  if (!result.ok) return <PageError title="Your history could not be loaded" message={result.error.message} backHref="/" backLabel="Home" />;
+  const view = result.data;
+  const options = view.scenarios.map((p) => ({ id: p.scenarioId, title: p.scenarioTitle ?? p.scenarioId }));
 
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight text-ink">History &amp; progress</h1>
           <p className="mt-1 text-sm text-slate-600">Every practice call, newest first, and how your scores move from attempt to attempt.</p>
         </div>
         <ScenarioFilter options={options} value={filter} />
       </div>
-      {!summaries.ok ? <PageError title="Progress could not be loaded" message={summaries.error.message} backHref="/history" backLabel="Reload" /> : null}
       <div className="space-y-4">
-        {progress.map((p, i) =>
-          p.ok ? (
-            p.data.attempts > 0 ? <ProgressPanel key={p.data.scenarioId} progress={p.data} detailed={filter !== null} /> : null
-          ) : (
-            <PageError key={progressIds[i]} title="Progress for this scenario could not be loaded" message={p.error.message} backHref="/history" backLabel="Reload" />
-          ),
-        )}
+        {view.progress.map((p) => (p.attempts > 0 ? <ProgressPanel key={p.scenarioId} progress={p} detailed={filter !== null} /> : null))}
       </div>
       <section aria-labelledby="sessions-heading" className="space-y-3">
-        <h2 id="sessions-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="sessions-heading" className="break-words text-sm font-semibold uppercase tracking-wide text-slate-500">
           Sessions{filter ? ` · ${options.find((o) => o.id === filter)?.title ?? filter}` : ''}
         </h2>
-        <SessionList sessions={history.data} />
+        <SessionList rows={view.sessions.sessions.map(toSessionRowView)} />
+        <Pager page={view.sessions} scenario={filter} />
       </section>
     </div>
   );

@@ -21,7 +21,6 @@ const ROWS: Row[] = [
 ];
 
 const SPARK: ChartBox = { width: 120, height: 32, padding: { top: 4, right: 4, bottom: 4, left: 4 } };
-const MAX_COLUMNS = 8;
 
 function Sparkline({ values, range }: { values: number[]; range: { min: number; max: number } | null }) {
   if (values.length < 2) return <span className="text-xs text-slate-400">—</span>;
@@ -40,20 +39,18 @@ function Sparkline({ values, range }: { values: number[]; range: { min: number; 
   );
 }
 
-/** Delivery metrics per attempt (most recent attempts), with a sparkline against the reference band. */
-export function MetricTrends({ points }: { points: readonly MetricPoint[] }) {
-  if (points.length === 0) return null;
-  const shown = points.slice(-MAX_COLUMNS);
-  const firstNumber = points.length - shown.length + 1;
+/** Delivery metrics of the latest measured attempts (the query bounds them), with a sparkline against the reference band. */
+export function MetricTrends({ points: shown }: { points: readonly MetricPoint[] }) {
+  if (shown.length === 0) return null;
   return (
-    <div className="overflow-x-auto" data-testid="metric-trends">
+    <div className="-mx-1 overflow-x-auto px-1" data-testid="metric-trends">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="py-1.5 pr-3 font-medium">Metric</th>
-            {shown.map((p, i) => (
+            {shown.map((p) => (
               <th key={p.sessionId} className="py-1.5 pr-3 text-right font-medium">
-                #{firstNumber + i}
+                #{p.attempt}
               </th>
             ))}
             <th className="py-1.5 pr-3 font-medium">Trend</th>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { historyHref } from '@/lib/practice/history/history-url';
 import type { ScenarioProgress } from '@/lib/contracts/practice-session';
 import { MetricTrends } from './metric-trends';
 import { ScoreChart } from './score-chart';
 
 function Stat({ label, value, testId, note }: { label: string; value: string; testId: string; note?: string }) {
   return (
-    <div className="rounded-lg bg-slate-50 px-3 py-2">
+    <div className="min-w-0 rounded-lg bg-slate-50 px-3 py-2">
       <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
       <p data-testid={testId} className="text-xl font-semibold tabular-nums text-ink">
         {value}
@@ -23,11 +24,11 @@ export function ProgressPanel({ progress, detailed }: { progress: ScenarioProgre
   const title = progress.scenarioTitle ?? progress.scenarioId;
   const gain = progress.firstScore !== null && progress.bestScore !== null ? progress.bestScore - progress.firstScore : null;
   return (
-    <section data-testid="progress-panel" data-scenario-id={progress.scenarioId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-lg font-semibold text-ink">{title}</h2>
+    <section data-testid="progress-panel" data-scenario-id={progress.scenarioId} className="min-w-0 space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 className="min-w-0 break-words text-lg font-semibold text-ink">{title}</h2>
         {!detailed ? (
-          <Link href={`/history?scenario=${encodeURIComponent(progress.scenarioId)}`} className="text-sm font-medium text-cue hover:underline">
+          <Link href={historyHref({ scenario: progress.scenarioId })} className="text-sm font-medium text-cue hover:underline">
             Details and sessions →
           </Link>
         ) : null}
@@ -43,7 +44,7 @@ export function ProgressPanel({ progress, detailed }: { progress: ScenarioProgre
           note={trend ? `recent average ${trend.recentAverage} vs earlier ${trend.previousAverage}` : 'needs two scores'}
         />
       </div>
-      <ScoreChart points={progress.scoreOverTime} title={`Scores for ${title}`} />
+      <ScoreChart points={progress.scoreOverTime} total={progress.scoredAttempts} title={`Scores for ${title}`} detailed={detailed} />
       {detailed && progress.metricTrends.length > 0 ? (
         <div>
           <h3 className="mb-2 text-sm font-semibold text-ink">Delivery over time</h3>

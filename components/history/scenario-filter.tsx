@@ -1,20 +1,21 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { historyHref } from '@/lib/practice/history/history-url';
 
 type Option = { id: string; title: string };
 
-/** Filter the history by scenario (kept in the URL, so it survives a reload and can be linked). */
+/** Filter the history by scenario (kept in the URL, so it survives a reload and can be linked); a new filter starts at page 1. */
 export function ScenarioFilter({ options, value }: { options: Option[]; value: string | null }) {
   const router = useRouter();
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-700">
+    <label className="flex w-full min-w-0 items-center gap-2 text-sm text-slate-700 sm:w-auto">
       Scenario
       <select
         data-testid="scenario-filter"
         value={value ?? ''}
-        onChange={(e) => router.push(e.target.value ? `/history?scenario=${encodeURIComponent(e.target.value)}` : '/history')}
-        className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30"
+        onChange={(e) => router.push(historyHref({ scenario: e.target.value || null }))}
+        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30 sm:max-w-md"
       >
         <option value="">All scenarios</option>
         {options.map((o) => (

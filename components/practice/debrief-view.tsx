@@ -1,6 +1,7 @@
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
 import { difficultyScoringNote } from '@/lib/practice/debrief/scoring-note';
+import { NOTHING_SAID_NOTE } from '@/lib/practice/history/session-record';
 import { MetricsTable } from './metrics-table';
 
 const PASS_MARK = 7;
@@ -38,10 +39,12 @@ export function DebriefView({ session }: { session: PracticeSessionDetail }) {
   const { debrief, metrics } = session;
   if (!debrief) {
     return (
-      <section data-testid="debrief-missing" className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+      <section data-testid="debrief-missing" data-status={session.status} className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
         {session.status === 'unfinished'
           ? 'This call never ended (the page was closed or the server stopped), so it has no debrief. Open it from Practice to end it and get one.'
-          : 'The call ended but its debrief was not saved. Open it again to produce one.'}
+          : session.status === 'nothing_said'
+            ? NOTHING_SAID_NOTE
+            : 'The call ended but its debrief was not saved. Open it again to produce one.'}
       </section>
     );
   }

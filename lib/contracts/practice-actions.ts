@@ -57,6 +57,12 @@ export const listHistoryInputSchema = z
   })
   .default({ limit: 50, offset: 0 });
 
+/** /history's URL: ?scenario= and ?page= (1-based). */
+export const historyViewInputSchema = z.object({
+  scenarioId: scenarioIdSchema.optional(),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+});
+
 export const getSessionInputSchema = z.object({ sessionId: sessionIdSchema });
 export const getProgressInputSchema = z.object({ scenarioId: scenarioIdSchema });
 export const scenarioRefInputSchema = z.object({ scenarioId: scenarioIdSchema });
@@ -86,6 +92,7 @@ export type RecordTurnTagInput = z.input<typeof recordTurnTagInputSchema>;
 export type EndPracticeSessionInput = z.input<typeof endPracticeSessionInputSchema>;
 export type ListHistoryInput = z.input<typeof listHistoryInputSchema>;
 export type GetSessionInput = z.input<typeof getSessionInputSchema>;
+export type HistoryViewInput = z.input<typeof historyViewInputSchema>;
 export type GetProgressInput = z.input<typeof getProgressInputSchema>;
 export type ScenarioRefInput = z.input<typeof scenarioRefInputSchema>;
 export type SaveCustomScenarioInput = z.input<typeof saveCustomScenarioInputSchema>;

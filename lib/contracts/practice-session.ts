@@ -7,8 +7,11 @@ import type { StoredTurnTag } from './turn-tag';
 
 /** Shapes the practice queries return and the server actions hand to pages. Plain data. */
 
-/** unfinished = never ended (tab closed, server killed); debrief_pending = ended, no debrief saved yet. */
-export type SessionStatus = 'unfinished' | 'debrief_pending' | 'completed';
+/**
+ * unfinished = never ended (tab closed, server killed); nothing_said = ended before the user said
+ * anything (not scored, not counted in progress); debrief_pending = ended, no debrief saved yet.
+ */
+export type SessionStatus = 'unfinished' | 'nothing_said' | 'debrief_pending' | 'completed';
 
 export type EndReason = (typeof END_REASONS)[number];
 
@@ -44,10 +47,13 @@ export type PracticeSessionDetail = PracticeSessionSummary & {
   tags: StoredTurnTag[];
 };
 
-export type ScorePoint = { sessionId: string; startedAt: Date; difficulty: Difficulty; score: number };
+/** `attempt`: the scored attempt's number for its scenario (1 = the first scored attempt). */
+export type ScorePoint = { sessionId: string; attempt: number; startedAt: Date; difficulty: Difficulty; score: number };
 
 export type MetricPoint = {
   sessionId: string;
+  /** The measured attempt's number for its scenario (1 = the first). */
+  attempt: number;
   startedAt: Date;
   difficulty: Difficulty;
   talkRatioPercent: number | null;
@@ -70,13 +76,37 @@ export type ScenarioProgress = {
   latestScore: number | null;
   /** Mean of the last three scores against the three before them; null with fewer than two scores. */
   trend: { recentAverage: number; previousAverage: number; delta: number } | null;
+  /** Oldest first, bounded: the latest scored attempts plus the first and the best (see scoredAttempts for the total). */
   scoreOverTime: ScorePoint[];
+  /** Oldest first, the latest measured attempts only (each carries its attempt number). */
   metricTrends: MetricPoint[];
 };
 
 export type ScenarioProgressSummary = Pick<
   ScenarioProgress,
-  'scenarioId' | 'scenarioTitle' | 'attempts' | 'scoredAttempts' | 'firstScore' | 'bestScore' | 'latestScore'
+  'scenarioId' | 'scenarioTitle' | 'attempts' | 'scoredAttempts' | 'firstScore' | 'bestScore' | 'latestScore' | 'trend'
 > & { lastPracticedAt: Date };
 
+/** One page of the session list, newest first. */
+export type PracticeSessionPage = {
+  sessions: PracticeSessionSummary[];
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** Sessions matching the filter, on every page. */
+  total: number;
+  pageCount: number;
+};
+
 export type CustomScenarioRecord = { scenario: Scenario; createdAt: Date; updatedAt: Date };
+
+/** What /history shows for one URL (see lib/server/services/practice-history.ts). */
+export type HistoryView = {
+  /** The scenario the history is filtered to, if any. */
+  filter: string | null;
+  /** Every practised scenario, most recently practised first. */
+  scenarios: ScenarioProgressSummary[];
+  /** The filtered scenario in detail, or the most recently practised ones. */
+  progress: ScenarioProgress[];
+  sessions: PracticeSessionPage;
+};

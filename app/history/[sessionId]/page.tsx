@@ -8,6 +8,7 @@ import { TaggedTranscript } from '@/components/history/tagged-transcript';
 import { DebriefView } from '@/components/practice/debrief-view';
 import { PageError } from '@/components/practice/page-error';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
+import { historyHref } from '@/lib/practice/history/history-url';
 
 export const metadata: Metadata = { title: 'Practice session — Cue' };
 export const dynamic = 'force-dynamic';
@@ -24,16 +25,16 @@ export default async function SessionPage({ params }: Props) {
   }
   const s = result.data;
   return (
-    <div className="space-y-5" data-testid="session-page" data-status={s.status}>
+    <div className="min-w-0 space-y-5" data-testid="session-page" data-status={s.status}>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <Link href={`/history?scenario=${encodeURIComponent(s.scenarioId)}`} className="text-sm text-slate-500 hover:text-cue">
+        <div className="min-w-0">
+          <Link href={historyHref({ scenario: s.scenarioId })} className="text-sm text-slate-500 hover:text-cue">
             ← History for this scenario
           </Link>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">{s.scenarioTitle}</h1>
+          <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight text-ink">{s.scenarioTitle}</h1>
           <p className="mt-1 text-sm text-slate-600">
             {formatDateTime(s.startedAt)} · {DIFFICULTY_PROFILES[s.difficulty].label} · {s.durationSeconds === null ? 'no end recorded' : formatDuration(s.durationSeconds)}
-            {s.score !== null ? ` · score ${s.score}/10` : ''}
+            {s.score !== null ? ` · score ${s.score}/10` : s.status === 'nothing_said' ? ' · not scored (nothing said)' : ''}
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
@@ -50,7 +51,7 @@ export default async function SessionPage({ params }: Props) {
           Unfinished: this call never ended (the tab was closed or the server stopped). Everything said before that is below.
         </p>
       ) : null}
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section className="space-y-3 self-start rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-sm font-semibold text-ink">Transcript</h2>
           <TaggedTranscript session={s} />

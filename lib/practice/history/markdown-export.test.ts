@@ -3,6 +3,7 @@ import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
 import { buildRubricDebrief } from '@/lib/practice/debrief/rubric';
 import { defaultScenario } from '@/agents/scenarios';
 import { sessionMarkdownFileName, sessionToMarkdown } from './markdown-export';
+import { NOTHING_SAID_NOTE } from './session-record';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
 const scenario = defaultScenario();
@@ -90,6 +91,13 @@ describe('sessionToMarkdown', () => {
     expect(open).toContain('_No debrief: the session was never ended._');
     expect(open).toContain('## Delivery metrics\n\n_Not measured yet._');
     expect(open).toContain('## Transcript\n\n_Nothing was said._');
+  });
+
+  it('says plainly when the call ended before the user said anything', () => {
+    const silent = sessionToMarkdown({ ...session, status: 'nothing_said', debrief: null, metrics: null, score: null, items: session.items.filter((i) => i.speaker === 'client'), tags: [] });
+    expect(silent).toContain('- Score: not scored (nothing was said)');
+    expect(silent).toContain(`## Debrief\n\n_${NOTHING_SAID_NOTE}_`);
+    expect(silent).toContain('## Delivery metrics\n\n_Not measured: nothing was said._');
   });
 
   it('names the file after the scenario and start time', () => {

@@ -3,6 +3,7 @@ import { escapeMarkdown, finishDocument, headerBlock, speechLine, tableCell } fr
 import { metricRows } from '@/lib/shared/metric-references';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import { attachTurnTags } from './transcript-tags';
+import { NOTHING_SAID_NOTE } from './session-record';
 import type { StoredTurnTag } from '@/lib/contracts/turn-tag';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
@@ -20,17 +21,18 @@ export function sessionMarkdownFileName(session: Pick<PracticeSessionDetail, 'sc
 export function sessionToMarkdown(session: PracticeSessionDetail): string {
   const persona = session.scenario.persona.name;
   const d = session.debrief;
+  const silent = session.status === 'nothing_said';
   const out = headerBlock(`Practice session: ${session.scenarioTitle}`, [
     ['Started', formatUtc(session.startedAt)],
     ['Difficulty', difficultyProfile(session.difficulty).label],
     ['Duration', session.durationSeconds === null ? 'unfinished (the call never ended)' : formatDuration(session.durationSeconds)],
     ['Client', `${escapeMarkdown(persona)}, ${escapeMarkdown(session.scenario.persona.role)}`],
     ['You played', escapeMarkdown(session.scenario.userRole)],
-    ['Score', d ? `${d.score}/10 (${d.source === 'model' ? 'AI coach' : 'offline rubric, no AI'})` : 'not scored'],
+    ['Score', d ? `${d.score}/10 (${d.source === 'model' ? 'AI coach' : 'offline rubric, no AI'})` : silent ? 'not scored (nothing was said)' : 'not scored'],
   ]);
 
   out.push('## Debrief', '');
-  if (!d) out.push(session.endedAt ? '_The debrief has not been produced yet._' : '_No debrief: the session was never ended._', '');
+  if (!d) out.push(silent ? `_${NOTHING_SAID_NOTE}_` : session.endedAt ? '_The debrief has not been produced yet._' : '_No debrief: the session was never ended._', '');
   else {
     out.push(escapeMarkdown(d.summary), '');
     if (d.strengths.length) out.push('### Strengths', '', ...d.strengths.map((s) => `- ${escapeMarkdown(s)}`), '');
@@ -43,7 +45,7 @@ export function sessionToMarkdown(session: PracticeSessionDetail): string {
   }
 
   out.push('## Delivery metrics', '');
-  if (!session.metrics) out.push('_Not measured yet._', '');
+  if (!session.metrics) out.push(silent ? '_Not measured: nothing was said._' : '_Not measured yet._', '');
   else {
     out.push('| Metric | Value | Reference |', '| --- | --- | --- |');
     for (const r of metricRows(session.metrics)) {

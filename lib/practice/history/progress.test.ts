@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildScenarioProgress, scoreTrend } from './progress';
+import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import { buildScenarioProgress, scoreTrend, toProgressSummary, trendFromAverages, type ProgressAggregate } from './progress';
 
-describe('scoreTrend', () => {
+const d = (h: number) => new Date(Date.UTC(2025, 0, 1, h));
+
+describe('scoreTrend (the reference the SQL aggregate is tested against)', () => {
   it('compares the last scores with the ones before', () => {
     expect(scoreTrend([])).toBeNull();
     expect(scoreTrend([5])).toBeNull();
@@ -12,14 +15,34 @@ describe('scoreTrend', () => {
   });
 });
 
+describe('trendFromAverages', () => {
+  it('rounds the database averages to one decimal and needs both', () => {
+    expect(trendFromAverages(6.666666, 5.333333)).toEqual({ recentAverage: 6.7, previousAverage: 5.3, delta: 1.4 });
+    expect(trendFromAverages(7, null)).toBeNull();
+    expect(trendFromAverages(null, null)).toBeNull();
+  });
+});
+
 describe('buildScenarioProgress', () => {
-  it('orders by time and skips unscored sessions in the score series', () => {
-    const d = (h: number) => new Date(Date.UTC(2025, 0, 1, h));
-    const p = buildScenarioProgress('x-case', [
-      { id: 'b', scenarioTitle: 'New title', difficulty: 'hard', startedAt: d(3), score: 7, metrics: null },
-      { id: 'a', scenarioTitle: 'Old title', difficulty: 'easy', startedAt: d(1), score: 5, metrics: null },
-      { id: 'c', scenarioTitle: 'New title', difficulty: 'hard', startedAt: d(5), score: null, metrics: null },
-    ]);
+  const aggregate: ProgressAggregate = {
+    scenarioId: 'x-case',
+    scenarioTitle: 'New title',
+    attempts: 3,
+    scoredAttempts: 2,
+    firstScore: 5,
+    bestScore: 7,
+    latestScore: 7,
+    recentAverage: 7,
+    previousAverage: 5,
+    lastPracticedAt: d(5),
+  };
+
+  it('puts the aggregate, the chart points (by attempt) and the metric points together', () => {
+    const metrics = computeDeliveryMetrics([{ speaker: 'user', text: 'Who owns it by Friday?', startedAt: d(1), endedAt: d(1) }]);
+    const p = buildScenarioProgress('x-case', aggregate, [
+      { sessionId: 'b', attempt: 2, startedAt: d(3), difficulty: 'hard', score: 7 },
+      { sessionId: 'a', attempt: 1, startedAt: d(1), difficulty: 'easy', score: 5 },
+    ], [{ sessionId: 'a', attempt: 1, startedAt: d(1), difficulty: 'easy', metrics }]);
     expect(p).toEqual({
       scenarioId: 'x-case',
       scenarioTitle: 'New title',
@@ -30,10 +53,42 @@ describe('buildScenarioProgress', () => {
       latestScore: 7,
       trend: { recentAverage: 7, previousAverage: 5, delta: 2 },
       scoreOverTime: [
-        { sessionId: 'a', startedAt: d(1), difficulty: 'easy', score: 5 },
-        { sessionId: 'b', startedAt: d(3), difficulty: 'hard', score: 7 },
+        { sessionId: 'a', attempt: 1, startedAt: d(1), difficulty: 'easy', score: 5 },
+        { sessionId: 'b', attempt: 2, startedAt: d(3), difficulty: 'hard', score: 7 },
       ],
-      metricTrends: [],
+      metricTrends: [
+        {
+          sessionId: 'a',
+          attempt: 1,
+          startedAt: d(1),
+          difficulty: 'easy',
+          talkRatioPercent: 100,
+          wordsPerMinute: null,
+          fillersPer100Words: 0,
+          longestMonologueSeconds: 0,
+          longestMonologueWords: 5,
+          questionsAsked: 1,
+          specifics: metrics.specifics.total,
+        },
+      ],
+    });
+  });
+
+  it('is empty for a scenario never practised', () => {
+    expect(buildScenarioProgress('nope', undefined, [])).toMatchObject({ scenarioTitle: null, attempts: 0, firstScore: null, trend: null, scoreOverTime: [], metricTrends: [] });
+  });
+
+  it('summarises a scenario for the library card and the filter', () => {
+    expect(toProgressSummary(aggregate)).toEqual({
+      scenarioId: 'x-case',
+      scenarioTitle: 'New title',
+      attempts: 3,
+      scoredAttempts: 2,
+      firstScore: 5,
+      bestScore: 7,
+      latestScore: 7,
+      lastPracticedAt: d(5),
+      trend: { recentAverage: 7, previousAverage: 5, delta: 2 },
     });
   });
 });

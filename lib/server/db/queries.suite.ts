@@ -5,6 +5,7 @@ import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
 import type { TurnTag } from '@/lib/contracts/turn-tag';
 import { defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
 import type { Scenario } from '@/lib/contracts/scenario';
+import { scoreTrend, trendFromAverages } from '@/lib/practice/history/progress';
 import { closeDatabase, getDatabase, type DatabaseConfig, type DatabaseHandle } from './client';
 import { migrateDatabase } from './migrate';
 import * as q from './queries';
@@ -51,7 +52,7 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
   describe(`practice sessions (${driver})`, () => {
     it('creates an unfinished session with a scenario snapshot', async () => {
       const s = await start();
-      expect(s).toMatchObject({ scenarioId: 'municipal-coo-sic', difficulty: 'medium', status: 'unfinished', score: null, durationSeconds: null, itemCount: 0 });
+      expect(s).toMatchObject({ scenarioId: 'municipal-coo-sic', difficulty: 'medium', endedAt: null, endReason: null, score: null, debrief: null, metrics: null });
       expect(s.startedAt.toISOString()).toBe(at(0).toISOString());
       const snapshot = (await q.getPracticeSessionById({ id: s.id }))?.scenario;
       // byte-for-byte, key order included: the author's order of facts reaches the prompt
@@ -65,23 +66,26 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
       expect(await q.appendTranscriptItem(item)).toBe('updated');
       expect(await q.appendTranscriptItem({ ...item, text: 'We own it. Sarah leads.', endedAt: at(9) })).toBe('updated');
       expect(await q.appendTranscriptItem({ ...item, text: 'We own it. Sarah leads.', endedAt: null })).toBe('updated');
-      const detail = await q.getPracticeSessionById({ id: s.id });
-      expect(detail?.items).toEqual([{ itemId: 'item_a', seq: 1, speaker: 'user', text: 'We own it. Sarah leads.', startedAt: at(5), endedAt: at(9) }]);
+      const items = await q.listTranscriptItemsBySessionId({ sessionId: s.id });
+      expect(items).toEqual([
+        { sessionId: s.id, itemId: 'item_a', seq: 1, speaker: 'user', text: 'We own it. Sarah leads.', startedAt: at(5), endedAt: at(9), createdAt: expect.any(Date) },
+      ]);
       expect(await q.appendTranscriptItem({ ...item, sessionId: '00000000-0000-4000-8000-000000000000' })).toBe('session_not_found');
     });
 
-    it('returns the transcript in conversation order with tags', async () => {
+    it('returns the transcript in saved order with tags', async () => {
       const s = await start();
       await q.appendTranscriptItem({ sessionId: s.id, itemId: 'u1', seq: 2, speaker: 'user', text: 'Second', startedAt: at(6), endedAt: at(8) });
       await q.appendTranscriptItem({ sessionId: s.id, itemId: 'c1', seq: 1, speaker: 'client', text: 'First', startedAt: at(1), endedAt: at(4) });
       expect(await q.addTurnTag({ sessionId: s.id, callId: 'call_1', itemId: 'c1', tag })).toBe('created');
       expect(await q.addTurnTag({ sessionId: s.id, callId: 'call_1', itemId: 'c1', tag: { ...tag, difficulty: 5 } })).toBe('duplicate');
       expect(await q.addTurnTag({ sessionId: '00000000-0000-4000-8000-000000000000', callId: 'x', tag })).toBe('session_not_found');
-      const d = await q.getPracticeSessionById({ id: s.id });
-      expect(d?.items.map((i) => i.itemId)).toEqual(['c1', 'u1']);
-      expect(d?.tags).toEqual([{ ...tag, callId: 'call_1', itemId: 'c1', createdAt: expect.any(Date) }]);
-      expect(d?.itemCount).toBe(2);
-      expect(d?.lastActivityAt).toEqual(at(8));
+      expect((await q.listTranscriptItemsBySessionId({ sessionId: s.id })).map((i) => i.itemId)).toEqual(['c1', 'u1']);
+      expect(await q.listTurnTagsBySessionId({ sessionId: s.id })).toEqual([
+        { sessionId: s.id, callId: 'call_1', itemId: 'c1', objectionType: 'Results', difficulty: 3, sentiment: 'skeptical', nextProbe: 'Who owns it?', createdAt: expect.any(Date) },
+      ]);
+      const [row] = await q.listPracticeSessionRows({ limit: 10, offset: 0 });
+      expect(row).toMatchObject({ id: s.id, itemCount: 2, userItemCount: 1, lastActivityAt: at(8), hasDebrief: false });
       expect(await q.getPracticeSessionById({ id: '00000000-0000-4000-8000-000000000000' })).toBeNull();
     });
 
@@ -91,34 +95,36 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
       await q.appendTranscriptItem({ sessionId: s.id, itemId: 'u1', seq: 1, speaker: 'user', text: 'We own the gap.', startedAt: at(3) });
       await closeDatabase(config()); // the server is killed: the pool/PGlite goes away without ending the session
       handle = getDatabase(config());
-      const d = await q.getPracticeSessionById({ id: s.id });
-      expect(d?.status).toBe('unfinished');
-      expect(d?.items.map((i) => i.text)).toEqual(['Explain.', 'We own the gap.']);
-      const [listed] = await q.listPracticeSessions();
-      expect(listed).toMatchObject({ id: s.id, status: 'unfinished', itemCount: 2, durationSeconds: null, lastActivityAt: at(3) });
+      expect((await q.getPracticeSessionById({ id: s.id }))?.endedAt).toBeNull();
+      expect((await q.listTranscriptItemsBySessionId({ sessionId: s.id })).map((i) => i.text)).toEqual(['Explain.', 'We own the gap.']);
+      const [listed] = await q.listPracticeSessionRows({ limit: 50, offset: 0 });
+      expect(listed).toMatchObject({ id: s.id, endedAt: null, itemCount: 2, userItemCount: 1, lastActivityAt: at(3) });
     });
 
     it('ends once, then saves metrics, debrief and score', async () => {
       const s = await start();
       expect(await q.endPracticeSession({ sessionId: s.id, endedAt: at(125), endReason: 'user' })).toEqual({ id: s.id });
       expect(await q.endPracticeSession({ sessionId: s.id, endedAt: at(999), endReason: 'time_limit' })).toBeNull();
-      let d = await q.getPracticeSessionById({ id: s.id });
-      expect(d).toMatchObject({ status: 'debrief_pending', endReason: 'user', durationSeconds: 125, endedAt: at(125) });
+      expect(await q.getPracticeSessionById({ id: s.id })).toMatchObject({ endReason: 'user', endedAt: at(125), debrief: null });
       const metrics = computeDeliveryMetrics([]);
       const debrief = buildRubricDebrief({ scenario: coo, difficulty: 'medium', transcript: [], tags: [], metrics });
       expect(await q.savePracticeDebrief({ sessionId: s.id, metrics, debrief })).toBe(true);
-      d = await q.getPracticeSessionById({ id: s.id });
-      expect(d).toMatchObject({ status: 'completed', score: 1, metrics, debrief });
+      expect(await q.getPracticeSessionById({ id: s.id })).toMatchObject({ score: 1, metrics, debrief });
+      expect((await q.listPracticeSessionRows({ limit: 1, offset: 0 }))[0]).toMatchObject({ hasDebrief: true, score: 1, itemCount: 0, userItemCount: 0, lastActivityAt: null });
     });
 
     it('lists history newest first, filtered by scenario, paged', async () => {
       const a = await start(coo, at(0));
       const b = await start(cio, at(60), 'hard');
       const c = await start(coo, at(120), 'easy');
-      expect((await q.listPracticeSessions()).map((s) => s.id)).toEqual([c.id, b.id, a.id]);
-      expect((await q.listPracticeSessions({ scenarioId: 'municipal-coo-sic' })).map((s) => s.id)).toEqual([c.id, a.id]);
-      expect((await q.listPracticeSessions({ limit: 1, offset: 1 })).map((s) => s.id)).toEqual([b.id]);
-      expect(await q.listPracticeSessions({ scenarioId: 'nope' })).toEqual([]);
+      const ids = async (f: { scenarioId?: string; limit?: number; offset?: number }) =>
+        (await q.listPracticeSessionRows({ limit: 50, offset: 0, ...f })).map((s) => s.id);
+      expect(await ids({})).toEqual([c.id, b.id, a.id]);
+      expect(await ids({ scenarioId: 'municipal-coo-sic' })).toEqual([c.id, a.id]);
+      expect(await ids({ limit: 1, offset: 1 })).toEqual([b.id]);
+      expect(await ids({ scenarioId: 'municipal-coo-sic', limit: 1, offset: 1 })).toEqual([a.id]);
+      expect(await ids({ offset: 3 })).toEqual([]);
+      expect(await ids({ scenarioId: 'nope' })).toEqual([]);
     });
 
     it('the database refuses out-of-range values even if validation is bypassed', async () => {
@@ -131,31 +137,84 @@ export function defineQuerySuite(driver: 'pglite' | 'postgres', options: { reset
   });
 
   describe(`progress (${driver})`, () => {
-    it('reports attempts, first vs best, trend and metric trends per scenario', async () => {
-      const scores = [4, 6, 5, 8];
-      for (const [i, score] of scores.entries()) {
-        const s = await start(coo, at(i * 3600));
-        await q.appendTranscriptItem({ sessionId: s.id, itemId: 'u', seq: 0, speaker: 'user', text: 'We own it, Sarah will own the fix by Friday?', startedAt: at(i * 3600 + 1), endedAt: at(i * 3600 + 5) });
-        await q.endPracticeSession({ sessionId: s.id, endedAt: at(i * 3600 + 60), endReason: 'user' });
-        const metrics = computeDeliveryMetrics([{ speaker: 'user', text: 'We own it, Sarah will own the fix by Friday?', startedAt: at(1), endedAt: at(5) }]);
-        const debrief = { ...buildRubricDebrief({ scenario: coo, difficulty: 'medium', transcript: [], tags: [], metrics }), score };
-        await q.savePracticeDebrief({ sessionId: s.id, metrics, debrief });
-      }
+    const said = [{ speaker: 'user' as const, text: 'We own it, Sarah will own the fix by Friday?', startedAt: at(1), endedAt: at(5) }];
+    /** A finished, scored attempt (the rubric's debrief with `score` put in). */
+    const scored = async (scenario: Scenario, startedAt: Date, score: number, difficulty: 'easy' | 'medium' | 'hard' = 'medium') => {
+      const s = await start(scenario, startedAt, difficulty);
+      await q.endPracticeSession({ sessionId: s.id, endedAt: new Date(startedAt.getTime() + 60_000), endReason: 'user' });
+      const metrics = computeDeliveryMetrics(said);
+      const debrief = { ...buildRubricDebrief({ scenario, difficulty, transcript: said, tags: [], metrics }), score };
+      await q.savePracticeDebrief({ sessionId: s.id, metrics, debrief });
+      return s;
+    };
+    const custom = (id: string): Scenario => ({ ...coo, id });
+
+    it('aggregates attempts, first vs best, latest and the trend per scenario in SQL', async () => {
+      for (const [i, score] of [4, 6, 5, 8].entries()) await scored(coo, at(i * 3600), score);
       await start(coo, at(5 * 3600)); // unfinished attempt
       await start(cio, at(6 * 3600));
-      const p = await q.getScenarioProgress({ scenarioId: 'municipal-coo-sic' });
-      expect(p).toMatchObject({ scenarioTitle: coo.title, attempts: 5, scoredAttempts: 4, firstScore: 4, bestScore: 8, latestScore: 8 });
-      expect(p.trend).toEqual({ recentAverage: 6.5, previousAverage: 5, delta: 1.5 });
-      expect(p.scoreOverTime.map((x) => x.score)).toEqual([4, 6, 5, 8]);
-      expect(p.metricTrends).toHaveLength(4);
-      // 10 words in 4 s -> 150 wpm; specifics: the owner and the date
-      expect(p.metricTrends[0]).toMatchObject({ wordsPerMinute: 150, questionsAsked: 1, specifics: 2, talkRatioPercent: 100 });
-      const all = await q.listScenarioProgress();
-      expect(all.map((x) => [x.scenarioId, x.attempts, x.firstScore, x.bestScore])).toEqual([
-        ['cio-outage-review', 1, null, null],
-        ['municipal-coo-sic', 5, 4, 8],
+      const rows = await q.listScenarioProgressRows({ trendWindow: 3 });
+      expect(rows).toEqual([
+        { scenarioId: 'cio-outage-review', scenarioTitle: cio.title, attempts: 1, scoredAttempts: 0, firstScore: null, bestScore: null, latestScore: null, recentAverage: null, previousAverage: null, lastPracticedAt: at(6 * 3600) },
+        { scenarioId: 'municipal-coo-sic', scenarioTitle: coo.title, attempts: 5, scoredAttempts: 4, firstScore: 4, bestScore: 8, latestScore: 8, recentAverage: 6.5, previousAverage: 5, lastPracticedAt: at(5 * 3600) },
       ]);
-      expect(await q.getScenarioProgress({ scenarioId: 'nope' })).toMatchObject({ attempts: 0, firstScore: null, trend: null, scoreOverTime: [] });
+      expect(trendFromAverages(rows[1]!.recentAverage, rows[1]!.previousAverage)).toEqual({ recentAverage: 6.5, previousAverage: 5, delta: 1.5 });
+      expect((await q.listScenarioProgressRows({ scenarioId: 'municipal-coo-sic', trendWindow: 3 })).map((r) => r.attempts)).toEqual([5]);
+      expect(await q.listScenarioProgressRows({ scenarioId: 'nope', trendWindow: 3 })).toEqual([]);
+      await expect(q.listScenarioProgressRows({ trendWindow: 0 })).rejects.toThrow(RangeError);
+    });
+
+    it('computes the same trend, first, best and latest as the reference definition for any series', async () => {
+      const series = [[], [7], [3, 9], [9, 7, 6], [2, 4, 6, 8, 9, 10], [1, 1, 1, 1, 5, 5, 5, 8, 8, 8], [5, 3, 8, 8, 2, 7, 10, 1, 6]];
+      for (const [n, scores] of series.entries()) {
+        const scenario = custom(`trend-case-${n}`);
+        await start(scenario, at(-1)); // an unscored attempt first: it is counted, never scored
+        for (const [i, score] of scores.entries()) await scored(scenario, at(i * 60), score);
+      }
+      const rows = new Map((await q.listScenarioProgressRows({ trendWindow: 3 })).map((r) => [r.scenarioId, r]));
+      for (const [n, scores] of series.entries()) {
+        const r = rows.get(`trend-case-${n}`)!;
+        expect({ n, attempts: r.attempts, scored: r.scoredAttempts, first: r.firstScore, best: r.bestScore, latest: r.latestScore }).toEqual({
+          n,
+          attempts: scores.length + 1,
+          scored: scores.length,
+          first: scores[0] ?? null,
+          best: scores.length ? Math.max(...scores) : null,
+          latest: scores.at(-1) ?? null,
+        });
+        expect({ n, trend: trendFromAverages(r.recentAverage, r.previousAverage) }).toEqual({ n, trend: scoreTrend(scores) });
+      }
+    });
+
+    it('bounds chart points to the latest N scored attempts plus the first and the earliest best', async () => {
+      const scores = [3, 9, 2, 4, 5, 6, 4, 7, 5, 9];
+      for (const [i, score] of scores.entries()) {
+        await scored(coo, at(i * 3600), score, i === 1 ? 'hard' : 'medium');
+        if (i === 4) await start(coo, at(i * 3600 + 60)); // unscored: not a chart point, not numbered
+      }
+      await scored(cio, at(99), 6);
+      const progress = await q.listScenarioProgressRows({ trendWindow: 3 });
+      const points = await q.listScorePointRows({ scenarios: progress, latest: 4 });
+      expect(points.map((p) => [p.scenarioId, p.attempt, p.score])).toEqual([
+        ['cio-outage-review', 1, 6],
+        ['municipal-coo-sic', 1, 3],
+        ['municipal-coo-sic', 2, 9],
+        ['municipal-coo-sic', 7, 4],
+        ['municipal-coo-sic', 8, 7],
+        ['municipal-coo-sic', 9, 5],
+        ['municipal-coo-sic', 10, 9],
+      ]);
+      expect(points[2]).toMatchObject({ difficulty: 'hard', startedAt: at(3600), sessionId: expect.any(String) });
+      const cooOnly = progress.filter((p) => p.scenarioId === 'municipal-coo-sic');
+      expect((await q.listScorePointRows({ scenarios: cooOnly, latest: 50 })).map((p) => p.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await q.listScorePointRows({ scenarios: [], latest: 4 })).toEqual([]);
+      await expect(q.listScorePointRows({ scenarios: cooOnly, latest: 0 })).rejects.toThrow(RangeError);
+
+      const metrics = await q.listMetricPointRows({ scenarioId: 'municipal-coo-sic', latest: 3 });
+      expect(metrics.map((m) => m.attempt)).toEqual([8, 9, 10]);
+      // 10 words in 4 s -> 150 wpm; specifics: the owner and the date
+      expect(metrics[0]?.metrics).toMatchObject({ wordsPerMinute: 150, questionsAsked: 1, specifics: { total: 2 } });
+      expect(await q.listMetricPointRows({ scenarioId: 'nope', latest: 3 })).toEqual([]);
     });
   });
 

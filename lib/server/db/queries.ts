@@ -1,28 +1,20 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
-import { env } from '@/lib/server/env';
-import { buildScenarioProgress } from '@/lib/practice/history/progress';
-import { sortTranscript, type Speaker, type TranscriptItem } from '@/lib/contracts/transcript';
-import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
-import type {
-  CustomScenarioRecord,
-  EndReason,
-  PracticeSessionDetail,
-  PracticeSessionSummary,
-  ScenarioProgress,
-  ScenarioProgressSummary,
-} from '@/lib/contracts/practice-session';
+import type { Speaker } from '@/lib/contracts/transcript';
+import type { TurnTag } from '@/lib/contracts/turn-tag';
+import type { CustomScenarioRecord, EndReason } from '@/lib/contracts/practice-session';
 import { scenarioSchema, type Difficulty, type Scenario } from '@/lib/contracts/scenario';
-import { databaseConfigFromEnv, getDatabase, type Database } from './client';
-import { customScenarios, practiceSessions, transcriptItems, turnTags, type PracticeSessionRow } from './schema';
+import { db } from './connection';
+import { customScenarios, practiceSessions, transcriptItems, turnTags, type PracticeSessionRow, type TranscriptItemRow, type TurnTagRow } from './schema';
 
-/** Every database read and write of the app. Callers validate input first (server actions, zod). */
+export * from './history-queries';
 
-function db(): Database {
-  return getDatabase(databaseConfigFromEnv(env())).db;
-}
+/**
+ * Every database read and write of the app. Callers validate input first (server actions, zod).
+ * Rows in, rows out: what a row means (status, duration, progress) is lib/practice/history's business.
+ */
 
 /** The PostgreSQL error code behind a driver or Drizzle error, if any. */
 export function pgErrorCode(error: unknown): string | undefined {
@@ -33,46 +25,13 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const activity = () =>
-  db()
-    .select({
-      sessionId: transcriptItems.sessionId,
-      itemCount: count().as('item_count'),
-      lastActivityAt: sql<Date | string | null>`max(coalesce(${transcriptItems.endedAt}, ${transcriptItems.startedAt}))`.as('last_activity_at'),
-    })
-    .from(transcriptItems)
-    .groupBy(transcriptItems.sessionId)
-    .as('activity');
-
-function toDate(v: Date | string | null | undefined): Date | null {
-  if (v === null || v === undefined) return null;
-  return v instanceof Date ? v : new Date(v);
-}
-
-function summarise(row: PracticeSessionRow, itemCount: number, lastActivityAt: Date | null): PracticeSessionSummary {
-  return {
-    id: row.id,
-    scenarioId: row.scenarioId,
-    scenarioTitle: row.scenarioTitle,
-    difficulty: row.difficulty,
-    startedAt: row.startedAt,
-    endedAt: row.endedAt,
-    endReason: row.endReason,
-    status: row.endedAt === null ? 'unfinished' : row.debrief === null ? 'debrief_pending' : 'completed',
-    score: row.score,
-    durationSeconds: row.endedAt ? Math.max(0, Math.round((row.endedAt.getTime() - row.startedAt.getTime()) / 1000)) : null,
-    itemCount,
-    lastActivityAt,
-  };
-}
-
-export async function createPracticeSession({ scenario, difficulty, startedAt }: { scenario: Scenario; difficulty: Difficulty; startedAt?: Date }) {
+export async function createPracticeSession({ scenario, difficulty, startedAt }: { scenario: Scenario; difficulty: Difficulty; startedAt?: Date }): Promise<PracticeSessionRow> {
   const [row] = await db()
     .insert(practiceSessions)
     .values({ scenarioId: scenario.id, scenarioTitle: scenario.title, scenario, difficulty, ...(startedAt ? { startedAt } : {}) })
     .returning();
   if (!row) throw new Error('insert into practice_sessions returned no row');
-  return summarise(row, 0, null);
+  return row;
 }
 
 export type AppendTranscriptItemInput = { sessionId: string; itemId: string; seq: number; speaker: Speaker; text: string; startedAt: Date; endedAt?: Date | null };
@@ -142,85 +101,18 @@ export async function savePracticeDebrief({ sessionId, metrics, debrief }: { ses
   return row !== undefined;
 }
 
-/** Sessions newest first, optionally for one scenario. */
-export async function listPracticeSessions({ scenarioId, limit = 50, offset = 0 }: { scenarioId?: string; limit?: number; offset?: number } = {}) {
-  const a = activity();
-  const rows = await db()
-    .select({ session: practiceSessions, itemCount: a.itemCount, lastActivityAt: a.lastActivityAt })
-    .from(practiceSessions)
-    .leftJoin(a, eq(a.sessionId, practiceSessions.id))
-    .where(scenarioId ? eq(practiceSessions.scenarioId, scenarioId) : undefined)
-    .orderBy(desc(practiceSessions.startedAt), desc(practiceSessions.id))
-    .limit(limit)
-    .offset(offset);
-  return rows.map((r) => summarise(r.session, Number(r.itemCount ?? 0), toDate(r.lastActivityAt)));
-}
-
-export async function getPracticeSessionById({ id }: { id: string }): Promise<PracticeSessionDetail | null> {
+export async function getPracticeSessionById({ id }: { id: string }): Promise<PracticeSessionRow | null> {
   const [row] = await db().select().from(practiceSessions).where(eq(practiceSessions.id, id));
-  if (!row) return null;
-  const [itemRows, tagRows] = await Promise.all([
-    db().select().from(transcriptItems).where(eq(transcriptItems.sessionId, id)),
-    db().select().from(turnTags).where(eq(turnTags.sessionId, id)).orderBy(asc(turnTags.createdAt), asc(turnTags.callId)),
-  ]);
-  const items: TranscriptItem[] = sortTranscript(
-    itemRows.map((r) => ({ itemId: r.itemId, seq: r.seq, speaker: r.speaker, text: r.text, startedAt: r.startedAt, endedAt: r.endedAt })),
-  );
-  const tags: StoredTurnTag[] = tagRows.map((t) => ({
-    callId: t.callId,
-    itemId: t.itemId,
-    createdAt: t.createdAt,
-    objection_type: t.objectionType,
-    difficulty: t.difficulty,
-    sentiment: t.sentiment,
-    next_probe: t.nextProbe,
-  }));
-  const last = items.reduce<Date | null>((m, i) => {
-    const t = i.endedAt ?? i.startedAt;
-    return m === null || t > m ? t : m;
-  }, null);
-  return { ...summarise(row, items.length, last), scenario: row.scenario, metrics: row.metrics, debrief: row.debrief, items, tags };
+  return row ?? null;
 }
 
-export async function getScenarioProgress({ scenarioId }: { scenarioId: string }): Promise<ScenarioProgress> {
-  const rows = await db()
-    .select({
-      id: practiceSessions.id,
-      scenarioTitle: practiceSessions.scenarioTitle,
-      difficulty: practiceSessions.difficulty,
-      startedAt: practiceSessions.startedAt,
-      score: practiceSessions.score,
-      metrics: practiceSessions.metrics,
-    })
-    .from(practiceSessions)
-    .where(eq(practiceSessions.scenarioId, scenarioId))
-    .orderBy(asc(practiceSessions.startedAt));
-  return buildScenarioProgress(scenarioId, rows);
+/** A session's utterances in saved order (seq); conversation order is sortTranscript's job. */
+export async function listTranscriptItemsBySessionId({ sessionId }: { sessionId: string }): Promise<TranscriptItemRow[]> {
+  return db().select().from(transcriptItems).where(eq(transcriptItems.sessionId, sessionId)).orderBy(asc(transcriptItems.seq), asc(transcriptItems.itemId));
 }
 
-/** One line per practised scenario: attempts, first/best/latest score, last practised. Most recent first. */
-export async function listScenarioProgress(): Promise<ScenarioProgressSummary[]> {
-  const rows = await db()
-    .select({
-      id: practiceSessions.id,
-      scenarioId: practiceSessions.scenarioId,
-      scenarioTitle: practiceSessions.scenarioTitle,
-      difficulty: practiceSessions.difficulty,
-      startedAt: practiceSessions.startedAt,
-      score: practiceSessions.score,
-    })
-    .from(practiceSessions)
-    .orderBy(asc(practiceSessions.startedAt));
-  const byScenario = new Map<string, typeof rows>();
-  for (const r of rows) byScenario.set(r.scenarioId, [...(byScenario.get(r.scenarioId) ?? []), r]);
-  return [...byScenario.entries()]
-    .map(([scenarioId, list]) => {
-      const p = buildScenarioProgress(scenarioId, list.map((r) => ({ ...r, metrics: null })));
-      const lastPracticedAt = list[list.length - 1]?.startedAt ?? new Date(0);
-      const { attempts, scoredAttempts, firstScore, bestScore, latestScore, scenarioTitle } = p;
-      return { scenarioId, scenarioTitle, attempts, scoredAttempts, firstScore, bestScore, latestScore, lastPracticedAt };
-    })
-    .sort((a, b) => b.lastPracticedAt.getTime() - a.lastPracticedAt.getTime());
+export async function listTurnTagsBySessionId({ sessionId }: { sessionId: string }): Promise<TurnTagRow[]> {
+  return db().select().from(turnTags).where(eq(turnTags.sessionId, sessionId)).orderBy(asc(turnTags.createdAt), asc(turnTags.callId));
 }
 
 function toRecord(row: typeof customScenarios.$inferSelect): CustomScenarioRecord | null {

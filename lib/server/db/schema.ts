@@ -37,6 +37,10 @@ export const practiceSessions = pgTable(
   (t) => [
     index('practice_sessions_started_at_idx').on(t.startedAt),
     index('practice_sessions_scenario_started_idx').on(t.scenarioId, t.startedAt),
+    // Scored attempts per scenario, oldest first: first, latest, trend window and chart points are index lookups.
+    index('practice_sessions_scenario_scored_idx').on(t.scenarioId, t.startedAt, t.id).where(sql`${t.score} is not null`),
+    // The best (earliest on a tie) scored attempt per scenario.
+    index('practice_sessions_scenario_best_idx').on(t.scenarioId, t.score.desc(), t.startedAt, t.id).where(sql`${t.score} is not null`),
     check('practice_sessions_difficulty_check', sql`${t.difficulty} in ('easy', 'medium', 'hard')`),
     check('practice_sessions_score_check', sql`${t.score} is null or ${t.score} between 1 and 10`),
     check('practice_sessions_end_reason_check', sql`${t.endReason} is null or ${t.endReason} in ('user', 'time_limit', 'disconnected')`),

@@ -1,14 +1,18 @@
 import 'server-only';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
+import { userSpoke } from '@/lib/practice/history/session-record';
 import { runDebrief, type RunDebriefOptions } from '@/lib/server/services/run-debrief';
-import { endPracticeSession, getPracticeSessionById, savePracticeDebrief } from '@/lib/server/db/queries';
+import { getPracticeSessionDetail } from '@/lib/server/services/practice-history';
+import { endPracticeSession, savePracticeDebrief } from '@/lib/server/db/queries';
 import type { EndReason, PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
 /**
  * End a practice call: mark it ended (first caller wins), measure the delivery
- * metrics, run the debrief (model or rubric) and save both. Safe to call again:
- * a finished session is returned as is; one that ended without a debrief gets one.
- * Concurrent calls for the same session share one debrief run.
+ * metrics, run the debrief (model or rubric) and save both. A call that ended before
+ * the user said anything gets no debrief and no score (status nothing_said): there is
+ * nothing to judge, and a placeholder score would count in progress.
+ * Safe to call again: a finished session is returned as is; one that ended without a
+ * debrief gets one. Concurrent calls for the same session share one debrief run.
  */
 
 const inflight = new Map<string, Promise<PracticeSessionDetail | null>>();
@@ -16,21 +20,22 @@ const inflight = new Map<string, Promise<PracticeSessionDetail | null>>();
 export type FinishOptions = { sessionId: string; reason: EndReason; now?: Date; debrief?: RunDebriefOptions };
 
 async function finish({ sessionId, reason, now = new Date(), debrief: debriefOptions }: FinishOptions): Promise<PracticeSessionDetail | null> {
-  let session = await getPracticeSessionById({ id: sessionId });
+  let session = await getPracticeSessionDetail({ id: sessionId });
   if (!session) return null;
   if (session.debrief && session.metrics) return session;
   if (!session.endedAt) {
     await endPracticeSession({ sessionId, endedAt: now, endReason: reason });
-    session = await getPracticeSessionById({ id: sessionId });
+    session = await getPracticeSessionDetail({ id: sessionId });
     if (!session) return null;
   }
+  if (!userSpoke(session.items)) return session;
   const metrics = computeDeliveryMetrics(session.items);
   const debrief = await runDebrief(
     { scenario: session.scenario, difficulty: session.difficulty, transcript: session.items, tags: session.tags, metrics },
     debriefOptions,
   );
   await savePracticeDebrief({ sessionId, metrics, debrief });
-  return getPracticeSessionById({ id: sessionId });
+  return getPracticeSessionDetail({ id: sessionId });
 }
 
 export function finishPracticeSession(options: FinishOptions): Promise<PracticeSessionDetail | null> {

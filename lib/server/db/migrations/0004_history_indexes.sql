@@ -1,0 +1,2 @@
+CREATE INDEX "practice_sessions_scenario_scored_idx" ON "practice_sessions" USING btree ("scenario_id","started_at","id") WHERE "practice_sessions"."score" is not null;--> statement-breakpoint
+CREATE INDEX "practice_sessions_scenario_best_idx" ON "practice_sessions" USING btree ("scenario_id","score" DESC NULLS LAST,"started_at","id") WHERE "practice_sessions"."score" is not null;
