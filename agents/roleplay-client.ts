@@ -1,6 +1,6 @@
 import { defaultScenario } from '@/agents/scenarios';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
-import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
+import { buildClientInstructions, ROLEPLAY_CLIENT_ID, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { tagTurnParametersSchema } from '@/lib/contracts/turn-tag';
 import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/agent-config';
@@ -10,7 +10,7 @@ import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/
  * difficulty at connect time; the registry entry is the default scenario on medium.
  */
 
-export const ROLEPLAY_CLIENT_ID = 'roleplay-client';
+export { ROLEPLAY_CLIENT_ID };
 
 /**
  * tag_turn: the persona labels each of its turns. The browser's tool should return

@@ -20,6 +20,8 @@ type Props = {
   micEnabled: boolean;
   onMicEnabledChange: (enabled: boolean) => void;
   onConnect: () => void;
+  /** Not yet: the saved settings are still being read. */
+  connectDisabled?: boolean;
   onOpenSettings: () => void;
 };
 
@@ -41,7 +43,9 @@ export function ConnectionBar(props: Props) {
             type="button"
             data-testid="connect-button"
             onClick={props.onConnect}
-            className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue"
+            disabled={props.connectDisabled}
+            title={props.connectDisabled ? 'Reading your saved settings…' : undefined}
+            className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue disabled:opacity-60"
           >
             Connect
           </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { SettingsDialog } from '@/components/settings/settings-dialog';
+import { SettingsDialog } from '@/components/settings/lazy-settings-dialog';
 import { SettingsStoreProvider, useSettingsStore, useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
 import type { Backend } from '@/lib/realtime/store/types';
@@ -10,12 +10,11 @@ import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
-import { EventLogPanel } from './event-log-panel';
 import { canToggleMute, HintControls } from './hint-controls';
+import { EventLogPanel, TranscriptView } from './lazy-panels';
 import { MessageComposer } from './message-composer';
 import { RealtimeProvider } from './realtime-provider';
 import { TranscriptToolbar } from './transcript-toolbar';
-import { TranscriptView } from './transcript-view';
 import { useLiveShortcuts } from './use-live-shortcuts';
 
 type Props = { backend: Backend; agents: AgentOption[]; defaultAgentId: string };
@@ -37,6 +36,8 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
   const store = useRealtimeStoreApi();
   const settingsStore = useSettingsStoreApi();
   const model = useSettingsStore((s) => s.settings.model);
+  // A saved copy is read (and checked) just after load; Connect waits for it so it uses the saved settings.
+  const settingsReady = useSettingsStore((s) => s.hydrated);
   const connected = useRealtimeStore((s) => s.connection !== 'disconnected');
   const [agentId, setAgentId] = useState(defaultAgentId);
   const [micEnabled, setMicEnabled] = useState(true);
@@ -78,6 +79,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId }: Props) {
         micEnabled={micEnabled}
         onMicEnabledChange={setMicEnabled}
         onConnect={connect}
+        connectDisabled={!settingsReady}
         onOpenSettings={() => setSettingsOpen(true)}
       />
       <HintControls hintAgent={hintAgent} />

@@ -3,12 +3,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { mintClientSecret } from '@/app/actions/realtime';
-import { getAgentConfig } from '@/agents/registry';
 import { HintSession } from '@/lib/live/hints/hint-session';
 import { createHintStore } from '@/lib/live/hints/hint-store';
+import { loadLiveAgentConfig, prefetchLiveAgentsWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
+import { prefetchRealtimeSdkWhenIdle } from '@/lib/realtime/session/sdk-loader';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
@@ -22,7 +23,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const settingsStore = useSettingsStoreApi();
   const [value] = useState<RealtimeContextValue & LiveContextValue>(() => {
     const store = createRealtimeStore();
-    const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig });
+    const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig: loadLiveAgentConfig });
     const hintStore = createHintStore();
     const hints = new HintSession({ host: controller, store, hintStore, settings: settingsStore.getState().settings });
     return { store, controller, hints, hintStore };
@@ -36,7 +37,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (s.settings !== prev.settings) hints.updateSettings(s.settings);
     });
     registerBenchTarget('live', { ...value, flushSync });
+    const cancelPrefetch = [prefetchRealtimeSdkWhenIdle(), prefetchLiveAgentsWhenIdle()];
     return () => {
+      for (const cancel of cancelPrefetch) cancel();
       off();
       detach();
       controller.dispose();

@@ -3,6 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { TranscriptEmpty } from './transcript-empty';
 import { TranscriptRow } from './transcript-rows';
 import { useStickToBottom } from './use-stick-to-bottom';
 
@@ -30,11 +31,7 @@ export function TranscriptView() {
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollRef} onScroll={onScroll} data-testid="transcript-scroll" className="h-full overflow-y-auto px-4">
-        {order.length === 0 ? (
-          <p className="py-12 text-center text-sm text-slate-500">
-            Connect, then talk. What is said appears here; ask for a hint with a trigger phrase, the buttons, H or G.
-          </p>
-        ) : null}
+        {order.length === 0 ? <TranscriptEmpty /> : null}
         <div data-testid="transcript" role="list" aria-label="Transcript" data-count={order.length} className="relative" style={{ height: total }}>
           {rows.map((row) => {
             const id = order[row.index];

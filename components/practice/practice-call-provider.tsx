@@ -3,15 +3,21 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { appendTranscriptItem, endPracticeSession, recordTurnTag } from '@/app/actions/practice';
 import { mintClientSecret } from '@/app/actions/realtime';
+import { prefetchCallRuntimeWhenIdle } from '@/lib/practice/call/call-runtime-loader';
 import { PracticeCallController, type PracticeCallSetup } from '@/lib/practice/call/practice-call-controller';
 import { PracticeCallContext } from '@/lib/practice/call/use-practice-call';
+import { prefetchRealtimeSdkWhenIdle } from '@/lib/realtime/session/sdk-loader';
 
 /** Creates the call's controller once (with the real server actions) and releases it on unmount. */
 export function PracticeCallProvider({ setup, children }: { setup: PracticeCallSetup; children: ReactNode }) {
   const [call] = useState(() => new PracticeCallController(setup, { mint: mintClientSecret, appendTranscriptItem, recordTurnTag, endPracticeSession }));
   useEffect(() => {
     call.activate();
-    return () => call.dispose();
+    const cancelPrefetch = [prefetchRealtimeSdkWhenIdle(), prefetchCallRuntimeWhenIdle()];
+    return () => {
+      for (const cancel of cancelPrefetch) cancel();
+      call.dispose();
+    };
   }, [call]);
   return <PracticeCallContext.Provider value={call}>{children}</PracticeCallContext.Provider>;
 }

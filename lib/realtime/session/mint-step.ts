@@ -1,5 +1,5 @@
 import { clientError } from './errors';
-import { mintedSecretSchema, type MintedSecret } from '@/lib/contracts/minted-secret';
+import type { MintedSecret, mintedSecretSchema } from '@/lib/contracts/minted-secret';
 import { TimeoutError, withTimeout } from './timeout';
 import type { RealtimeError, TransportKind } from '../store/types';
 
@@ -7,11 +7,13 @@ export type MintInput = { agentId: string; transport?: TransportKind; overrides?
 export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string } };
 export type MintFn = (input: MintInput) => Promise<MintResult>;
 
-export type MintOutcome = { ok: true; minted: MintedSecret } | { ok: false; error: RealtimeError };
+/** The mint's answer before validation: `data` is whatever the action sent. */
+export type MintOutcome = { ok: true; data: unknown } | { ok: false; error: RealtimeError };
 
 /**
- * Call the mint action and validate its answer at the boundary. Every way it can go wrong
- * (error result, throw, no answer in time, malformed data) comes back as a user-facing error.
+ * Call the mint action. Every way it can go wrong (error result, throw, no answer in time,
+ * a malformed error) comes back as a user-facing error; a success is validated with
+ * `validateMinted` once the schema is there (it loads with the SDK, see sdk.ts).
  */
 export async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: number): Promise<MintOutcome> {
   let result: MintResult;
@@ -27,9 +29,12 @@ export async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: numb
     if (typeof code !== 'string' || typeof message !== 'string') return { ok: false, error: clientError('invalid_response') };
     return { ok: false, error: { code, message } };
   }
-  const parsed = mintedSecretSchema.safeParse(result.data);
-  if (!parsed.success || (parsed.data.backend === 'local' && !parsed.data.url)) {
-    return { ok: false, error: clientError('invalid_response') };
-  }
-  return { ok: true, minted: parsed.data };
+  return { ok: true, data: result.data };
+}
+
+/** Validate a minted secret at the boundary; null when it is malformed (or local without a URL). */
+export function validateMinted(schema: typeof mintedSecretSchema, data: unknown): MintedSecret | null {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success || (parsed.data.backend === 'local' && !parsed.data.url)) return null;
+  return parsed.data;
 }

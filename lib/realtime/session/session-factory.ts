@@ -1,18 +1,14 @@
-import {
-  OpenAIRealtimeWebRTC,
-  RealtimeAgent,
-  RealtimeSession,
-  tool,
-  type RealtimeSessionConfig,
-  type RealtimeTransportLayer,
-} from '@openai/agents-realtime';
+import type { RealtimeAgent, RealtimeSession, RealtimeSessionConfig, RealtimeTransportLayer } from '@openai/agents-realtime';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
-import { CueWebSocketTransport, type PlaybackClock } from './websocket-transport';
+import type { RealtimeSdk } from './sdk-loader';
+import type { PlaybackClock } from './websocket-transport';
 
 /**
  * Builds the SDK objects for one connection from a typed agent config: the RealtimeAgent
  * (instructions, voice, tools), the session config (model, voice, transcription, turn
  * detection) and the transport. Pure construction, no I/O: the controller connects.
+ * The SDK comes in as an argument (loaded on demand, see sdk-loader.ts): nothing here
+ * imports it at runtime, so the page's first load does not carry it.
  */
 
 /** Runs a tool call in the page. The return value goes back to the model (strings as is, anything else as JSON). */
@@ -26,9 +22,13 @@ export function toolOutput(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = {} }: { voice: string; toolHandlers?: ToolHandlers }) {
+export function buildRealtimeAgent(
+  sdk: RealtimeSdk,
+  config: AgentConfig,
+  { voice, toolHandlers = {} }: { voice: string; toolHandlers?: ToolHandlers },
+): RealtimeAgent {
   const tools = config.tools.map((t) =>
-    tool({
+    sdk.tool({
       name: t.name,
       description: t.description,
       parameters: t.parameters,
@@ -40,7 +40,7 @@ export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = 
       },
     }),
   );
-  return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
+  return new sdk.RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
 }
 
 /** The session config the SDK sends in its first `session.update`; mirrors the minted session on the server. */
@@ -67,14 +67,15 @@ export type TransportPlan =
   | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean }
   | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream };
 
-export function createTransport(plan: TransportPlan): RealtimeTransportLayer {
+export function createTransport(plan: TransportPlan, sdk: RealtimeSdk): RealtimeTransportLayer {
   if (plan.kind === 'websocket') {
-    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem });
+    return new sdk.CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem });
   }
-  return new OpenAIRealtimeWebRTC({ audioElement: plan.audioElement, mediaStream: plan.mediaStream });
+  return new sdk.OpenAIRealtimeWebRTC({ audioElement: plan.audioElement, mediaStream: plan.mediaStream });
 }
 
 export type SessionRecipe = {
+  sdk: RealtimeSdk;
   config: AgentConfig;
   model: string;
   voice: string;
@@ -82,7 +83,7 @@ export type SessionRecipe = {
   toolHandlers?: ToolHandlers;
 };
 
-export function createSession({ config, model, voice, transport, toolHandlers }: SessionRecipe): RealtimeSession {
-  const agent = buildRealtimeAgent(config, { voice, toolHandlers });
-  return new RealtimeSession(agent, { transport, model, config: buildSessionConfig(config, voice) });
+export function createSession({ sdk, config, model, voice, transport, toolHandlers }: SessionRecipe): RealtimeSession {
+  const agent = buildRealtimeAgent(sdk, config, { voice, toolHandlers });
+  return new sdk.RealtimeSession(agent, { transport, model, config: buildSessionConfig(config, voice) });
 }
