@@ -1,5 +1,6 @@
 'use client';
 
+import { prefetchLiveCall } from '@/lib/live/live-agents';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { ElapsedTime, InputLevel, InputSourceBadge, StatusPill } from './status-parts';
@@ -43,6 +44,8 @@ export function ConnectionBar(props: Props) {
             type="button"
             data-testid="connect-button"
             onClick={props.onConnect}
+            onPointerEnter={prefetchLiveCall}
+            onFocus={prefetchLiveCall}
             disabled={props.connectDisabled}
             title={props.connectDisabled ? 'Reading your saved settings…' : undefined}
             className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue disabled:opacity-60"

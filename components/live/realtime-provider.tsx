@@ -5,11 +5,10 @@ import { flushSync } from 'react-dom';
 import { mintClientSecret } from '@/app/actions/realtime';
 import { HintSession } from '@/lib/live/hints/hint-session';
 import { createHintStore } from '@/lib/live/hints/hint-store';
-import { loadLiveAgentConfig, prefetchLiveAgentsWhenIdle } from '@/lib/live/live-agents';
+import { loadLiveAgentConfig, prefetchLiveCallWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
-import { prefetchRealtimeSdkWhenIdle } from '@/lib/realtime/session/sdk-loader';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
@@ -37,9 +36,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (s.settings !== prev.settings) hints.updateSettings(s.settings);
     });
     registerBenchTarget('live', { ...value, flushSync });
-    const cancelPrefetch = [prefetchRealtimeSdkWhenIdle(), prefetchLiveAgentsWhenIdle()];
+    const cancelPrefetch = prefetchLiveCallWhenIdle();
     return () => {
-      for (const cancel of cancelPrefetch) cancel();
+      cancelPrefetch();
       off();
       detach();
       controller.dispose();

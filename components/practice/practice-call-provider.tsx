@@ -3,19 +3,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { appendTranscriptItem, endPracticeSession, recordTurnTag } from '@/app/actions/practice';
 import { mintClientSecret } from '@/app/actions/realtime';
-import { prefetchCallRuntimeWhenIdle } from '@/lib/practice/call/call-runtime-loader';
 import { PracticeCallController, type PracticeCallSetup } from '@/lib/practice/call/practice-call-controller';
 import { PracticeCallContext } from '@/lib/practice/call/use-practice-call';
-import { prefetchRealtimeSdkWhenIdle } from '@/lib/realtime/session/sdk-loader';
+import { whenIdle } from '@/lib/shared/when-idle';
 
 /** Creates the call's controller once (with the real server actions) and releases it on unmount. */
 export function PracticeCallProvider({ setup, children }: { setup: PracticeCallSetup; children: ReactNode }) {
   const [call] = useState(() => new PracticeCallController(setup, { mint: mintClientSecret, appendTranscriptItem, recordTurnTag, endPracticeSession }));
   useEffect(() => {
     call.activate();
-    const cancelPrefetch = [prefetchRealtimeSdkWhenIdle(), prefetchCallRuntimeWhenIdle()];
+    const cancelPrefetch = whenIdle(() => call.prefetch());
     return () => {
-      for (const cancel of cancelPrefetch) cancel();
+      cancelPrefetch();
       call.dispose();
     };
   }, [call]);

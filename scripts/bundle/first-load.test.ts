@@ -4,8 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { overBudget } from '../check-bundle-budget';
-import { clientChunkFiles, firstLoadFiles, measureRoute, readBuildLayout, wireBytes } from './first-load';
-import { findForbidden, FORBIDDEN_IN_CLIENT } from './forbidden-code';
+import { firstLoadFiles, measureRoute, readBuildLayout, wireBytes } from './first-load';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -83,20 +82,5 @@ describe('budgets', () => {
 
   it('fail a budget for a page the build does not have (a renamed route must not pass silently)', () => {
     expect(overBudget([load('/', 1)], { '/live': 180_000 })).toEqual(['/live has a budget but is not a page of this build']);
-  });
-});
-
-describe('forbidden code in client chunks', () => {
-  it('every marker is still in the code it stands for', async () => {
-    const { readFileSync } = await import('node:fs');
-    for (const rule of FORBIDDEN_IN_CLIENT) expect(readFileSync(path.resolve(rule.source), 'utf8'), rule.what).toContain(rule.marker);
-  });
-
-  it('is found in any chunk, first-load or on demand', () => {
-    const runner = FORBIDDEN_IN_CLIENT[0]!;
-    const dist = fakeBuild({ 'static/chunks/sdk.js': `x("${runner.marker}")`, 'static/chunks/ok.js': 'fine()', 'static/css/a.css': runner.marker });
-    const files = clientChunkFiles(dist);
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(['ok.js', 'sdk.js']);
-    expect(findForbidden(files)).toEqual([{ what: runner.what, file: path.join(dist, 'static/chunks/sdk.js') }]);
   });
 });

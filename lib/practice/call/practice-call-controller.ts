@@ -13,6 +13,7 @@ import type { InputChoice } from '@/lib/realtime/audio/media-input';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { CallEventRouter } from './call-event-router';
 import { loadCallRuntime } from './call-runtime-loader';
+import { prefetchRealtimeSdk } from '@/lib/realtime/session/sdk-loader';
 import { CallRecorder, restorable, toLiveTag, type RecorderActions } from './call-recorder';
 import { createCallStore, type CallData, type CallStore } from './call-store';
 import { EscalationDriver } from './escalation-driver';
@@ -132,6 +133,12 @@ export class PracticeCallController {
 
   get timeLimitSeconds(): number {
     return this.#setup.timeLimitSeconds;
+  }
+
+  /** Warm up what Start needs (the realtime SDK, the call runtime): while the page is read, on hover/focus of Start. */
+  prefetch(): void {
+    prefetchRealtimeSdk();
+    loadCallRuntime().catch(() => undefined);
   }
 
   /** Connect; on a fresh call the persona then speaks first. A resumed call replays what was said. */

@@ -1,10 +1,8 @@
-import { whenIdle } from '@/lib/shared/when-idle';
-
 /**
  * Loads the realtime SDK chunk (./sdk.ts) on demand. The first call starts the download;
  * later calls share it. A failed download is forgotten, so the next Connect tries again.
- * `prefetchRealtimeSdkWhenIdle` warms it while the user reads the page, so connecting
- * does not wait for it.
+ * Pages warm it with `prefetchRealtimeSdk` while the user reads (when idle, on hover/focus of
+ * Connect), so connecting does not wait for it.
  */
 
 export type RealtimeSdk = typeof import('./sdk');
@@ -22,9 +20,4 @@ export function loadRealtimeSdk(): Promise<RealtimeSdk> {
 /** Start loading now; a failure is reported by the Connect that needs the SDK, not here. */
 export function prefetchRealtimeSdk(): void {
   loadRealtimeSdk().catch(() => undefined);
-}
-
-/** Prefetch once the page is idle. Returns a cancel function (unmount). */
-export function prefetchRealtimeSdkWhenIdle(): () => void {
-  return whenIdle(prefetchRealtimeSdk);
 }
