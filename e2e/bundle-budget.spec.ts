@@ -16,7 +16,7 @@ const layout = readBuildLayout('.next');
 const SDK_MARKER = 'WebSocket closed before the connection was ready.';
 
 function scriptSrcs(html: string): string[] {
-  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc="\/_next\/([^"]+\.js)"[^>]*>/g)].filter((m) => !/\bnomodule\b/.test(m[0])).map((m) => m[1]!);
+  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc="\/_next\/([^"]+\.js)"[^>]*>/g)].filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => m[1]!);
   return [...new Set(srcs)].sort();
 }
 

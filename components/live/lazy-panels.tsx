@@ -98,6 +98,9 @@ export function EventLogPanel() {
     <section aria-label="Event log" aria-busy="true" className="flex min-h-0 flex-1 flex-col rounded-xl border border-slate-200 bg-white shadow-sm">
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-800">Events</h2>
+        <span className="text-xs text-slate-500">0</span>
+        {/* Keeps the header the height the real one has with its filter field. */}
+        <input aria-hidden tabIndex={-1} readOnly className="invisible ml-auto w-32 rounded-md border px-2 py-1 text-xs" />
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {failure ? <Failure what="event log" failure={failure} retry={retry} /> : <p className="px-3 py-6 text-center text-xs text-slate-500">No events yet.</p>}
