@@ -24,6 +24,25 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: '2mb' },
   },
+  // Browser bundles only: keep the realtime SDK chunk free of what a page never runs.
+  // scripts/check-bundle-budget.ts fails the check if any of it comes back.
+  turbopack: {
+    resolveAlias: {
+      // The text-agent SDK's barrel: the realtime package needs a handful of its names.
+      '@openai/agents-core': { browser: './scripts/bundle/agents-core-browser.mjs' },
+      // zod 3 (the app is on zod 4): only openai's vendored zod-to-json-schema asks for it.
+      'zod/v3': { browser: './scripts/bundle/zod-v3-browser.ts' },
+    },
+    rules: {
+      // The text-agent runner behind Agent.asTool(): see the loader.
+      'agent.mjs': [
+        {
+          condition: { all: ['browser', { path: /node_modules[\\/]@openai[\\/]agents-core[\\/]dist[\\/]agent\.mjs$/ }] },
+          loaders: ['./scripts/bundle/browser-agent-without-runner.cjs'],
+        },
+      ],
+    },
+  },
 };
 
 export default nextConfig;

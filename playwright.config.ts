@@ -5,7 +5,8 @@ import { silentWavPath } from './e2e/support/fake-audio';
  * e2e: the built app (next build + npm start) on the local engine with its
  * test controls, driven in Debian's Chromium with a fake (silent) microphone.
  * OPENAI_API_KEY is set to a canary during build and run to prove it never
- * reaches the browser; CUE_REALTIME_BACKEND=local keeps every call local.
+ * reaches the browser; CUE_REALTIME_BACKEND=local keeps every call local. After the build,
+ * `npm run check:bundle` fails the run when a page's first-load JavaScript is over budget.
  */
 export const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 3107);
 export const ENGINE_PORT = Number(process.env.CUE_E2E_ENGINE_PORT ?? 8797);
@@ -43,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .data/e2e && npm run build && npm start',
+    // The budget check runs on the fresh build: a page over its first-load budget fails the run here.
+    command: 'rm -rf .data/e2e && npm run build && npm run check:bundle && npm start',
     url: `http://127.0.0.1:${APP_PORT}/`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

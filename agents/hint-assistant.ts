@@ -1,34 +1,15 @@
-import { defineAgent } from '../lib/contracts/agent-config';
-import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '../lib/contracts/models';
+import { defineAgent } from '@/lib/contracts/agent-config';
+import { DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contracts/models';
+import { buildHintAssistantInstructions, HINT_ASSISTANT_ID, HINT_ASSISTANT_MODEL, HINT_ASSISTANT_VOICE } from './prompts/hint-assistant';
 
-export type HintInstructionInput = { kind: 'quick' | 'full'; maxSeconds: number };
-
-/** Standing instructions: the hint assistant listens and says nothing unless asked. */
-export function buildHintAssistantInstructions(): string {
-  return [
-    'You are Cue, a silent coach listening to a live meeting through the user\'s microphone.',
-    'Never speak unless you receive an explicit hint request. Do not greet, do not acknowledge, do not summarise on your own.',
-    'When a hint is requested, speak only to the user, in their earpiece: short, concrete, in plain words they can repeat.',
-    'Prefer one direct answer, then one follow-up question the user can ask. No preamble, no "great question".',
-  ].join('\n');
-}
-
-/** Per-request instructions for an out-of-band hint, bounded by speaking time (~150 words per minute). */
-export function buildHintRequestInstructions({ kind, maxSeconds }: HintInstructionInput): string {
-  const words = Math.max(8, Math.round((maxSeconds * 150) / 60));
-  const shape =
-    kind === 'quick'
-      ? 'Give one quick hint: the single most useful thing to say next.'
-      : 'Give full guidance: the answer, the reasoning in one or two points, and a follow-up question to ask.';
-  return `${shape} The conversation so far is in the input. Speak for at most ${maxSeconds} seconds (about ${words} words). Stop when done.`;
-}
+export { buildHintAssistantInstructions, buildHintRequestInstructions, type HintInstructionInput } from './prompts/hint-assistant';
 
 export const hintAssistant = defineAgent({
-  id: 'hint-assistant',
+  id: HINT_ASSISTANT_ID,
   name: 'Hint assistant',
   purpose: 'Listens to a live meeting and speaks a short hint only when the user asks for one.',
-  model: DEFAULT_REALTIME_MODEL,
-  voice: 'marin',
+  model: HINT_ASSISTANT_MODEL,
+  voice: HINT_ASSISTANT_VOICE,
   instructions: buildHintAssistantInstructions(),
   tools: [],
   turnDetection: { type: 'server_vad', createResponse: false, interruptResponse: false, silenceDurationMs: 500 },

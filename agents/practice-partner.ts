@@ -1,4 +1,4 @@
-import { defineAgent } from '../lib/contracts/agent-config';
+import { defineAgent } from '@/lib/contracts/agent-config';
 import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '../lib/contracts/models';
 
 export type PracticePartnerInput = { focus?: string };

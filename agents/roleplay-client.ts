@@ -1,10 +1,10 @@
 import { defaultScenario } from '@/agents/scenarios';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import { buildPersonaBrief } from '@/agents/prompts/roleplay-brief';
-import { buildClientInstructions, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
+import { buildClientInstructions, ROLEPLAY_CLIENT_ID, TAG_TURN_TOOL_NAME } from '@/agents/prompts/roleplay-client';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { tagTurnParametersSchema } from '@/lib/contracts/turn-tag';
-import { defineAgent, type AgentConfig, type AgentTool } from '../lib/contracts/agent-config';
+import { defineAgent, type AgentConfig, type AgentTool } from '@/lib/contracts/agent-config';
 import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contracts/models';
 
 /**
@@ -13,7 +13,7 @@ import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contr
  * registry entry is the default scenario on medium.
  */
 
-export const ROLEPLAY_CLIENT_ID = 'roleplay-client';
+export { ROLEPLAY_CLIENT_ID };
 
 /**
  * tag_turn: the persona labels each of its turns. The browser's tool should return

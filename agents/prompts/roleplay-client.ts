@@ -6,6 +6,7 @@ import type { Difficulty, Facts, Scenario } from '@/lib/contracts/scenario';
  * same text: the realtime session config is derived from this at connect time.
  */
 
+export const ROLEPLAY_CLIENT_ID = 'roleplay-client';
 export const TAG_TURN_TOOL_NAME = 'tag_turn';
 
 function formatValue(value: number, unit: string | undefined): string {

@@ -1,6 +1,7 @@
 'use client';
 
 import type { RefObject } from 'react';
+import { prefetchLiveCall } from '@/lib/live/live-agents';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { BackendBadge } from './backend-badge';
@@ -22,6 +23,8 @@ type Props = {
   /** "Connect", or "Continue meeting" when a transcript is on screen. */
   connectLabel: string;
   onConnect: () => void;
+  /** Not yet: the saved settings are still being read. */
+  connectDisabled?: boolean;
   onOpenSettings: () => void;
   /** The Settings button, focused again when the dialog closes. */
   settingsButtonRef: RefObject<HTMLButtonElement | null>;
@@ -46,7 +49,11 @@ export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
             type="button"
             data-testid="connect-button"
             onClick={props.onConnect}
-            className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue"
+            onPointerEnter={prefetchLiveCall}
+            onFocus={prefetchLiveCall}
+            disabled={props.connectDisabled}
+            title={props.connectDisabled ? 'Reading your saved settings…' : undefined}
+            className="rounded-lg bg-cue px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-cue disabled:opacity-60"
           >
             {props.connectLabel}
           </button>

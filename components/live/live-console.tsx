@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { SettingsDialog } from '@/components/settings/settings-dialog';
+import { SettingsDialog } from '@/components/settings/lazy-settings-dialog';
 import { SettingsStoreProvider, useSettingsStore, useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
 import type { LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
@@ -11,14 +11,13 @@ import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
-import { EventLogPanel } from './event-log-panel';
+import { EventLogPanel, TranscriptView } from './lazy-panels';
 import { canToggleMute, HintControls } from './hint-controls';
 import { MeetingStatus } from './meeting-status';
 import { MessageComposer } from './message-composer';
 import { PastMeetings } from './past-meetings';
 import { RealtimeProvider } from './realtime-provider';
 import { TranscriptToolbar } from './transcript-toolbar';
-import { TranscriptView } from './transcript-view';
 import { useLeaveWarning } from './use-leave-warning';
 import { useLiveShortcuts } from './use-live-shortcuts';
 
@@ -49,6 +48,8 @@ function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMe
   const settingsStore = useSettingsStoreApi();
   const model = useSettingsStore((s) => s.settings.model);
   const tracing = useSettingsStore((s) => s.settings.tracing);
+  // A saved copy is read (and checked) just after load; Connect waits for it so it uses the saved settings.
+  const settingsReady = useSettingsStore((s) => s.hydrated);
   const connected = useRealtimeStore((s) => s.connection !== 'disconnected');
   const continuing = useRealtimeStore((s) => s.connection === 'disconnected' && s.transcript.order.length > 0);
   const restoredAgentId = useMeetingState((s) => s.restoredAgentId);
@@ -100,6 +101,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMe
         onMicEnabledChange={setMicEnabled}
         connectLabel={continuing ? 'Continue meeting' : 'Connect'}
         onConnect={connect}
+        connectDisabled={!settingsReady}
         onOpenSettings={() => setSettingsOpen(true)}
         settingsButtonRef={settingsButton}
       />

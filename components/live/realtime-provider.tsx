@@ -4,9 +4,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { saveLiveSession } from '@/app/actions/live';
 import { mintClientSecret } from '@/app/actions/realtime';
-import { getAgentConfig } from '@/agents/registry';
 import { HintSession } from '@/lib/live/hints/hint-session';
 import { createHintStore } from '@/lib/live/hints/hint-store';
+import { loadLiveAgentConfig, prefetchLiveCallWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { MeetingRecorder } from '@/lib/live/meeting/meeting-recorder';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
@@ -34,7 +34,7 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
   const settingsStore = useSettingsStoreApi();
   const [value] = useState<RealtimeContextValue & LiveContextValue>(() => {
     const store = createRealtimeStore();
-    const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig });
+    const controller = new RealtimeController({ store, mint: mintClientSecret, getAgentConfig: loadLiveAgentConfig });
     const hintStore = createHintStore();
     const hints = new HintSession({ host: controller, store, hintStore, settings: settingsStore.getState().settings });
     const meeting = new MeetingRecorder({
@@ -60,7 +60,9 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       if (s.settings !== prev.settings) hints.updateSettings(s.settings);
     });
     registerBenchTarget('live', { ...value, flushSync });
+    const cancelPrefetch = prefetchLiveCallWhenIdle();
     return () => {
+      cancelPrefetch();
       off();
       // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
       controller.dispose();

@@ -2,24 +2,11 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { Backend, ConnectionState } from '@/lib/realtime/store/types';
+import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
+import { TranscriptEmpty } from './transcript-empty';
 import { TranscriptRow } from './transcript-rows';
 import { useStickToBottom } from './use-stick-to-bottom';
-
-/** What the empty transcript says: what to do next, in the state the call is in. */
-export function emptyText(connection: ConnectionState, backend: Backend, hintAgent: boolean): string {
-  if (connection === 'connecting') return 'Connecting…';
-  if (connection === 'disconnected') {
-    return hintAgent
-      ? 'Connect, then talk. What is said appears here; ask for a hint with a trigger phrase, the buttons, H or G.'
-      : 'Connect, then talk or type. The conversation appears here.';
-  }
-  if (!hintAgent) return 'Connected. Talk or type a message; the conversation appears here.';
-  return backend === 'local'
-    ? 'Listening. The local engine does not transcribe speech: type meeting lines below. A trigger phrase fires a hint, an interrupt phrase stops it.'
-    : 'Listening. What is said in the meeting appears here; ask for a hint with a trigger phrase, the buttons, H or G.';
-}
 
 /**
  * The transcript: meeting speech and hint cards, newest at the bottom. Virtualised (only
@@ -28,7 +15,6 @@ export function emptyText(connection: ConnectionState, backend: Backend, hintAge
  */
 export function TranscriptView({ backend, hintAgent }: { backend: Backend; hintAgent: boolean }) {
   const order = useRealtimeStore((s) => s.transcript.order);
-  const connection = useRealtimeStore((s) => s.connection);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only
   const virtualizer = useVirtualizer({
@@ -46,11 +32,7 @@ export function TranscriptView({ backend, hintAgent }: { backend: Backend; hintA
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollRef} onScroll={onScroll} data-testid="transcript-scroll" className="h-full overflow-y-auto px-4">
-        {order.length === 0 ? (
-          <p data-testid="transcript-empty" className="py-12 text-center text-sm text-slate-500">
-            {emptyText(connection, backend, hintAgent)}
-          </p>
-        ) : null}
+        {order.length === 0 ? <TranscriptEmpty backend={backend} hintAgent={hintAgent} /> : null}
         <div data-testid="transcript" role="list" aria-label="Transcript" data-count={order.length} className="relative" style={{ height: total }}>
           {rows.map((row) => {
             const id = order[row.index];

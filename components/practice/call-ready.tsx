@@ -69,6 +69,8 @@ export function CallReady({ setup }: { setup: PracticeCallSetup }) {
           data-testid="start-call-button"
           disabled={connecting}
           onClick={() => void call.start(useMic ? 'mic' : 'none')}
+          onPointerEnter={() => call.prefetch()}
+          onFocus={() => call.prefetch()}
           className="rounded-lg bg-cue px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
         >
           {connecting ? 'Connecting…' : resumed ? 'Continue the call' : 'Start the call'}

@@ -1,5 +1,5 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import { buildHintAssistantInstructions, buildHintRequestInstructions } from '@/agents/hint-assistant';
+import { buildHintAssistantInstructions, buildHintRequestInstructions } from '@/agents/prompts/hint-assistant';
 import type { HintKind, HintSettings } from '@/lib/live/settings/schema';
 
 /** A message as the GA Realtime API takes it in `response.input` (text only: cheap, and what the model needs). */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   cloneDefaultSettings,
   defaultHintSettings,
+  HINT_SETTINGS_KEYS,
   hintSettingsSchema,
+  hintSettingsShape,
   settingsFieldErrors,
   settingsIssues,
   type HintSettings,
@@ -15,6 +17,10 @@ function errorsFor(patch: Partial<Record<keyof HintSettings, unknown>> & Record<
 }
 
 describe('hintSettingsSchema defaults', () => {
+  it('lists every schema field, in the schema’s order (the zod-free copy in defaults.ts)', () => {
+    expect(HINT_SETTINGS_KEYS).toEqual(Object.keys(hintSettingsShape));
+  });
+
   it('accepts the defaults and returns an equal object', () => {
     expect(hintSettingsSchema.parse(defaultHintSettings)).toEqual(defaultHintSettings);
   });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { REALTIME_MODELS, VOICES } from '@/lib/contracts/agent-config';
-import { hintAssistant } from '@/agents/hint-assistant';
 import { normalizeWords } from '@/lib/live/hints/normalize';
 import { checkCrossFieldRules } from './cross-field-rules';
+import { HINT_KINDS, INPUT_SOURCES, SETTINGS_LIMITS, SETTINGS_VERSION, TRANSPORTS } from './defaults';
 
 /**
  * THE settings schema of the live hint assistant. One schema validates the
@@ -10,28 +10,20 @@ import { checkCrossFieldRules } from './cross-field-rules';
  * server action. Field paths (e.g. "triggers.1.phrase") are the keys of
  * `settingsFieldErrors` and of the form's `field-error-<path>` test ids.
  */
-export const SETTINGS_VERSION = 1 as const;
 
-export const HINT_KINDS = ['quick', 'full'] as const;
-export type HintKind = (typeof HINT_KINDS)[number];
-export const TRANSPORTS = ['webrtc', 'websocket'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
-export const INPUT_SOURCES = ['microphone', 'microphone+tab'] as const;
-export type InputSource = (typeof INPUT_SOURCES)[number];
-
-/** Bounds, shared with the form (min/max attributes) and the docs. */
-export const SETTINGS_LIMITS = {
-  phraseChars: { min: 2, max: 60 },
-  triggers: 30,
-  doNotTrigger: 30,
-  interruptPhrases: 20,
-  quickSeconds: { min: 2, max: 30 },
-  fullSeconds: { min: 5, max: 120 },
-  contextSize: { min: 1, max: 50 },
-  cooldownSeconds: { min: 0, max: 600 },
-  /** 0 means unlimited. */
-  perCallCap: { min: 0, max: 500 },
-} as const;
+export {
+  cloneDefaultSettings,
+  defaultHintSettings,
+  HINT_KINDS,
+  HINT_SETTINGS_KEYS,
+  INPUT_SOURCES,
+  SETTINGS_LIMITS,
+  SETTINGS_VERSION,
+  TRANSPORTS,
+  type HintKind,
+  type InputSource,
+  type Transport,
+} from './defaults';
 
 export const phraseSchema = z
   .string({ error: 'Enter a phrase' })
@@ -92,7 +84,6 @@ export const hintSettingsShape = {
 };
 
 export type HintSettingsKey = keyof typeof hintSettingsShape;
-export const HINT_SETTINGS_KEYS = Object.keys(hintSettingsShape) as HintSettingsKey[];
 
 /** Unknown keys are errors (a typo in an imported file must not pass silently). */
 export const hintSettingsSchema = z.strictObject(hintSettingsShape).superRefine(checkCrossFieldRules, {
@@ -101,43 +92,5 @@ export const hintSettingsSchema = z.strictObject(hintSettingsShape).superRefine(
 });
 
 export type HintSettings = z.infer<typeof hintSettingsSchema>;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** The defaults (deeply frozen: copy with `cloneDefaultSettings()` before editing). */
-export const defaultHintSettings: HintSettings = deepFreeze<HintSettings>({
-  version: SETTINGS_VERSION,
-  triggers: [
-    { phrase: 'good question', action: 'quick' },
-    { phrase: 'great question', action: 'quick' },
-    { phrase: 'let me think about that', action: 'quick' },
-    { phrase: 'walk me through', action: 'full' },
-    { phrase: 'tell me more about', action: 'full' },
-  ],
-  doNotTrigger: ['not a good question', 'not a great question'],
-  interruptPhrases: ['got it', 'thanks', 'okay stop'],
-  quickSeconds: 8,
-  fullSeconds: 30,
-  quickContextSize: 3,
-  fullContextSize: 10,
-  cooldownSeconds: 10,
-  perCallCap: 20,
-  voice: hintAssistant.voice,
-  model: hintAssistant.model,
-  transport: 'webrtc',
-  inputSource: 'microphone',
-  tracing: false,
-});
-
-/** A fresh, mutable copy of the defaults. */
-export function cloneDefaultSettings(): HintSettings {
-  return structuredClone(defaultHintSettings) as HintSettings;
-}
 
 export { settingsFieldErrors, settingsIssues, type SettingsIssue } from './field-errors';

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
+import { loadSettingsCodec } from './codec-loader';
 import { cloneDefaultSettings, defaultHintSettings } from './schema';
 import { createSettingsStore, hydrateSettingsStore, SETTINGS_STORAGE_KEY } from './store';
 
@@ -18,6 +19,11 @@ function stored(settings: unknown, version = 1): Record<string, string> {
 }
 
 describe('settings store', () => {
+  // On the page the codec (THE schema) loads after mount; here it is there from the start.
+  beforeAll(async () => {
+    await loadSettingsCodec();
+  });
+
   it('starts from the defaults when nothing is stored', () => {
     const store = createSettingsStore({ storage: memoryStorage() });
     expect(store.getState().settings).toEqual(defaultHintSettings);
@@ -122,5 +128,60 @@ describe('settings store', () => {
     expect(store.getState().update({ perCallCap: 3 })).toMatchObject({ ok: true });
     expect(store.getState().settings.perCallCap).toBe(3);
     warn.mockRestore();
+  });
+});
+
+describe('settings store before the codec (THE schema) has loaded', () => {
+  async function freshStoreModule() {
+    vi.resetModules();
+    return import('./store');
+  }
+
+  it('reads the stored copy once the codec is there, repaired with the schema', async () => {
+    const { createSettingsStore: create, hydrateSettingsStore: hydrate } = await freshStoreModule();
+    const store = create({ storage: memoryStorage(stored({ ...cloneDefaultSettings(), cooldownSeconds: 2, perCallCap: 'lots' })), hydrateOnCreate: false });
+    await hydrate(store);
+    expect(store.getState().settings).toEqual({ ...cloneDefaultSettings(), cooldownSeconds: 2 });
+    expect(store.getState().repairedOnLoad).toEqual(['perCallCap']);
+  });
+
+  it('with nothing stored, is hydrated at once on the defaults without loading the codec', async () => {
+    const { createSettingsStore: create, hydrateSettingsStore: hydrate } = await freshStoreModule();
+    const { loadedSettingsCodec } = await import('./codec-loader');
+    const store = create({ storage: memoryStorage(), hydrateOnCreate: false });
+    await hydrate(store);
+    expect(store.getState()).toMatchObject({ hydrated: true, settings: defaultHintSettings });
+    expect(loadedSettingsCodec()).toBeNull();
+  });
+
+  it('refuses a write with a clear message and stores nothing until the codec has loaded', async () => {
+    const { createSettingsStore: create } = await freshStoreModule();
+    const storage = memoryStorage();
+    const store = create({ storage, hydrateOnCreate: false });
+    expect(store.getState().update({ perCallCap: 3 })).toEqual({ ok: false, errors: { '': 'The settings are still loading. Try again in a moment.' } });
+    expect(store.getState().settings).toEqual(defaultHintSettings);
+    store.setState({ hydrated: true });
+    expect(storage.data.size).toBe(0);
+  });
+
+  it('keeps the saved copy untouched when the codec cannot load (defaults meanwhile)', async () => {
+    vi.resetModules();
+    vi.doMock('./codec', () => {
+      throw new Error('chunk failed to load');
+    });
+    try {
+      const { createSettingsStore: create, hydrateSettingsStore: hydrate } = await import('./store');
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const saved = stored({ ...cloneDefaultSettings(), cooldownSeconds: 2 });
+      const storage = memoryStorage(saved);
+      const store = create({ storage, hydrateOnCreate: false });
+      await hydrate(store);
+      expect(store.getState()).toMatchObject({ hydrated: true, settings: defaultHintSettings });
+      expect(storage.data.get(SETTINGS_STORAGE_KEY)).toBe(saved[SETTINGS_STORAGE_KEY]);
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+    } finally {
+      vi.doUnmock('./codec');
+    }
   });
 });

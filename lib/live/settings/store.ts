@@ -1,7 +1,8 @@
 import { persist, type PersistStorage, type StateStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { coerceSettings } from './coerce';
-import { cloneDefaultSettings, hintSettingsSchema, settingsFieldErrors, type HintSettings, type HintSettingsKey } from './schema';
+import { loadedSettingsCodec, loadSettingsCodec } from './codec-loader';
+import { cloneDefaultSettings } from './defaults';
+import type { HintSettings, HintSettingsKey } from './schema';
 
 export const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
 const PERSIST_VERSION = 1;
@@ -24,10 +25,16 @@ export type SettingsState = {
 
 type Persisted = { settings?: unknown };
 
+/** Refused write while the codec (THE schema) has not loaded; the settings panel waits for it, so users never see this. */
+const CODEC_NOT_LOADED: SettingsWriteResult = { ok: false, errors: { '': 'The settings are still loading. Try again in a moment.' } };
+
 /**
  * JSON over a StateStorage that never throws on read: unreadable text is
  * logged and treated as "nothing stored" (defaults). Undefined when storage
  * is unavailable (server, or browsers that block localStorage).
+ * Reading a stored copy waits for the codec (it is repaired with THE schema); nothing is
+ * written before the codec has loaded, so a copy that could not be read yet (the codec
+ * failed to download) is never overwritten with the defaults.
  */
 function safeJsonStorage(getStorage: () => StateStorage): PersistStorage<Persisted> | undefined {
   let storage: StateStorage;
@@ -46,12 +53,25 @@ function safeJsonStorage(getStorage: () => StateStorage): PersistStorage<Persist
       return null;
     }
   };
+  /** A stored copy is repaired with THE schema, so reading one waits for the codec; nothing stored needs none. */
+  const withCodec = (text: string | null): StorageValue<Persisted> | null | Promise<StorageValue<Persisted> | null> => {
+    if (text === null || loadedSettingsCodec()) return parse(text);
+    return loadSettingsCodec().then(
+      () => parse(text),
+      (error: unknown) => {
+        console.warn('[settings] the settings schema did not load; using the defaults for now, the saved copy is kept', error);
+        throw error;
+      },
+    );
+  };
   return {
     getItem: (name) => {
       const text = storage.getItem(name);
-      return typeof text === 'string' || text === null ? parse(text) : Promise.resolve(text).then(parse);
+      return typeof text === 'string' || text === null ? withCodec(text) : Promise.resolve(text).then(withCodec);
     },
-    setItem: (name, value) => storage.setItem(name, JSON.stringify(value)),
+    setItem: (name, value) => {
+      if (loadedSettingsCodec()) return storage.setItem(name, JSON.stringify(value));
+    },
     removeItem: (name) => storage.removeItem(name),
   };
 }
@@ -67,16 +87,19 @@ export type CreateSettingsStoreOptions = {
  * The settings store (vanilla zustand + persist). Every write is validated
  * with THE schema, so the store can never hold invalid settings; the stored
  * copy is untrusted and repaired field by field on load (`coerceSettings`).
+ * The schema comes with the codec, loaded on demand (codec-loader.ts): reading the
+ * stored copy waits for it, a write before it has loaded is refused.
  */
 export function createSettingsStore({ storage, hydrateOnCreate = true }: CreateSettingsStoreOptions = {}) {
   return createStore<SettingsState>()(
     persist(
       (set, get) => {
         const write = (candidate: unknown): SettingsWriteResult => {
-          const parsed = hintSettingsSchema.safeParse(candidate);
-          if (!parsed.success) return { ok: false, errors: settingsFieldErrors(parsed.error) };
-          set({ settings: parsed.data });
-          return { ok: true, settings: parsed.data };
+          const codec = loadedSettingsCodec();
+          if (!codec) return CODEC_NOT_LOADED;
+          const result = codec.validateSettings(candidate);
+          if (result.ok) set({ settings: result.settings });
+          return result;
         };
         return {
           settings: cloneDefaultSettings(),
@@ -101,8 +124,9 @@ export function createSettingsStore({ storage, hydrateOnCreate = true }: CreateS
         // Runs on every hydration, also when nothing (readable) is stored.
         merge: (persisted, current) => {
           const raw = (persisted as Persisted | undefined)?.settings;
-          if (raw === undefined) return { ...current, hydrated: true };
-          const { settings, repaired } = coerceSettings(raw);
+          const codec = loadedSettingsCodec();
+          if (raw === undefined || !codec) return { ...current, hydrated: true };
+          const { settings, repaired } = codec.coerceSettings(raw);
           return { ...current, settings, repairedOnLoad: repaired, hydrated: true };
         },
         skipHydration: !hydrateOnCreate,

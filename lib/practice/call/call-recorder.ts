@@ -2,7 +2,7 @@ import type { RealtimeItem } from '@openai/agents-realtime';
 import type { ActionResult } from '@/lib/contracts/action-result';
 import type { AppendTranscriptItemInput, RecordTurnTagInput } from '@/lib/contracts/practice-actions';
 import type { TranscriptItem } from '@/lib/contracts/transcript';
-import { tagTurnParametersSchema, type StoredTurnTag } from '@/lib/contracts/turn-tag';
+import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
 import type { LiveTag } from './call-store';
 import { SaveQueue, type SaveStatus } from './save-queue';
 import { UtteranceTracker } from './utterance-tracker';
@@ -48,13 +48,11 @@ export class CallRecorder {
     }
   }
 
-  /** A tag_turn call: validated, tied to the persona's latest item, queued for saving. Null when the arguments are invalid. */
-  recordTag(args: Record<string, unknown>, callId: string | null, history: readonly RealtimeItem[], fallbackIndex: number): LiveTag | null {
-    const parsed = tagTurnParametersSchema.safeParse(args);
-    if (!parsed.success) return null;
+  /** A tag_turn call, its arguments already validated (tagTurnParametersSchema): tied to the persona's latest item, queued for saving. */
+  recordTag(input: TurnTag, callId: string | null, history: readonly RealtimeItem[], fallbackIndex: number): LiveTag {
     const lastClient = [...history].reverse().find((i) => i.type === 'message' && i.role === 'assistant');
     const id = callId ?? `local-${this.now()}-${fallbackIndex}`;
-    const tag: LiveTag = { ...parsed.data, next_probe: parsed.data.next_probe.slice(0, 500), callId: id, itemId: lastClient?.itemId ?? null, at: this.now() };
+    const tag: LiveTag = { ...input, next_probe: input.next_probe.slice(0, 500), callId: id, itemId: lastClient?.itemId ?? null, at: this.now() };
     this.#queue.add({
       key: `tag:${id}`,
       label: 'A turn tag',

@@ -1,11 +1,13 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import { buildRoleplayAgentConfig, ROLEPLAY_CLIENT_ID } from '@/agents/roleplay-client';
+import { ROLEPLAY_CLIENT_ID } from '@/agents/prompts/roleplay-client';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
 import { AudioPlayer } from '@/lib/realtime/audio/audio-player';
 import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
 import type { InputChoice } from '@/lib/realtime/audio/media-input';
 import { CallEventRouter } from './call-event-router';
+import { loadCallRuntime } from './call-runtime-loader';
+import { prefetchRealtimeSdk } from '@/lib/realtime/session/sdk-loader';
 import { CallRecorder, restorable, toLiveTag } from './call-recorder';
 import { createCallStore, type CallStore } from './call-store';
 import { endedState, endSession, showIfEnded } from './call-closing';
@@ -31,7 +33,6 @@ export class PracticeCallController {
   readonly realtimeStore: RealtimeStore;
   readonly realtime: RealtimeController;
   readonly store: CallStore;
-  readonly config: AgentConfig;
   readonly #setup: PracticeCallSetup;
   readonly #actions: PracticeCallActions;
   readonly #now: () => number;
@@ -44,12 +45,12 @@ export class PracticeCallController {
   #unsubscribe: (() => void) | null = null;
   readonly #clockTickMs: number;
   #ending: Promise<void> | null = null;
+  #config: Promise<AgentConfig> | null = null;
 
   constructor(setup: PracticeCallSetup, actions: PracticeCallActions, opts: PracticeCallOptions = {}) {
     this.#setup = setup;
     this.#actions = actions;
     this.#now = opts.now ?? Date.now;
-    this.config = buildRoleplayAgentConfig(setup.scenario, setup.difficulty);
     const known = endedCall(setup.sessionId);
     this.store = createCallStore({
       clockOffsetSeconds: setup.elapsedSeconds ?? 0,
@@ -64,7 +65,7 @@ export class PracticeCallController {
       ...opts.realtimeDeps,
       store: this.realtimeStore,
       mint: (input) => actions.mint({ ...input, practiceSessionId: setup.sessionId }),
-      getAgentConfig: (id) => (id === ROLEPLAY_CLIENT_ID ? this.config : undefined),
+      getAgentConfig: (id) => (id === ROLEPLAY_CLIENT_ID ? this.#agentConfig() : undefined),
       createPlayer: () => (this.#player = new FilteringPlayer(createPlayer())),
       createSession: (recipe) => {
         const session = createRoleplaySession(recipe, { tag_turn: (args, callId) => this.#onTagTurn(args, callId) });
@@ -117,6 +118,12 @@ export class PracticeCallController {
 
   get timeLimitSeconds(): number {
     return this.#setup.timeLimitSeconds;
+  }
+
+  /** Warm up what Start needs (the realtime SDK, the call runtime): while the page is read, on hover/focus of Start. */
+  prefetch(): void {
+    prefetchRealtimeSdk();
+    loadCallRuntime().catch(() => undefined);
   }
 
   /** Connect; on a fresh call the persona then speaks first. A resumed call replays what was said. */
@@ -248,8 +255,22 @@ export class PracticeCallController {
     this.#recorder.saveReady(history, { final, hidden: new Set(this.store.getState().hiddenItemIds) });
   }
 
-  #onTagTurn(args: Record<string, unknown>, callId: string | null): { saved: boolean } {
-    const tag = this.#recorder.recordTag(args, callId, this.realtime.history, this.store.getState().tags.length);
+  /** The persona's config, built once the call runtime (zod, agent configs) has loaded; a failed load is retried. */
+  #agentConfig(): Promise<AgentConfig> {
+    this.#config ??= loadCallRuntime().then(
+      (runtime) => runtime.buildRoleplayAgentConfig(this.#setup.scenario, this.#setup.difficulty),
+      (error: unknown) => {
+        this.#config = null;
+        throw error;
+      },
+    );
+    return this.#config;
+  }
+
+  async #onTagTurn(args: Record<string, unknown>, callId: string | null): Promise<{ saved: boolean }> {
+    const { tagTurnParametersSchema } = await loadCallRuntime();
+    const parsed = tagTurnParametersSchema.safeParse(args);
+    const tag = parsed.success ? this.#recorder.recordTag(parsed.data, callId, this.realtime.history, this.store.getState().tags.length) : null;
     if (!tag) return { saved: false };
     this.store.setState((s) => (s.tags.some((t) => t.callId === tag.callId) ? s : { tags: [...s.tags, tag] }));
     return { saved: true };

@@ -1,5 +1,6 @@
-import { backgroundResult, RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
+import type { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
+import type { RealtimeSdk } from '@/lib/realtime/session/sdk-loader';
 import { sessionOptions } from '@/lib/realtime/session/session-factory';
 import type { SessionRecipe } from '@/lib/realtime/session/session-factory';
 
@@ -8,6 +9,7 @@ import type { SessionRecipe } from '@/lib/realtime/session/session-factory';
  * factory builds, except that tool results go back as `backgroundResult`: the persona
  * tags its turn silently and the SDK does not ask for another spoken reply after it.
  * A handler never throws into the SDK; whatever it returns is reported to the model.
+ * The SDK arrives with the recipe (loaded on demand), never through a static import.
  */
 
 export type BackgroundToolHandler = (args: Record<string, unknown>, callId: string | null) => unknown | Promise<unknown>;
@@ -16,9 +18,15 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
 
-export function buildRoleplayAgent(config: AgentConfig, voice: string, handlers: Readonly<Record<string, BackgroundToolHandler>>): RealtimeAgent {
+export function buildRoleplayAgent(
+  sdk: RealtimeSdk,
+  config: AgentConfig,
+  voice: string,
+  handlers: Readonly<Record<string, BackgroundToolHandler>>,
+): RealtimeAgent {
+  const { backgroundResult } = sdk;
   const tools = config.tools.map((t) =>
-    tool({
+    sdk.tool({
       name: t.name,
       description: t.description,
       parameters: t.parameters,
@@ -34,10 +42,10 @@ export function buildRoleplayAgent(config: AgentConfig, voice: string, handlers:
       },
     }),
   );
-  return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
+  return new sdk.RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
 }
 
 export function createRoleplaySession(recipe: SessionRecipe, handlers: Readonly<Record<string, BackgroundToolHandler>>): RealtimeSession {
-  const agent = buildRoleplayAgent(recipe.config, recipe.voice, handlers);
-  return new RealtimeSession(agent, sessionOptions(recipe));
+  const agent = buildRoleplayAgent(recipe.sdk, recipe.config, recipe.voice, handlers);
+  return new recipe.sdk.RealtimeSession(agent, sessionOptions(recipe));
 }

@@ -4,9 +4,10 @@ import type { AudioCaptureOptions } from '../audio/audio-capture';
 import type { AudioOutput } from '../audio/audio-player';
 import type { CallMedia, CaptureSources } from '../audio/call-media';
 import { clientError, failureDetail } from './errors';
-import { mintHonouringRetryAfter, type MintFn, type SessionOverrides } from './mint-step';
+import { mintHonouringRetryAfter, validateMinted, type MintFn, type SessionOverrides } from './mint-step';
 import type { OutOfBandTracker } from './out-of-band';
 import type { CaptureLike, SessionAudio } from '../audio/session-audio';
+import type { RealtimeSdk } from './sdk-loader';
 import { bindSession } from './session-binding';
 import type { SessionRecipe, ToolHandlers, TransportPlan } from './session-factory';
 import type { RealtimeStore } from '../store/store';
@@ -32,8 +33,11 @@ export type ConnectOptions = {
 export type ResolvedDeps = {
   store: RealtimeStore;
   mint: MintFn;
-  getAgentConfig: (id: string) => AgentConfig | undefined;
-  createTransport: (plan: TransportPlan) => RealtimeTransportLayer;
+  /** The agent's config; may load on demand (a promise), like the SDK. */
+  getAgentConfig: (id: string) => AgentConfig | undefined | Promise<AgentConfig | undefined>;
+  /** The realtime SDK, loaded on demand (first Connect, or a prefetch while the page is read). */
+  loadSdk: () => Promise<RealtimeSdk>;
+  createTransport: (plan: TransportPlan, sdk: RealtimeSdk) => RealtimeTransportLayer;
   createSession: (recipe: SessionRecipe) => RealtimeSession;
   createPlayer: () => AudioOutput;
   createCapture: (opts: AudioCaptureOptions) => CaptureLike;
@@ -90,15 +94,30 @@ function captureOf(sources: CaptureSources): { source: 'mic' | MediaStream; extr
   return sources.source ? { source: sources.source, extra: sources.extra } : null;
 }
 
+type SdkLoad = { ok: true; sdk: RealtimeSdk } | { ok: false; error: unknown };
+
 /**
  * Mint, build the transport and session for the agent, bind them, connect. The caller owns
  * what happens after (status, capture, restore) and how a failure is reported. Throws only
  * for the unforeseen (a throwing SDK constructor); the caller turns that into words too.
+ * The SDK chunk (with the mint's schema) loads alongside the mint; usually it is already
+ * there, prefetched while the page was read.
  */
 export async function establish(env: EstablishEnv, options: ConnectOptions, restoreCount: number): Promise<EstablishOutcome> {
   const { deps, audio, media } = env;
   const actions = deps.store.getState().actions;
-  const config = deps.getAgentConfig(options.agentId);
+  const sdkLoad: Promise<SdkLoad> = deps.loadSdk().then(
+    (sdk) => ({ ok: true, sdk }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  const found = deps.getAgentConfig(options.agentId);
+  let config: AgentConfig | undefined;
+  try {
+    config = found instanceof Promise ? await found : found;
+  } catch (error) {
+    return env.stale() ? STALE : { ok: false, error: clientError('app_load_failed', { detail: failureDetail(error) }) };
+  }
+  if (env.stale()) return STALE;
   if (!config) return { ok: false, error: clientError('unknown_agent') };
   const player = audio.player();
 
@@ -113,7 +132,12 @@ export async function establish(env: EstablishEnv, options: ConnectOptions, rest
   });
   if (!minting || env.stale()) return STALE;
   if (!minting.ok) return { ok: false, error: minting.error };
-  const { minted } = minting;
+  const loaded = await sdkLoad;
+  if (env.stale()) return STALE;
+  if (!loaded.ok) return { ok: false, error: clientError('app_load_failed', { detail: failureDetail(loaded.error) }) };
+  const { sdk } = loaded;
+  const minted = validateMinted(sdk.mintedSecretSchema, minting.data);
+  if (!minted) return { ok: false, error: clientError('invalid_response') };
   const backend = minted.backend;
   const kind: TransportKind = backend === 'local' ? 'websocket' : (options.transport ?? 'webrtc');
   actions.setSessionInfo({ backend, model: minted.model, agentId: minted.agentId, transport: kind, tracing: minted.tracing === true });
@@ -130,8 +154,9 @@ export async function establish(env: EstablishEnv, options: ConnectOptions, rest
   }
   if (env.stale()) return STALE;
 
-  const transport = deps.createTransport(plan);
+  const transport = deps.createTransport(plan, sdk);
   const session = deps.createSession({
+    sdk,
     config,
     model: minted.model,
     voice: minted.voice,

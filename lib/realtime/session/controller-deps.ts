@@ -1,6 +1,7 @@
 import { AudioCapture, openMicrophone, silentStream } from '../audio/audio-capture';
 import { AudioPlayer } from '../audio/audio-player';
 import type { ResolvedDeps } from './connection';
+import { loadRealtimeSdk } from './sdk-loader';
 import { createSession, createTransport } from './session-factory';
 import { mixStreams, openTabAudio } from '../audio/tab-audio';
 
@@ -16,6 +17,7 @@ export const DEFAULT_MAX_SESSION_MS = 55 * 60_000;
 
 export function resolveControllerDeps(deps: ControllerDeps): ResolvedDeps {
   return {
+    loadSdk: loadRealtimeSdk,
     createTransport,
     createSession,
     createPlayer: () => new AudioPlayer(),

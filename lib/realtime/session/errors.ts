@@ -11,6 +11,7 @@ export type ClientErrorCode =
   | 'unknown_agent'
   | 'connect_timeout'
   | 'connect_failed'
+  | 'app_load_failed'
   | 'connection_lost'
   | 'server_error'
   | 'session_error'
@@ -38,6 +39,7 @@ export function clientError(code: ClientErrorCode, ctx: { backend?: Backend | nu
       backend === 'local'
         ? 'Could not open a connection to the local engine. Make sure it is running (`npm run engine`), then try again.'
         : `Could not connect to ${service(backend)}${detail ? `: ${detail}` : ''}. Try again in a moment.`,
+    app_load_failed: `The call could not start: part of the app did not download${detail ? ` (${detail})` : ''}. Check your connection, then try again.`,
     connection_lost: `The connection to ${service(backend)} was lost. Connect again to continue.`,
     server_error: `${capitalise(service(backend))} reported a problem${detail ? `: ${detail}` : ''}.`,
     session_error: `Something went wrong in the live session${detail ? `: ${detail}` : ''}.`,

@@ -1,5 +1,5 @@
 import { clientError, rateLimitWait } from './errors';
-import { mintedSecretSchema, type MintedSecret } from '@/lib/contracts/minted-secret';
+import type { MintedSecret, mintedSecretSchema } from '@/lib/contracts/minted-secret';
 import { TimeoutError, withTimeout } from './timeout';
 import type { Backend, RealtimeError, TransportKind } from '../store/types';
 
@@ -16,7 +16,8 @@ export type MintInput = { agentId: string; transport?: TransportKind; overrides?
 export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
 export type MintFn = (input: MintInput) => Promise<MintResult>;
 
-export type MintOutcome = { ok: true; minted: MintedSecret } | { ok: false; error: RealtimeError };
+/** The mint's answer before validation: `data` is whatever the action sent (checked by `validateMinted`). */
+export type MintOutcome = { ok: true; data: unknown } | { ok: false; error: RealtimeError };
 
 /** Retry-After waits the mint step sits out on its own (longer ones are left to the user, with a countdown). */
 const MINT_RETRY_POLICY = { maxWaitSeconds: 30, maxWaits: 2 } as const;
@@ -34,8 +35,9 @@ export type MintRetryEnv = {
 };
 
 /**
- * Call the mint action and validate its answer at the boundary. Every way it can go wrong
- * (error result, throw, no answer in time, malformed data) comes back as a user-facing error.
+ * Call the mint action. Every way it can go wrong (error result, throw, no answer in time,
+ * a malformed error) comes back as a user-facing error; a success is validated with
+ * `validateMinted` once the schema is there (it loads with the SDK, see sdk.ts).
  * An error with `retryAfterSeconds` (a 429's Retry-After) carries `retryAt`.
  */
 async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: number, now: () => number = Date.now): Promise<MintOutcome> {
@@ -53,11 +55,14 @@ async function mintSecret(mint: MintFn, input: MintInput, timeoutMs: number, now
     const wait = typeof retryAfterSeconds === 'number' && Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? Math.ceil(retryAfterSeconds) : null;
     return { ok: false, error: wait === null ? { code, message } : { code, message, retryAt: now() + wait * 1000 } };
   }
-  const parsed = mintedSecretSchema.safeParse(result.data);
-  if (!parsed.success || (parsed.data.backend === 'local' && !parsed.data.url)) {
-    return { ok: false, error: clientError('invalid_response') };
-  }
-  return { ok: true, minted: parsed.data };
+  return { ok: true, data: result.data };
+}
+
+/** Validate a minted secret at the boundary; null when it is malformed (or local without a URL). */
+export function validateMinted(schema: typeof mintedSecretSchema, data: unknown): MintedSecret | null {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success || (parsed.data.backend === 'local' && !parsed.data.url)) return null;
+  return parsed.data;
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hintAssistant } from '@/agents/hint-assistant';
 import { defineAgent } from '@/lib/contracts/agent-config';
+import * as sdk from './sdk';
 import { buildRealtimeAgent, buildSessionConfig, toolOutput } from './session-factory';
 
 const withTool = defineAgent({
@@ -64,7 +65,7 @@ describe('buildSessionConfig', () => {
 
 describe('buildRealtimeAgent', () => {
   it('carries instructions, voice and one tool per config tool', () => {
-    const agent = buildRealtimeAgent(withTool, { voice: 'cedar' });
+    const agent = buildRealtimeAgent(sdk, withTool, { voice: 'cedar' });
     expect(agent.instructions).toBe(withTool.instructions);
     expect(agent.voice).toBe('cedar');
     expect(agent.tools.map((t) => t.name)).toEqual(['save_note']);
@@ -72,7 +73,7 @@ describe('buildRealtimeAgent', () => {
 
   it('runs the page handler with parsed arguments and returns its result as text', async () => {
     const seen: unknown[] = [];
-    const agent = buildRealtimeAgent(withTool, {
+    const agent = buildRealtimeAgent(sdk, withTool, {
       voice: 'cedar',
       toolHandlers: {
         save_note: (args) => {
@@ -86,7 +87,7 @@ describe('buildRealtimeAgent', () => {
   });
 
   it('answers the model with an error when the page has no handler for a tool', async () => {
-    const agent = buildRealtimeAgent(withTool, { voice: 'cedar' });
+    const agent = buildRealtimeAgent(sdk, withTool, { voice: 'cedar' });
     await expect(invoke(agent, 'save_note', { text: 'x' })).resolves.toBe('{"error":"The tool save_note is not available on this page."}');
   });
 });

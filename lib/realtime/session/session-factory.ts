@@ -1,16 +1,9 @@
-import {
-  RealtimeAgent,
-  RealtimeSession,
-  tool,
-  type RealtimeSessionConfig,
-  type RealtimeSessionOptions,
-  type RealtimeTransportLayer,
-} from '@openai/agents-realtime';
+import type { RealtimeAgent, RealtimeSession, RealtimeSessionConfig, RealtimeSessionOptions, RealtimeTransportLayer } from '@openai/agents-realtime';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
 import { transcriptionConfig } from '@/lib/shared/transcription';
 import type { CancelTargets } from './out-of-band';
-import { CueWebRTCTransport } from './webrtc-transport';
-import { CueWebSocketTransport, type PlaybackClock } from './websocket-transport';
+import type { RealtimeSdk } from './sdk-loader';
+import type { PlaybackClock } from './websocket-transport';
 
 /**
  * Builds the SDK objects for one connection from a typed agent config: the RealtimeAgent
@@ -29,9 +22,13 @@ export function toolOutput(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = {} }: { voice: string; toolHandlers?: ToolHandlers }) {
+export function buildRealtimeAgent(
+  sdk: RealtimeSdk,
+  config: AgentConfig,
+  { voice, toolHandlers = {} }: { voice: string; toolHandlers?: ToolHandlers },
+): RealtimeAgent {
   const tools = config.tools.map((t) =>
-    tool({
+    sdk.tool({
       name: t.name,
       description: t.description,
       parameters: t.parameters,
@@ -43,7 +40,7 @@ export function buildRealtimeAgent(config: AgentConfig, { voice, toolHandlers = 
       },
     }),
   );
-  return new RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
+  return new sdk.RealtimeAgent({ name: config.name, instructions: config.instructions, voice, tools });
 }
 
 /** What a connection adds to the agent's config (the same values went to the mint). */
@@ -73,14 +70,15 @@ export type TransportPlan =
   | { kind: 'websocket'; playback: PlaybackClock; bargeIn: boolean; isOutOfBandItem?: (itemId: string | undefined) => boolean; inProgress?: CancelTargets }
   | { kind: 'webrtc'; audioElement: HTMLAudioElement; mediaStream: MediaStream; inProgress?: CancelTargets };
 
-export function createTransport(plan: TransportPlan): RealtimeTransportLayer {
+export function createTransport(plan: TransportPlan, sdk: RealtimeSdk): RealtimeTransportLayer {
   if (plan.kind === 'websocket') {
-    return new CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem, inProgress: plan.inProgress });
+    return new sdk.CueWebSocketTransport({ playback: plan.playback, bargeIn: plan.bargeIn, isOutOfBandItem: plan.isOutOfBandItem, inProgress: plan.inProgress });
   }
-  return new CueWebRTCTransport({ audioElement: plan.audioElement, mediaStream: plan.mediaStream, inProgress: plan.inProgress });
+  return new sdk.CueWebRTCTransport({ audioElement: plan.audioElement, mediaStream: plan.mediaStream, inProgress: plan.inProgress });
 }
 
 export type SessionRecipe = SessionExtras & {
+  sdk: RealtimeSdk;
   config: AgentConfig;
   model: string;
   voice: string;
@@ -96,6 +94,6 @@ export function sessionOptions({ config, model, voice, transport, tracing = fals
 }
 
 export function createSession(recipe: SessionRecipe): RealtimeSession {
-  const agent = buildRealtimeAgent(recipe.config, { voice: recipe.voice, toolHandlers: recipe.toolHandlers });
-  return new RealtimeSession(agent, sessionOptions(recipe));
+  const agent = buildRealtimeAgent(recipe.sdk, recipe.config, { voice: recipe.voice, toolHandlers: recipe.toolHandlers });
+  return new recipe.sdk.RealtimeSession(agent, sessionOptions(recipe));
 }
