@@ -4,7 +4,7 @@ import { debriefModelOutputSchema } from '@/lib/contracts/debrief';
 import type { DebriefInput } from '@/lib/contracts/debrief';
 import { metricRows } from '@/lib/shared/metric-references';
 import { findEscalationTrigger } from '@/lib/shared/escalation-phrases';
-import { sortTranscript } from '@/lib/contracts/transcript';
+import { sortTranscript } from '@/lib/shared/transcript';
 import type { StoredTurnTag, TurnTag } from '@/lib/contracts/turn-tag';
 
 /** The post-call coach: a text agent with a structured output, run on the server by lib/server/services/run-debrief.ts. */

@@ -1,17 +1,8 @@
 'use server';
 
 import { fail, ok, runAction, type ActionResult } from '@/lib/contracts/action-result';
-import {
-  getLiveSessionInputSchema,
-  listLiveSessionsInputSchema,
-  liveSessionSizeProblem,
-  saveLiveSessionInputSchema,
-  type GetLiveSessionInput,
-  type ListLiveSessionsInput,
-  type LiveSessionDetail,
-  type LiveSessionSummary,
-  type SaveLiveSessionInput,
-} from '@/lib/live/meeting/saved-meeting';
+import { getLiveSessionInputSchema, listLiveSessionsInputSchema, saveLiveSessionInputSchema, type GetLiveSessionInput, type ListLiveSessionsInput, type LiveSessionDetail, type LiveSessionSummary, type SaveLiveSessionInput } from '@/lib/live/meeting/saved-meeting';
+import { liveSessionSizeProblem } from '@/lib/live/meeting/past-meetings';
 import * as queries from '@/lib/server/db/live-session-queries';
 
 /**

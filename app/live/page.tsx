@@ -4,7 +4,7 @@ import { practicePartner } from '@/agents/practice-partner';
 import { agentRegistry } from '@/agents/registry';
 import { listLiveSessions } from '@/app/actions/live';
 import { LiveConsole } from '@/components/live/live-console';
-import { PAST_MEETINGS_SHOWN } from '@/lib/live/meeting/saved-meeting';
+import { PAST_MEETINGS_SHOWN } from '@/lib/live/meeting/past-meetings';
 import { realtimeBackend } from '@/lib/server/env';
 
 export const metadata: Metadata = { title: 'Live assistant — Cue' };

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { listLiveSessions } from '@/app/actions/live';
 import { useMeetingState } from '@/lib/live/live-context';
-import { PAST_MEETINGS_SHOWN, type LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
+import { type LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
+import { PAST_MEETINGS_SHOWN } from '@/lib/live/meeting/past-meetings';
 import { MeetingList } from './meeting-list';
 
 type Props = { initial: LiveSessionSummary[] | null; loadError: string | null };

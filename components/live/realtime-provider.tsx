@@ -51,10 +51,14 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
 
   useEffect(() => {
     const { hints, controller, meeting } = value;
-    // Before anything listens: bring back this tab's meeting after a reload.
-    meeting.restore();
     const detachHints = hints.attach();
-    const detachMeeting = meeting.attach();
+    // Bring back this tab's meeting after a reload before the recorder listens (the check of the kept
+    // copy loads on demand, so attaching waits for it).
+    let active = true;
+    let detachMeeting = () => {};
+    void meeting.restore().then(() => {
+      if (active) detachMeeting = meeting.attach();
+    });
     hints.updateSettings(settingsStore.getState().settings);
     const off = settingsStore.subscribe((s, prev) => {
       if (s.settings !== prev.settings) hints.updateSettings(s.settings);
@@ -66,6 +70,7 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       off();
       // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
       controller.dispose();
+      active = false;
       detachMeeting();
       detachHints();
     };

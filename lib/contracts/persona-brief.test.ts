@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escalationMetadata, personaBriefSchema, readEscalationMetadata, type PersonaBriefInput } from './persona-brief';
+import { personaBriefSchema, readEscalationMetadata, type PersonaBriefInput } from './persona-brief';
+import { escalationMetadata } from '@/lib/contracts/escalation-metadata';
 
 const valid: PersonaBriefInput = {
   name: 'Helen Brandt',

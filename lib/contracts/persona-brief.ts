@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESCALATION_METADATA, type EscalationRequest } from './escalation-metadata';
 import { objectionTypeSchema, sentimentSchema } from './turn-tag';
 
 /**
@@ -70,24 +71,12 @@ export const personaBriefSchema = z.object({
 export type PersonaBrief = z.infer<typeof personaBriefSchema>;
 export type PersonaBriefInput = z.input<typeof personaBriefSchema>;
 
-/**
- * The per-response escalation the app asks for, as `response.metadata` (string values, as the
- * Realtime API requires). The instructions say it in words for a model; the engine reads this.
- */
-export const ESCALATION_METADATA = { key: 'cue_purpose', value: 'escalation' } as const;
-
 export const escalationMetadataSchema = z.object({
   [ESCALATION_METADATA.key]: z.literal(ESCALATION_METADATA.value),
   level: z.string().regex(/^[1-9]\d{0,2}$/, 'level is a positive whole number'),
   /** The trigger phrase the app heard in the user's words. */
   phrase: z.string().trim().min(1).max(80).optional(),
 });
-
-export type EscalationRequest = { level: number; phrase: string | null };
-
-export function escalationMetadata(level: number, phrase: string | null): Record<string, string> {
-  return { [ESCALATION_METADATA.key]: ESCALATION_METADATA.value, level: String(level), ...(phrase ? { phrase } : {}) };
-}
 
 /** The escalation a response's metadata asks for, or null when it asks for none (or is malformed). */
 export function readEscalationMetadata(metadata: unknown): EscalationRequest | null {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { voiceSchema } from '@/lib/contracts/agent-config';
 import { fieldErrorsFromZod, type FieldError } from '@/lib/contracts/action-result';
 import { objectionTypeSchema } from './turn-tag';
+import { isSignalToken, SIGNAL_TOKENS } from './signal-tokens';
 
 /**
  * One schema for a role-play scenario: the editor form, JSON import and the
@@ -12,12 +13,6 @@ export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-/** Detector tokens a success criterion may use besides plain keywords (see lib/practice/debrief/rubric.ts). */
-export const SIGNAL_TOKENS = ['@date', '@owner', '@number', '@checkpoint', '@question'] as const;
-export type SignalToken = (typeof SIGNAL_TOKENS)[number];
-export function isSignalToken(s: string): s is SignalToken {
-  return (SIGNAL_TOKENS as readonly string[]).includes(s);
-}
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const key = z.string().trim().min(1, 'name the metric').max(60);

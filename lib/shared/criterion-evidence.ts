@@ -1,4 +1,4 @@
-import { isSignalToken, type SignalToken } from '@/lib/contracts/scenario';
+import { isSignalToken, type SignalToken } from '@/lib/contracts/signal-tokens';
 import { readBlame, readOwnership } from './accountability';
 import { normaliseSpeech } from './escalation-phrases';
 import { countQuestions } from './questions';

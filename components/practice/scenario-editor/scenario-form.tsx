@@ -6,7 +6,8 @@ import { VOICES } from '@/lib/contracts/agent-config';
 import type { FieldError } from '@/lib/contracts/action-result';
 import { draftToInput, idFromTitle, placeErrors, type ScenarioDraft } from '@/lib/practice/scenarios/scenario-draft';
 import { DIFFICULTY_PROFILES } from '@/lib/contracts/difficulty';
-import { DIFFICULTIES, parseScenario, SIGNAL_TOKENS, type ScenarioEntry } from '@/lib/contracts/scenario';
+import { DIFFICULTIES, parseScenario, type ScenarioEntry } from '@/lib/contracts/scenario';
+import { SIGNAL_TOKENS } from '@/lib/contracts/signal-tokens';
 import { FieldErrors, Section, SelectField, TextField } from './form-controls';
 import { ContractRows, CriterionRows, MetricRows, ObjectionRows, type Edit } from './form-tables';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPersonaBrief } from '@/agents/prompts/roleplay-brief';
 import { defaultScenario, getBuiltinScenario } from '@/agents/scenarios';
-import { escalationMetadata, type PersonaBrief } from '@/lib/contracts/persona-brief';
+import { type PersonaBrief } from '@/lib/contracts/persona-brief';
+import { escalationMetadata } from '@/lib/contracts/escalation-metadata';
 import type { Difficulty } from '@/lib/contracts/scenario';
 import { GENERIC_PERSONA } from './generic-persona';
 import { roleplayReply, topicOf } from './roleplay-reply';

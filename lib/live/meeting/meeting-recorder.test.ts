@@ -5,7 +5,16 @@ import { createHintStore } from '@/lib/live/hints/hint-store';
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
 import { MeetingRecorder, newMeetingId } from './meeting-recorder';
-import { MEETING_STORAGE_KEY, readSnapshot } from './meeting-snapshot';
+import { MEETING_STORAGE_KEY } from './meeting-snapshot';
+import { meetingSnapshotSchema, type MeetingSnapshot } from './meeting-snapshot-schema';
+
+/** The tab's copy as the recorder wrote it (read synchronously here; the app reads it with the schema loaded on demand). */
+function readSnapshot(storage: Storage): MeetingSnapshot | null {
+  const text = storage.getItem(MEETING_STORAGE_KEY);
+  if (text === null) return null;
+  const parsed = meetingSnapshotSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
 import type { SaveLiveSessionInput } from './saved-meeting';
 
 class MemoryStorage implements Storage {
@@ -102,7 +111,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('MeetingRecorder: the tab’s copy', () => {
-  it('writes the meeting a moment after a change, and at once when the page goes away', () => {
+  it('writes the meeting a moment after a change, and at once when the page goes away', async () => {
     const t = setup();
     t.recorder.attach();
     t.connect();
@@ -115,7 +124,7 @@ describe('MeetingRecorder: the tab’s copy', () => {
     expect(readSnapshot(t.storage)?.rows.map((r) => r.id)).toEqual(['u1', 'u2']);
   });
 
-  it('says so when the browser refuses to keep the copy', () => {
+  it('says so when the browser refuses to keep the copy', async () => {
     const storage = new MemoryStorage();
     const t = setup(storage);
     t.recorder.attach();
@@ -126,11 +135,11 @@ describe('MeetingRecorder: the tab’s copy', () => {
     expect(t.recorder.state.getState().tabCopy).toBe('full');
   });
 
-  it('an unreadable copy is dropped, not thrown on', () => {
+  it('an unreadable copy is dropped, not thrown on', async () => {
     const storage = new MemoryStorage();
     storage.setItem(MEETING_STORAGE_KEY, '{"version": 1, "rows": "nope"');
     const t = setup(storage);
-    t.recorder.restore();
+    await t.recorder.restore();
     expect(t.store.getState().transcript.order).toEqual([]);
     expect(storage.getItem(MEETING_STORAGE_KEY)).toBeNull();
   });
@@ -150,7 +159,7 @@ describe('MeetingRecorder: reload', () => {
 
     // The page reloads: a new recorder on the same tab storage.
     const t = setup(first.storage);
-    t.recorder.restore();
+    await t.recorder.restore();
     const s = t.store.getState();
     expect(s.transcript.order).toEqual(['u1', 'h1', 'u2']);
     expect(s.transcript.byId.u2).toMatchObject({ text: 'and the bud', status: 'incomplete', placeholder: false });
@@ -174,7 +183,7 @@ describe('MeetingRecorder: reload', () => {
     expect(first.saved).toHaveLength(1);
 
     const t = setup(first.storage);
-    t.recorder.restore();
+    await t.recorder.restore();
     t.recorder.attach();
     expect(t.save).not.toHaveBeenCalled(); // already saved before the reload
     expect(t.recorder.historyToContinue()).toEqual([{ itemId: 'u1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Point one' }] }]);
@@ -247,7 +256,7 @@ describe('MeetingRecorder: saving', () => {
     expect(t.recorder.state.getState().save).toMatchObject({ status: 'failed', retryable: false, message: expect.stringContaining('too long to save: 5,001 lines') });
   });
 
-  it('a new meeting clears the screen and the tab’s copy', () => {
+  it('a new meeting clears the screen and the tab’s copy', async () => {
     const t = setup();
     t.recorder.attach();
     t.connect();
@@ -263,7 +272,7 @@ describe('MeetingRecorder: saving', () => {
 });
 
 describe('newMeetingId', () => {
-  it('makes v4 UUIDs, also without crypto.randomUUID', () => {
+  it('makes v4 UUIDs, also without crypto.randomUUID', async () => {
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     expect(newMeetingId()).toMatch(v4);
     const own = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');

@@ -2,7 +2,8 @@ import type { RealtimeItem } from '@openai/agents-realtime';
 import { createStore } from 'zustand/vanilla';
 import type { Backend } from '@/lib/realtime/store/types';
 import { buildSaveInput, readSnapshot, rowsToHistory, settleCards, settleRows, transcriptRows, writeSnapshot, type MeetingSnapshot } from './meeting-snapshot';
-import { liveSessionSizeProblem, type SaveLiveSessionInput } from './saved-meeting';
+import { type SaveLiveSessionInput } from './saved-meeting';
+import { liveSessionSizeProblem } from '@/lib/live/meeting/past-meetings';
 import type { MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } from './meeting-types';
 
 export type { MeetingHost, MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } from './meeting-types';
@@ -53,10 +54,10 @@ export class MeetingRecorder {
   }
 
   /** Bring back this tab's meeting after a reload (once). A meeting the page left mid-call is saved right away. */
-  restore(): void {
+  async restore(): Promise<void> {
     if (this.#restoredOnce || !this.#o.storage) return;
     this.#restoredOnce = true;
-    const snap = readSnapshot(this.#o.storage);
+    const snap = await readSnapshot(this.#o.storage);
     if (!snap) return;
     const rows = settleRows(snap.rows);
     if (rows.length === 0) return void writeSnapshot(this.#o.storage, null);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { HintCard } from '@/lib/live/hints/hint-types';
 import type { TranscriptRow } from '@/lib/realtime/store/types';
 import { meetingLines, rowsToHistory, settleCards, settleRows } from './meeting-snapshot';
-import { liveSessionSizeProblem, meetingTitle, saveLiveSessionInputSchema } from './saved-meeting';
+import { meetingTitle } from './past-meetings';
+import { saveLiveSessionInputSchema } from './saved-meeting';
+import { liveSessionSizeProblem } from '@/lib/live/meeting/past-meetings';
 
 const row = (id: string, role: 'user' | 'assistant', text: string, patch: Partial<TranscriptRow> = {}): TranscriptRow => ({
   id,

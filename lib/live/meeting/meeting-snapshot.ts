@@ -1,12 +1,12 @@
 import type { RealtimeItem } from '@openai/agents-realtime';
-import { z } from 'zod';
 import type { HintCard } from '@/lib/live/hints/hint-types';
-import { HINT_KINDS } from '@/lib/live/settings/schema';
 import { displayText } from '@/lib/realtime/store/transcript';
 import type { TranscriptRow, TranscriptState } from '@/lib/realtime/store/types';
 import type { RealtimeState } from '@/lib/realtime/store/store';
 import type { Backend } from '@/lib/realtime/store/types';
-import { meetingTitle, type LiveSessionLine, type SaveLiveSessionInput } from './saved-meeting';
+import type { MeetingSnapshot } from './meeting-snapshot-schema';
+import { meetingTitle } from './past-meetings';
+import type { LiveSessionLine, SaveLiveSessionInput } from './saved-meeting';
 
 /**
  * The live meeting as this tab keeps it (sessionStorage), so a reload or a crash of the page
@@ -15,52 +15,13 @@ import { meetingTitle, type LiveSessionLine, type SaveLiveSessionInput } from '.
  */
 export const MEETING_STORAGE_KEY = 'cue.live.meeting.v1';
 
-const rowSchema = z.object({
-  id: z.string().min(1).max(200),
-  role: z.enum(['user', 'assistant']),
-  text: z.string(),
-  partial: z.string(),
-  status: z.enum(['in_progress', 'completed', 'incomplete']),
-  source: z.enum(['voice', 'text']),
-  placeholder: z.boolean(),
-  at: z.number(),
-});
+export type { MeetingSnapshot } from './meeting-snapshot-schema';
 
-const cardSchema = z.object({
-  requestId: z.string().min(1),
-  kind: z.enum(HINT_KINDS),
-  trigger: z.string(),
-  source: z.enum(['phrase', 'button', 'shortcut']),
-  requestedAt: z.number(),
-  contextMessages: z.number(),
-  responseId: z.string().nullable(),
-  itemId: z.string().nullable(),
-  status: z.enum(['requested', 'speaking', 'done', 'interrupted', 'failed']),
-  interruptedBy: z.string().nullable(),
-});
-
-export const meetingSnapshotSchema = z.object({
-  version: z.literal(1),
-  meetingId: z.uuid(),
-  agentId: z.string().nullable(),
-  backend: z.enum(['local', 'openai']).nullable(),
-  model: z.string().nullable(),
-  startedAt: z.number().nullable(),
-  endedAt: z.number().nullable(),
-  /** The call was up (connected or reconnecting) when this was written: the page went away mid-meeting. */
-  live: z.boolean(),
-  /** Changed since it was last saved to Past meetings (or never saved). */
-  unsaved: z.boolean(),
-  /** When the rows or cards last changed, and when this copy was written (epoch ms). */
-  changedAt: z.number(),
-  writtenAt: z.number(),
-  rows: z.array(rowSchema),
-  hints: z.array(cardSchema),
-});
-export type MeetingSnapshot = z.infer<typeof meetingSnapshotSchema>;
-
-/** Read the tab's copy; anything unreadable counts as none (and is removed). */
-export function readSnapshot(storage: Storage): MeetingSnapshot | null {
+/**
+ * Read the tab's copy; anything unreadable counts as none (and is removed). The schema loads only
+ * when there is a copy to check (a reload mid-meeting), so a first visit never downloads it.
+ */
+export async function readSnapshot(storage: Storage): Promise<MeetingSnapshot | null> {
   let text: string | null;
   try {
     text = storage.getItem(MEETING_STORAGE_KEY);
@@ -68,6 +29,7 @@ export function readSnapshot(storage: Storage): MeetingSnapshot | null {
     return null;
   }
   if (text === null) return null;
+  const { meetingSnapshotSchema } = await import('./meeting-snapshot-schema');
   try {
     const parsed = meetingSnapshotSchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;

@@ -1,4 +1,4 @@
-import { ESCALATION_METADATA, escalationMetadata } from '@/lib/contracts/persona-brief';
+import { ESCALATION_METADATA, escalationMetadata } from '@/lib/contracts/escalation-metadata';
 import { checkEscalation, INITIAL_ESCALATION_STATE, type EscalationEvent, type EscalationState } from '@/lib/practice/scenarios/escalation';
 import { difficultyProfile } from '@/lib/contracts/difficulty';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';

@@ -1,4 +1,4 @@
-import { countWords, sortTranscript } from '@/lib/contracts/transcript';
+import { countWords, sortTranscript } from '@/lib/shared/transcript';
 import type { DeliveryMetrics, MetricsItem } from '@/lib/contracts/delivery-metrics';
 import { countQuestions } from '@/lib/shared/questions';
 import { findSpecifics } from '@/lib/shared/specifics';

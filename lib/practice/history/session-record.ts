@@ -2,7 +2,8 @@ import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { Debrief } from '@/lib/contracts/debrief';
 import type { EndReason, PracticeSessionDetail, PracticeSessionSummary, SessionStatus } from '@/lib/contracts/practice-session';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
-import { sortTranscript, type TranscriptItem } from '@/lib/contracts/transcript';
+import { type TranscriptItem } from '@/lib/contracts/transcript';
+import { sortTranscript } from '@/lib/shared/transcript';
 import type { ObjectionType, Sentiment, StoredTurnTag } from '@/lib/contracts/turn-tag';
 
 /**
