@@ -2,7 +2,7 @@ import { defineAgent } from '@/lib/contracts/agent-config';
 import { DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contracts/models';
 import { buildHintAssistantInstructions, HINT_ASSISTANT_ID, HINT_ASSISTANT_MODEL, HINT_ASSISTANT_VOICE } from './prompts/hint-assistant';
 
-export { buildHintAssistantInstructions, buildHintRequestInstructions, type HintInstructionInput } from './prompts/hint-assistant';
+export { buildHintAssistantInstructions, buildHintRequestInstructions,  } from './prompts/hint-assistant';
 
 export const hintAssistant = defineAgent({
   id: HINT_ASSISTANT_ID,

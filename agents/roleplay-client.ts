@@ -13,14 +13,14 @@ import { DEFAULT_REALTIME_MODEL, DEFAULT_TRANSCRIPTION_MODEL } from '@/lib/contr
  * registry entry is the default scenario on medium.
  */
 
-export { ROLEPLAY_CLIENT_ID };
+;
 
 /**
  * tag_turn: the persona labels each of its turns. The browser's tool should return
  * `backgroundResult(...)` from @openai/agents-realtime so that tagging never triggers
  * an extra spoken response.
  */
-export const tagTurnTool: AgentTool = {
+const tagTurnTool: AgentTool = {
   name: TAG_TURN_TOOL_NAME,
   description:
     'Record analytics for the turn you just spoke: objection type, difficulty 1-5, your sentiment and your next probe. Call once per turn, silently.',

@@ -10,7 +10,7 @@ const LINKS = [
 ] as const;
 
 /** A section is current on its own page and every page under it (/practice/call/…, /history/…). */
-export function isCurrentSection(pathname: string, href: string): boolean {
+function isCurrentSection(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 

@@ -36,7 +36,7 @@ function quoteList(phrases: readonly string[]): string {
   return phrases.map((p) => `"${p}"`).join(', ');
 }
 
-export function buildDifficultySection(scenario: Scenario, difficulty: Difficulty): string[] {
+function buildDifficultySection(scenario: Scenario, difficulty: Difficulty): string[] {
   const p = difficultyProfile(difficulty);
   const note = scenario.difficultyNotes[difficulty];
   return [

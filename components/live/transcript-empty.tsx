@@ -4,7 +4,7 @@ import type { Backend, ConnectionState } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
 /** What the empty transcript says: what to do next, in the state the call is in. */
-export function emptyText(connection: ConnectionState, backend: Backend, hintAgent: boolean): string {
+function emptyText(connection: ConnectionState, backend: Backend, hintAgent: boolean): string {
   if (connection === 'connecting') return 'Connecting…';
   if (connection === 'disconnected') {
     return hintAgent

@@ -1,6 +1,6 @@
 import type { TurnTag } from '@/lib/contracts/turn-tag';
 
-export const SENTIMENT_STYLE: Readonly<Record<TurnTag['sentiment'], string>> = {
+const SENTIMENT_STYLE: Readonly<Record<TurnTag['sentiment'], string>> = {
   neutral: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
   skeptical: 'bg-amber-50 text-amber-900 ring-amber-200',
   frustrated: 'bg-rose-50 text-rose-800 ring-rose-200',

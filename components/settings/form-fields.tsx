@@ -6,7 +6,7 @@ export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-ink shadow-sm focus:border-cue focus:outline-none focus:ring-2 focus:ring-cue/30 aria-[invalid=true]:border-rose-500 aria-[invalid=true]:ring-rose-200';
 
 /** DOM id of a field's error message (dots would need escaping in CSS selectors). */
-export function errorId(path: string): string {
+function errorId(path: string): string {
   return `settings-error-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 

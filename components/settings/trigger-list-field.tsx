@@ -7,7 +7,7 @@ import { removeButton, secondaryButton } from './phrase-list-field';
 
 export type TriggerRow = { phrase: string; action: HintKind };
 
-export const ACTION_LABELS: Record<HintKind, string> = { quick: 'Quick hint', full: 'Full guidance' };
+const ACTION_LABELS: Record<HintKind, string> = { quick: 'Quick hint', full: 'Full guidance' };
 
 type Props = {
   items: readonly TriggerRow[];

@@ -3,7 +3,7 @@ import { LivePage } from './live-page';
 import { shotPath } from './shots';
 
 /** The localStorage key and persist shape of the settings store (lib/live/settings/store.ts). */
-export const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
+const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
 
 /** Page object for /live as the hint assistant. */
 export class HintsPage extends LivePage {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 export type FieldError = { path: string; message: string };
 
-export type ActionError<C extends string = string> = { code: C; message: string; fieldErrors?: FieldError[] };
+type ActionError<C extends string = string> = { code: C; message: string; fieldErrors?: FieldError[] };
 
 export type ActionSuccess<T> = { ok: true; data: T };
 export type ActionFailure<C extends string = string> = { ok: false; error: ActionError<C> };
@@ -29,7 +29,7 @@ export function fieldErrorsFromZod(error: z.ZodError, prefix: readonly PropertyK
   }));
 }
 
-export const INVALID_INPUT_MESSAGE = 'Some fields are not valid. Fix them and try again.';
+const INVALID_INPUT_MESSAGE = 'Some fields are not valid. Fix them and try again.';
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): ActionResult<z.output<S>, 'invalid_input'> {
   const parsed = schema.safeParse(input);

@@ -13,9 +13,9 @@ export const TRANSCRIPTION_MODELS = TRANSCRIPTION_MODEL_IDS;
 
 export const realtimeModelSchema = z.enum(REALTIME_MODELS);
 export const voiceSchema = z.enum(VOICES);
-export const transcriptionModelSchema = z.enum(TRANSCRIPTION_MODELS);
+const transcriptionModelSchema = z.enum(TRANSCRIPTION_MODELS);
 
-export const turnDetectionSchema = z.object({
+const turnDetectionSchema = z.object({
   type: z.enum(['server_vad', 'semantic_vad']).default('server_vad'),
   createResponse: z.boolean(),
   interruptResponse: z.boolean(),
@@ -23,9 +23,8 @@ export const turnDetectionSchema = z.object({
   prefixPaddingMs: z.number().int().min(0).max(2000).default(300),
   threshold: z.number().min(0).max(1).default(0.5),
 });
-export type TurnDetection = z.infer<typeof turnDetectionSchema>;
 
-export const agentToolSchema = z.object({
+const agentToolSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'tool names are snake_case'),
   description: z.string().min(10),
   parameters: z.custom<z.ZodObject>((v) => v instanceof z.ZodObject, 'parameters must be a zod object schema'),

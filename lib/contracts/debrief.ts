@@ -8,7 +8,7 @@ import type { StoredTurnTag, TurnTag } from './turn-tag';
  * output); the app adds where it came from. The offline rubric fills the same shape.
  */
 
-export const criterionVerdictSchema = z.object({
+const criterionVerdictSchema = z.object({
   criterion: z.string().describe('The success criterion, copied exactly from the list given'),
   met: z.boolean().describe('true only if the consultant clearly did this'),
   evidence: z
@@ -27,10 +27,10 @@ export const debriefModelOutputSchema = z.object({
 });
 export type DebriefModelOutput = z.infer<typeof debriefModelOutputSchema>;
 
-export const DEBRIEF_SOURCES = ['model', 'rubric'] as const;
+const DEBRIEF_SOURCES = ['model', 'rubric'] as const;
 
-export const DEBRIEF_ERROR_CODES = ['upstream_unauthorized', 'upstream_rate_limited', 'upstream_unavailable', 'timeout', 'upstream_invalid_output'] as const;
-export const debriefErrorCodeSchema = z.enum(DEBRIEF_ERROR_CODES);
+const DEBRIEF_ERROR_CODES = ['upstream_unauthorized', 'upstream_rate_limited', 'upstream_unavailable', 'timeout', 'upstream_invalid_output'] as const;
+const debriefErrorCodeSchema = z.enum(DEBRIEF_ERROR_CODES);
 export type DebriefErrorCode = z.infer<typeof debriefErrorCodeSchema>;
 
 export const debriefSchema = debriefModelOutputSchema.extend({

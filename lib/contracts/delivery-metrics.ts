@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Speaker } from './transcript';
 
 /** Delivery metrics of a practice call, measured from the transcript by the app (never by a model). */
+/** @public The schema the type is inferred from (kept for validating stored or imported data). */
 export const deliveryMetricsSchema = z.object({
   userWords: z.number().int(),
   clientWords: z.number().int(),

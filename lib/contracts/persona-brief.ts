@@ -9,14 +9,14 @@ import { objectionTypeSchema, sentimentSchema } from './turn-tag';
  */
 
 /** The parts of a commitment the persona listens for, in the debrief's own words (lib/shared/specifics). */
-export const COMMITMENT_PARTS = ['owner', 'date', 'checkpoint', 'number'] as const;
-export const commitmentPartSchema = z.enum(COMMITMENT_PARTS);
+const COMMITMENT_PARTS = ['owner', 'date', 'checkpoint', 'number'] as const;
+const commitmentPartSchema = z.enum(COMMITMENT_PARTS);
 export type CommitmentPart = z.infer<typeof commitmentPartSchema>;
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const tagLevel = z.number().int().min(1).max(5);
 
-export const personaObjectionSchema = z.object({
+const personaObjectionSchema = z.object({
   type: objectionTypeSchema,
   text: line(300),
   /** What the objection asks for; the persona skips it once the user has given all of that. */
@@ -24,14 +24,14 @@ export const personaObjectionSchema = z.object({
 });
 export type PersonaObjection = z.infer<typeof personaObjectionSchema>;
 
-export const personaQuoteSchema = z.object({
+const personaQuoteSchema = z.object({
   /** A phrase the line quotes ("one-off"). */
   phrase: line(80),
   /** The sentence of the line that holds the quote ("I've heard 'one-off' before."). */
   sentence: line(400),
 });
 
-export const personaEscalationSchema = z.object({
+const personaEscalationSchema = z.object({
   /** What the persona says when the app escalates. */
   line: line(400),
   triggerPhrases: z.array(line(80)).max(20),
@@ -43,7 +43,7 @@ export const personaEscalationSchema = z.object({
 });
 export type PersonaEscalation = z.infer<typeof personaEscalationSchema>;
 
-export const personaCriterionSchema = z.object({
+const personaCriterionSchema = z.object({
   text: line(200),
   /** Keyword | phrase | detector-token groups, as in the scenario (read by lib/shared/criterion-evidence). */
   signals: z.array(line(120)).min(1).max(20),
@@ -71,7 +71,7 @@ export const personaBriefSchema = z.object({
 export type PersonaBrief = z.infer<typeof personaBriefSchema>;
 export type PersonaBriefInput = z.input<typeof personaBriefSchema>;
 
-export const escalationMetadataSchema = z.object({
+const escalationMetadataSchema = z.object({
   [ESCALATION_METADATA.key]: z.literal(ESCALATION_METADATA.value),
   level: z.string().regex(/^[1-9]\d{0,2}$/, 'level is a positive whole number'),
   /** The trigger phrase the app heard in the user's words. */

@@ -22,7 +22,7 @@ export const scenarioIdSchema = z
   .trim()
   .regex(/^[a-z][a-z0-9-]{2,63}$/, 'use 3-64 lowercase letters, digits and dashes, starting with a letter');
 
-export const personaSchema = z.object({
+const personaSchema = z.object({
   name: text(1, 80),
   role: text(3, 200),
   style: text(3, 400),
@@ -30,7 +30,7 @@ export const personaSchema = z.object({
   voice: voiceSchema,
 });
 
-export const factsSchema = z
+const factsSchema = z
   .object({
     phase: text(2, 200),
     /** Metric name -> target value (units in `units`). */
@@ -57,19 +57,19 @@ export const factsSchema = z
     }
   });
 
-export const objectionSchema = z.object({
+const objectionSchema = z.object({
   type: objectionTypeSchema,
   text: text(5, 300),
 });
 
-export const escalationSchema = z.object({
+const escalationSchema = z.object({
   /** Phrases in the consultant's speech that make the executive escalate ("not our fault"). */
   triggerPhrases: z.array(text(2, 80)).min(1).max(20),
   /** What the executive says when a trigger phrase is heard. */
   response: text(5, 400),
 });
 
-export const successCriterionSchema = z.object({
+const successCriterionSchema = z.object({
   text: text(5, 200),
   /**
    * Evidence the offline rubric looks for in the consultant's own words. Each signal is a
@@ -89,7 +89,7 @@ export const successCriterionSchema = z.object({
   match: z.enum(['any', 'all']).default('any'),
 });
 
-export const difficultyNotesSchema = z.object({
+const difficultyNotesSchema = z.object({
   easy: z.string().trim().max(400).default(''),
   medium: z.string().trim().max(400).default(''),
   hard: z.string().trim().max(400).default(''),
@@ -117,12 +117,9 @@ export const scenarioSchema = z.object({
 export type Scenario = z.infer<typeof scenarioSchema>;
 /** What a form or a JSON file may hold before defaults are applied. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type Persona = Scenario['persona'];
 export type Facts = Scenario['facts'];
-export type Objection = Scenario['objectionBank'][number];
-export type SuccessCriterion = Scenario['successCriteria'][number];
 
-export type ScenarioSource = 'builtin' | 'custom';
+type ScenarioSource = 'builtin' | 'custom';
 export type ScenarioEntry = { source: ScenarioSource; scenario: Scenario };
 
 export type { FieldError };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Who spoke: the user (the consultant practising) or the client persona. */
-export const SPEAKERS = ['user', 'client'] as const;
+const SPEAKERS = ['user', 'client'] as const;
 export const speakerSchema = z.enum(SPEAKERS);
 export type Speaker = z.infer<typeof speakerSchema>;
 

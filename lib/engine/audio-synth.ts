@@ -5,7 +5,7 @@
  * so clients can measure it, play it and interrupt it meaningfully.
  */
 export const SAMPLE_RATE = 24_000;
-export const WORDS_PER_MINUTE = 150;
+const WORDS_PER_MINUTE = 150;
 export const MS_PER_WORD = 60_000 / WORDS_PER_MINUTE;
 export const CHUNK_MS = 100;
 const PEAK = 0.22 * 32_767;

@@ -4,7 +4,7 @@
  * "said", an assistant's full planned text) live beside the items, never on
  * the wire.
  */
-export type ItemStatus = 'completed' | 'incomplete' | 'in_progress';
+type ItemStatus = 'completed' | 'incomplete' | 'in_progress';
 
 export type ContentPart =
   | { type: 'input_text'; text: string }
@@ -21,7 +21,7 @@ export type MessageItem = {
   content: ContentPart[];
 };
 export type FunctionCallItem = { id: string; type: 'function_call'; status: ItemStatus; name: string; call_id: string; arguments: string };
-export type FunctionCallOutputItem = { id: string; type: 'function_call_output'; status: ItemStatus; call_id: string; output: string };
+type FunctionCallOutputItem = { id: string; type: 'function_call_output'; status: ItemStatus; call_id: string; output: string };
 export type EngineItem = MessageItem | FunctionCallItem | FunctionCallOutputItem;
 
 /** Engine-side facts about an item. */

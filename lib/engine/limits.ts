@@ -22,7 +22,7 @@ export type EngineLimits = {
   maxBufferedBytes: number;
 };
 
-export const DEFAULT_LIMITS: EngineLimits = {
+const DEFAULT_LIMITS: EngineLimits = {
   maxSessions: 150,
   maxSessionSeconds: 60 * 60,
   maxConversationItems: 1000,
@@ -43,14 +43,13 @@ export const LIMIT_ERROR_CODES = {
   tooManyResponses: 'too_many_active_responses',
   clientTooSlow: 'client_not_reading',
 } as const;
-export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[keyof typeof LIMIT_ERROR_CODES];
 
 export function resolveLimits(given: Partial<EngineLimits> | undefined): EngineLimits {
   return { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined)) };
 }
 
 /** Characters of text an item carries. */
-export function itemTextChars(item: ItemInput | ResponseInputItem): number {
+function itemTextChars(item: ItemInput | ResponseInputItem): number {
   switch (item.type) {
     case 'message':
       return item.content.reduce((n, p) => n + ('text' in p ? p.text.length : 'transcript' in p ? (p.transcript?.length ?? 0) : 0), 0);

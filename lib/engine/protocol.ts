@@ -10,7 +10,7 @@ const audioFormatSchema = z.looseObject({
   rate: z.literal(24_000, { error: 'the local engine speaks only 24000 Hz PCM' }).optional(),
 });
 
-export const turnDetectionInputSchema = z.looseObject({
+const turnDetectionInputSchema = z.looseObject({
   type: z.enum(['server_vad', 'semantic_vad']).optional(),
   threshold: z.number().min(0).max(1).optional(),
   prefix_padding_ms: z.number().int().min(0).max(10_000).optional(),
@@ -21,7 +21,7 @@ export const turnDetectionInputSchema = z.looseObject({
   idle_timeout_ms: z.number().int().nullable().optional(),
 });
 
-export const toolSchema = z.discriminatedUnion('type', [
+const toolSchema = z.discriminatedUnion('type', [
   z.looseObject({
     type: z.literal('function'),
     name: z.string().min(1).max(64),
@@ -83,10 +83,10 @@ const assistantPartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output_audio'), audio: z.string().nullable().optional(), transcript: z.string().nullable().optional() }),
 ]);
 /** The service caps item ids at 32 characters. */
-export const MAX_ITEM_ID_CHARS = 32;
+const MAX_ITEM_ID_CHARS = 32;
 const idSchema = z.string().min(1).max(MAX_ITEM_ID_CHARS).optional();
 
-export const itemInputSchema = z.union([
+const itemInputSchema = z.union([
   z.object({ id: idSchema, type: z.literal('message'), role: z.literal('user'), status: statusSchema, content: z.array(userPartSchema).min(1) }),
   z.object({
     id: idSchema,
@@ -101,10 +101,10 @@ export const itemInputSchema = z.union([
 ]);
 export type ItemInput = z.infer<typeof itemInputSchema>;
 
-export const responseInputItemSchema = z.union([itemInputSchema, z.object({ type: z.literal('item_reference'), id: z.string().min(1) })]);
+const responseInputItemSchema = z.union([itemInputSchema, z.object({ type: z.literal('item_reference'), id: z.string().min(1) })]);
 export type ResponseInputItem = z.infer<typeof responseInputItemSchema>;
 
-export const responseParamsSchema = z.looseObject({
+const responseParamsSchema = z.looseObject({
   conversation: z.enum(['auto', 'none']).optional(),
   input: z.array(responseInputItemSchema).optional(),
   instructions: z.string().optional(),
@@ -119,7 +119,7 @@ export const responseParamsSchema = z.looseObject({
 export type ResponseParams = z.infer<typeof responseParamsSchema>;
 
 const eventId = z.string().optional();
-export const clientEventSchema = z.discriminatedUnion('type', [
+const clientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.update'), event_id: eventId, session: sessionUpdateSchema }),
   z.object({ type: z.literal('conversation.item.create'), event_id: eventId, previous_item_id: z.string().nullable().optional(), item: itemInputSchema }),
   z.object({ type: z.literal('conversation.item.delete'), event_id: eventId, item_id: z.string().min(1) }),

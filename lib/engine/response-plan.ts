@@ -10,7 +10,7 @@ import type { EffectiveSession } from './session-config';
  * Turns a `response.create` (or a turn-detection trigger) into a plan: the
  * context the reply policy sees, and the output items to stream.
  */
-export type PlannedOutput = { kind: 'message'; text: string } | { kind: 'function_call'; name: string; arguments: string };
+type PlannedOutput = { kind: 'message'; text: string } | { kind: 'function_call'; name: string; arguments: string };
 
 export type ResponsePlan = {
   outputs: PlannedOutput[];
@@ -57,7 +57,7 @@ function inputToReplyItem(input: ResponseInputItem, conversation: Conversation, 
   }
 }
 
-export function contextItems(conversation: Conversation, input: ResponseInputItem[] | undefined): ReplyItem[] | ProtocolError {
+function contextItems(conversation: Conversation, input: ResponseInputItem[] | undefined): ReplyItem[] | ProtocolError {
   if (!input) return conversation.items.map((i) => toReplyItem(i, conversation));
   const out: ReplyItem[] = [];
   for (const entry of input) {

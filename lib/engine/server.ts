@@ -9,7 +9,7 @@ import { type ControlState, handleTestControl, NO_FAULTS } from './test-controls
 import { type Admission, handleUpgrade, REALTIME_PATH, type UpgradeState } from './upgrade';
 import { UsedTokens } from './used-tokens';
 
-export { REALTIME_PATH } from './upgrade';
+;
 
 /**
  * Cue's local realtime engine: a WebSocket server speaking the subset of the
@@ -47,7 +47,7 @@ export type EngineHandle = {
 /** With test controls, the most sessions kept for inspection (closed ones are dropped first). */
 const MAX_SESSIONS_KEPT = 64;
 /** Request headers the engine accepts: the engine token travels as a WebSocket subprotocol. */
-export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {

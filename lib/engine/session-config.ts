@@ -16,7 +16,7 @@ export type TurnDetection = {
   [key: string]: unknown;
 };
 
-export type Tool = { type: string; name?: string; description?: string; parameters?: Record<string, unknown>; [key: string]: unknown };
+type Tool = { type: string; name?: string; description?: string; parameters?: Record<string, unknown>; [key: string]: unknown };
 
 export type EffectiveSession = {
   type: 'realtime';

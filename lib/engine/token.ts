@@ -15,13 +15,13 @@ import { sessionUpdateSchema } from './protocol';
  * A token travels as a WebSocket subprotocol (a request header), so it is kept
  * under ENGINE_TOKEN_MAX_CHARS; the session claim is what makes it long.
  */
-export const TOKEN_PREFIX = 'ek_local_';
+const TOKEN_PREFIX = 'ek_local_';
 const DEFLATED = 'z';
 /** Well under the engine's request-header limit (64 KiB, lib/engine/server.ts) and what browsers send, with the other subprotocols. */
 export const ENGINE_TOKEN_MAX_CHARS = 48_000;
 const MAX_INFLATED_BYTES = 256 * 1024;
 
-export const tokenClaimsSchema = z.object({
+const tokenClaimsSchema = z.object({
   /** Token id: single use, remembered by the engine until `exp`. */
   jti: z.string().min(8).max(64),
   /** Session id the engine gives the socket (`session.created.session.id`). */
@@ -38,9 +38,7 @@ export const tokenClaimsSchema = z.object({
   /** Longest the session may run, seconds (the engine's own cap applies too). */
   max_session_s: z.number().int().min(1).max(24 * 3600).optional(),
 });
-export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
-/** The session claim as minted (the GA client_secrets `session` object). */
-export type TokenSessionConfig = NonNullable<TokenClaims['session']>;
+type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 
 export class EngineTokenTooLargeError extends Error {
   constructor(readonly length: number) {

@@ -18,7 +18,7 @@ export type VadEvent =
   | { type: 'speech_started'; audioStartMs: number }
   | { type: 'speech_stopped'; audioStartMs: number; audioEndMs: number; speechMs: number };
 
-export const FRAME_MS = 20;
+const FRAME_MS = 20;
 const FRAME_SAMPLES = (SAMPLE_RATE * FRAME_MS) / 1000;
 
 export function rmsThreshold(threshold: number): number {

@@ -22,7 +22,7 @@ const TOKEN_KIND: Record<Exclude<SignalToken, '@question'>, SpecificKind> = {
   '@checkpoint': 'checkpoint',
 };
 
-export function splitSentences(text: string): string[] {
+function splitSentences(text: string): string[] {
   return (text.match(/[^.!?]+[.!?]*/g) ?? []).map((s) => s.trim()).filter(Boolean);
 }
 

@@ -81,6 +81,3 @@ export function findSpecifics(text: string): SpecificMatch[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-export function hasSpecific(text: string, kind: SpecificKind): boolean {
-  return findSpecifics(text).some((m) => m.kind === kind);
-}

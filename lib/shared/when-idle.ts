@@ -4,7 +4,7 @@ type IdleWindow = {
 };
 
 /** How long after mount warm-up work waits before it looks for an idle moment: past the page's own load. */
-export const WARM_UP_AFTER_MS = 1200;
+const WARM_UP_AFTER_MS = 1200;
 
 /**
  * Run `task` once the page has loaded and the browser is idle: first wait `afterMs`, then

@@ -18,12 +18,12 @@ import { gzipSync } from 'node:zlib';
  * default level (6) every response of 1 kB or more and sends smaller ones as they are.
  */
 
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
+const COMPRESSION_THRESHOLD_BYTES = 1024;
 
-export type ChunkSize = { file: string; raw: number; gzip: number; wire: number };
+type ChunkSize = { file: string; raw: number; gzip: number; wire: number };
 export type RouteLoad = { route: string; files: ChunkSize[]; raw: number; gzip: number; wire: number };
 
-export class BuildReadError extends Error {
+class BuildReadError extends Error {
   readonly code = 'build_unreadable';
 }
 

@@ -10,11 +10,11 @@ import { acknowledge, givenParts, list, mergeGiven, nothingGiven, nounsFor, pres
  * to the next objection, otherwise it presses on only what is missing (at most twice).
  */
 
-export const MAX_PRESSES = 2;
+const MAX_PRESSES = 2;
 
-export type Outcome = 'accepted' | 'credited' | 'pressed' | 'question' | 'moved_on';
+type Outcome = 'accepted' | 'credited' | 'pressed' | 'question' | 'moved_on';
 
-export type CourseStep = {
+type CourseStep = {
   reading: TurnReading;
   /** What the commitment under discussion has so far, this turn included. */
   pending: Given;
@@ -26,9 +26,9 @@ export type CourseStep = {
   mood: number;
 };
 
-export type Course = { steps: CourseStep[]; everGiven: ReadonlySet<CommitmentPart> };
+type Course = { steps: CourseStep[]; everGiven: ReadonlySet<CommitmentPart> };
 
-export function replayCourse(brief: PersonaBrief, userTexts: readonly string[]): Course {
+function replayCourse(brief: PersonaBrief, userTexts: readonly string[]): Course {
   let pending: Given = {};
   let presses = 0;
   let mood = SENTIMENTS.indexOf(brief.startingSentiment);
@@ -65,7 +65,7 @@ export function replayCourse(brief: PersonaBrief, userTexts: readonly string[]):
 }
 
 /** How many times the persona has said each objection of the bank (in its own earlier turns). */
-export function raisedCounts(brief: PersonaBrief, personaTexts: readonly string[]): number[] {
+function raisedCounts(brief: PersonaBrief, personaTexts: readonly string[]): number[] {
   return brief.objections.map((o) => personaTexts.filter((t) => t.includes(o.text)).length);
 }
 
@@ -73,7 +73,7 @@ export function raisedCounts(brief: PersonaBrief, personaTexts: readonly string[
  * The next objection: one not yet answered (its asks all given already: never ask for an owner
  * the user has named) and raised least, in bank order; not the one just raised when another exists.
  */
-export function chooseObjection(brief: PersonaBrief, raised: readonly number[], everGiven: ReadonlySet<CommitmentPart>, last: number | null): number {
+function chooseObjection(brief: PersonaBrief, raised: readonly number[], everGiven: ReadonlySet<CommitmentPart>, last: number | null): number {
   const answered = (o: PersonaObjection) => o.asks.length > 0 && o.asks.every((a) => everGiven.has(a));
   const order = brief.objections
     .map((o, i) => ({ i, key: [answered(o) ? 1 : 0, raised[i] ?? 0, i] }))

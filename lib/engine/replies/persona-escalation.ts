@@ -9,13 +9,13 @@ import { findSaidPhrase, saidPhrase } from '@/lib/shared/escalation-phrases';
 
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
 
-export function againLine(level: number): string | null {
+function againLine(level: number): string | null {
   if (level < 2) return null;
   return level < ORDINALS.length ? `That's the ${ORDINALS[level]} time.` : `That's ${level} times now.`;
 }
 
 /** The user's own words for the trigger the app heard (or any trigger phrase), most recent turn first. */
-export function userTriggerWords(escalation: PersonaEscalation, userTexts: readonly string[], heard: string | null): string | null {
+function userTriggerWords(escalation: PersonaEscalation, userTexts: readonly string[], heard: string | null): string | null {
   for (const text of [...userTexts].reverse()) {
     const own = heard ? saidPhrase(text, heard) : null;
     if (own) return own;

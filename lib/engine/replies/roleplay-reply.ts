@@ -15,7 +15,7 @@ import type { Reply, ReplyContext, ReplyItem, ReplyPolicy, ReplyToolCall } from 
  * every turn with tag_turn.
  */
 
-export const TAG_TURN = 'tag_turn';
+const TAG_TURN = 'tag_turn';
 
 const TOPIC_WORDS: ReadonlyArray<[ObjectionType, RegExp]> = [
   ['Payment', /\b(milestones?|payments?|invoices?|pay|paid|fees?|price|pricing|cost|costs|budget|discount|refund|credits?|money|euros?|eur|dollars?|penalt(?:y|ies))\b/],
@@ -44,7 +44,7 @@ function tagCall(args: TurnTag): ReplyToolCall {
   return { name: TAG_TURN, arguments: args };
 }
 
-export function openingPlan(brief: PersonaBrief): TurnPlan {
+function openingPlan(brief: PersonaBrief): TurnPlan {
   const first = brief.objections[0];
   return {
     text: brief.openingLine,
@@ -57,7 +57,7 @@ export function openingPlan(brief: PersonaBrief): TurnPlan {
   };
 }
 
-export function escalationPlan(brief: PersonaBrief, userTexts: readonly string[], level: number, heard: string | null): TurnPlan {
+function escalationPlan(brief: PersonaBrief, userTexts: readonly string[], level: number, heard: string | null): TurnPlan {
   const said = userTexts.at(-1) ?? '';
   const text = escalationLine(brief.escalation, userTexts, heard, level, press(brief.needs));
   return {

@@ -14,7 +14,7 @@ const FOLLOW_UPS = [
   'What is the biggest risk there?',
 ] as const;
 
-export function followUpQuestion(userTurns: number): string {
+function followUpQuestion(userTurns: number): string {
   return FOLLOW_UPS[(Math.max(1, userTurns) - 1) % FOLLOW_UPS.length] ?? FOLLOW_UPS[0];
 }
 

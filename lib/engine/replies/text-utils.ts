@@ -1,6 +1,6 @@
 import type { ReplyItem } from './types';
 
-export const WORDS_PER_SECOND = 2.5;
+const WORDS_PER_SECOND = 2.5;
 
 export function words(text: string): string[] {
   const t = text.trim();

@@ -1,7 +1,7 @@
 import type { HintCard, HintStatus } from './hint-types';
 
 /** Hints remembered at once (a call rarely has more; the transcript keeps its own copy of each card). */
-export const MAX_TRACKED_HINTS = 64;
+const MAX_TRACKED_HINTS = 64;
 
 /**
  * The hints of a call, by request id and by response id: which response belongs to which

@@ -21,7 +21,7 @@ export type HintResponse = {
 /** Text heard so far for items still being transcribed (a Map fits). */
 export type LiveTranscripts = { get(itemId: string): string | undefined };
 
-export type HintRequestSettings = Pick<HintSettings, 'quickSeconds' | 'fullSeconds' | 'quickContextSize' | 'fullContextSize'>;
+type HintRequestSettings = Pick<HintSettings, 'quickSeconds' | 'fullSeconds' | 'quickContextSize' | 'fullContextSize'>;
 
 export type BuildHintResponseInput = {
   kind: HintKind;

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_HINT_STATS, isFinished, type HintCard, type HintStats } from './hint-types';
 
 /** The live page's hint cards and counters, kept beside (not inside) the realtime store. */
-export type HintData = {
+type HintData = {
   /** Hint cards by the assistant item that carries the hint. */
   hints: Readonly<Record<string, HintCard>>;
   /** The newest hint that has not finished (requested, or speaking). */

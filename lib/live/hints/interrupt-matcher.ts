@@ -5,8 +5,8 @@ import { WordStream } from './word-stream';
 
 export type InterruptMatcherSettings = Pick<HintSettings, 'interruptPhrases'>;
 
-export type InterruptHit = { phrase: string; itemId: string; at: number };
-export type InterruptResult = { interrupt: InterruptHit } | null;
+type InterruptHit = { phrase: string; itemId: string; at: number };
+type InterruptResult = { interrupt: InterruptHit } | null;
 
 export type InterruptMatcher = {
   /** A hint started playing: interrupt phrases completed from now on stop it. */

@@ -1,5 +1,5 @@
 /** Most utterances whose words-so-far are kept (older ones are dropped first). */
-export const MAX_LIVE_TEXTS = 32;
+const MAX_LIVE_TEXTS = 32;
 /** Longest text kept per utterance: a hint reads at most its tail. */
 const MAX_CHARS = 4_000;
 

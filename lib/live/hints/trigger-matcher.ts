@@ -12,14 +12,14 @@ import { WordStream, compareAt } from './word-stream';
 
 export {
   BUTTON_DEBOUNCE_MS,
-  type SuppressReason,
-  type TriggerFire,
+  
+  
   type TriggerMatcher,
   type TriggerMatcherSettings,
-  type TriggerMatcherState,
+  
   type TriggerResult,
-  type TriggerSource,
-  type TriggerSuppression,
+  
+  
 } from './trigger-types';
 
 type Trigger = { action: HintKind };

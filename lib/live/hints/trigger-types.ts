@@ -6,9 +6,9 @@ export type TriggerMatcherSettings = Pick<HintSettings, 'triggers' | 'doNotTrigg
 export const BUTTON_DEBOUNCE_MS = 750;
 
 export type TriggerSource = 'phrase' | 'button';
-export type SuppressReason = 'do_not_trigger' | 'cooldown' | 'cap_reached' | 'debounce';
+type SuppressReason = 'do_not_trigger' | 'cooldown' | 'cap_reached' | 'debounce';
 
-export type TriggerFire = {
+type TriggerFire = {
   action: HintKind;
   /** The trigger phrase as configured; null for a button or shortcut. */
   phrase: string | null;
@@ -34,7 +34,7 @@ export type TriggerSuppression = {
 
 export type TriggerResult = { fired: TriggerFire } | { suppressed: TriggerSuppression } | null;
 
-export type TriggerMatcherState = { fired: number; cap: number | null; remaining: number | null; cooldownRemainingMs: number };
+type TriggerMatcherState = { fired: number; cap: number | null; remaining: number | null; cooldownRemainingMs: number };
 
 export type TriggerMatcher = {
   /** A `conversation.item.input_audio_transcription.delta`: the fragment, not the text so far. */

@@ -6,7 +6,7 @@ import { type SaveLiveSessionInput } from './saved-meeting';
 import { liveSessionSizeProblem } from '@/lib/live/meeting/past-meetings';
 import type { MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } from './meeting-types';
 
-export type { MeetingHost, MeetingRecorderOptions, MeetingState, MeetingStore, SaveState } from './meeting-types';
+export type {  MeetingRecorderOptions, MeetingState, MeetingStore,  } from './meeting-types';
 
 /** A v4 UUID; `crypto.randomUUID` exists only in secure contexts (not plain http on a LAN address). */
 export function newMeetingId(): string {

@@ -27,7 +27,7 @@ export type MeetingState = {
 export type MeetingStore = StoreApi<MeetingState>;
 
 /** What the recorder needs from the realtime controller. */
-export type MeetingHost = {
+type MeetingHost = {
   onSessionStart(listener: (start: { resumed: boolean }) => void): () => void;
   onSessionEnd(listener: (end: { reason: 'lost' | 'ended' }) => void): () => void;
 };

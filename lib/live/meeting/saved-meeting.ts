@@ -9,10 +9,10 @@ import { transcriptEntrySchema } from '@/lib/live/transcript/types';
 
 
 
-export const liveSessionIdSchema = z.uuid('not a valid meeting id');
+const liveSessionIdSchema = z.uuid('not a valid meeting id');
 const epochMs = z.number({ error: 'not a time' }).int('not a time').min(0, 'not a time');
 
-export const liveSessionLineSchema = transcriptEntrySchema.extend({
+const liveSessionLineSchema = transcriptEntrySchema.extend({
   id: z.string().trim().min(1).max(200),
   text: z.string().max(LIVE_SESSION_LIMITS.lineChars, `A line can hold at most ${LIVE_SESSION_LIMITS.lineChars} characters`),
   at: epochMs,

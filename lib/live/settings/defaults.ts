@@ -11,9 +11,7 @@ export const SETTINGS_VERSION = 1 as const;
 export const HINT_KINDS = ['quick', 'full'] as const;
 export type HintKind = (typeof HINT_KINDS)[number];
 export const TRANSPORTS = ['webrtc', 'websocket'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
 export const INPUT_SOURCES = ['microphone', 'microphone+tab'] as const;
-export type InputSource = (typeof INPUT_SOURCES)[number];
 
 /** Bounds, shared with the form (min/max attributes) and the docs. */
 export const SETTINGS_LIMITS = {

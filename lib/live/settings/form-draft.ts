@@ -1,8 +1,8 @@
 import { hintSettingsSchema, settingsFieldErrors, type HintKind, type HintSettings } from './schema';
 
 /** Number fields are edited as text (an empty or half-typed box must be representable). */
-export const NUMERIC_FIELDS = ['quickSeconds', 'fullSeconds', 'quickContextSize', 'fullContextSize', 'cooldownSeconds', 'perCallCap'] as const;
-export type NumericField = (typeof NUMERIC_FIELDS)[number];
+const NUMERIC_FIELDS = ['quickSeconds', 'fullSeconds', 'quickContextSize', 'fullContextSize', 'cooldownSeconds', 'perCallCap'] as const;
+type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 /** What the settings form edits: the settings with numbers as strings and enums as plain strings. */
 export type SettingsDraft = {

@@ -16,30 +16,29 @@ export {
   defaultHintSettings,
   HINT_KINDS,
   HINT_SETTINGS_KEYS,
-  INPUT_SOURCES,
+  
   SETTINGS_LIMITS,
   SETTINGS_VERSION,
-  TRANSPORTS,
+  
   type HintKind,
-  type InputSource,
-  type Transport,
+  
+  
 } from './defaults';
 
-export const phraseSchema = z
+const phraseSchema = z
   .string({ error: 'Enter a phrase' })
   .trim()
   .min(SETTINGS_LIMITS.phraseChars.min, `Use at least ${SETTINGS_LIMITS.phraseChars.min} characters`)
   .max(SETTINGS_LIMITS.phraseChars.max, `Use at most ${SETTINGS_LIMITS.phraseChars.max} characters`)
   .refine((p) => normalizeWords(p).length > 0, 'Needs at least one real word (letters or digits, not only fillers)');
 
-export const triggerSchema = z.strictObject(
+const triggerSchema = z.strictObject(
   {
     phrase: phraseSchema,
     action: z.enum(HINT_KINDS, { error: 'Pick Quick hint or Full guidance' }),
   },
   { error: 'Needs a phrase and an action ("quick" or "full")' },
 );
-export type TriggerRule = z.infer<typeof triggerSchema>;
 
 /** Zod error option: "<label> is missing" for an absent field, `message` otherwise. */
 function missingOr(label: string, message: string) {
@@ -93,4 +92,4 @@ export const hintSettingsSchema = z.strictObject(hintSettingsShape).superRefine(
 
 export type HintSettings = z.infer<typeof hintSettingsSchema>;
 
-export { settingsFieldErrors, settingsIssues, type SettingsIssue } from './field-errors';
+export { settingsFieldErrors, settingsIssues,  } from './field-errors';

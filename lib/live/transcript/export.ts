@@ -2,8 +2,8 @@ import { formatClock } from '@/lib/shared/format';
 import { escapeMarkdown, finishDocument, headerBlock, speechLine } from '@/lib/shared/markdown';
 import type { TranscriptEntry, TranscriptMeta } from './types';
 
-export const TRANSCRIPT_FORMAT = 'cue.transcript';
-export const TRANSCRIPT_FORMAT_VERSION = 1;
+const TRANSCRIPT_FORMAT = 'cue.transcript';
+const TRANSCRIPT_FORMAT_VERSION = 1;
 
 function isoOrDash(ms: number | undefined): string {
   return ms === undefined || !Number.isFinite(ms) ? '—' : new Date(ms).toISOString();

@@ -29,6 +29,7 @@ export const transcriptEntrySchema = z.object({
 });
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 
+/** @public The schema the type is inferred from (kept for validating stored or imported data). */
 export const transcriptMetaSchema = z.object({
   title: z.string().default('Live session'),
   /** Epoch milliseconds of the session start; entry times are shown relative to it. */

@@ -16,11 +16,11 @@ import type { SaveStatus } from './save-queue';
  * connecting -> live -> (lost: the connection dropped; reconnect or end)
  * ending: saving the rest and running the debrief -> ended (result set) | end_failed (endError set)
  */
-export type CallPhase = 'ready' | 'connecting' | 'live' | 'lost' | 'ending' | 'ended' | 'end_failed';
+type CallPhase = 'ready' | 'connecting' | 'live' | 'lost' | 'ending' | 'ended' | 'end_failed';
 
 export type LiveTag = TurnTag & { callId: string; itemId: string | null; at: number };
-export type EscalationNotice = { phrase: string; level: number; response: string; at: number; typed: boolean };
-export type CallError = { code: string; message: string };
+type EscalationNotice = { phrase: string; level: number; response: string; at: number; typed: boolean };
+type CallError = { code: string; message: string };
 
 export type CallData = {
   phase: CallPhase;
@@ -51,7 +51,7 @@ export type CallData = {
 
 export type CallStore = StoreApi<CallData>;
 
-export const INITIAL_SAVE_STATUS: SaveStatus = { pending: 0, failed: 0, saved: 0, lastError: null };
+const INITIAL_SAVE_STATUS: SaveStatus = { pending: 0, failed: 0, saved: 0, lastError: null };
 
 export function createCallStore(initial: Partial<CallData> = {}): CallStore {
   return createStore<CallData>()(() => ({

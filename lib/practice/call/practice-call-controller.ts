@@ -285,4 +285,4 @@ export class PracticeCallController {
   }
 }
 
-export { restorable };
+;

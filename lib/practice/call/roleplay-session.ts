@@ -18,7 +18,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
 
-export function buildRoleplayAgent(
+function buildRoleplayAgent(
   sdk: RealtimeSdk,
   config: AgentConfig,
   voice: string,

@@ -3,7 +3,7 @@ import type { MetricsItem } from '@/lib/contracts/delivery-metrics';
 
 /** Scripted COO calls for debrief tests: one strong, one weak. Times in seconds from T0. */
 
-export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
+const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
 let n = 0;
 const say = (speaker: 'user' | 'client', text: string, start: number, end: number): MetricsItem => ({

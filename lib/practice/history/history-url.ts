@@ -1,6 +1,5 @@
 /** /history's URL: ?scenario=<id> filters, ?page=<n> (1-based) pages the session list. */
 
-export type HistoryUrlState = { scenario: string | null; page: number };
 
 export function historyHref({ scenario, page = 1 }: { scenario?: string | null; page?: number }): string {
   const params = new URLSearchParams();

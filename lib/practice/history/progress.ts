@@ -60,7 +60,7 @@ export function toProgressSummary(a: ProgressAggregate): ScenarioProgressSummary
   return { scenarioId, scenarioTitle, attempts, scoredAttempts, firstScore, bestScore, latestScore, lastPracticedAt, trend: trendFromAverages(a.recentAverage, a.previousAverage) };
 }
 
-export function toMetricPoint({ sessionId, attempt, startedAt, difficulty, metrics: m }: MetricRow): MetricPoint {
+function toMetricPoint({ sessionId, attempt, startedAt, difficulty, metrics: m }: MetricRow): MetricPoint {
   return {
     sessionId,
     attempt,

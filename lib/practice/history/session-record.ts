@@ -54,7 +54,7 @@ export const STATUS_BADGES: Record<SessionStatus, string | null> = {
   completed: null,
 };
 
-export function durationSeconds(startedAt: Date, endedAt: Date | null): number | null {
+function durationSeconds(startedAt: Date, endedAt: Date | null): number | null {
   return endedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : null;
 }
 

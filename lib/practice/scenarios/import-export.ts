@@ -5,10 +5,10 @@ import { MAX_SCENARIO_FILE_CHARS, scenarioSchema, toFieldErrors, type FieldError
  * the envelope or a bare scenario and reports every problem by field path.
  */
 
-export const SCENARIO_FILE_FORMAT = 'cue-scenario';
-export const SCENARIO_FILE_VERSION = 1;
+const SCENARIO_FILE_FORMAT = 'cue-scenario';
+const SCENARIO_FILE_VERSION = 1;
 
-export type ScenarioFile = { format: typeof SCENARIO_FILE_FORMAT; version: typeof SCENARIO_FILE_VERSION; scenario: Scenario };
+type ScenarioFile = { format: typeof SCENARIO_FILE_FORMAT; version: typeof SCENARIO_FILE_VERSION; scenario: Scenario };
 
 export type ScenarioImportResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
 

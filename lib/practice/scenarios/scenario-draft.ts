@@ -9,10 +9,10 @@ import type { ObjectionType } from '@/lib/contracts/turn-tag';
  * control it belongs to. Pure.
  */
 
-export type MetricDraft = { key: string; name: string; target: string; current: string; unit: string };
-export type ContractDraft = { key: string; name: string; value: string };
-export type ObjectionDraft = { key: string; type: ObjectionType; text: string };
-export type CriterionDraft = { key: string; text: string; signals: string; match: 'any' | 'all' };
+type MetricDraft = { key: string; name: string; target: string; current: string; unit: string };
+type ContractDraft = { key: string; name: string; value: string };
+type ObjectionDraft = { key: string; type: ObjectionType; text: string };
+type CriterionDraft = { key: string; text: string; signals: string; match: 'any' | 'all' };
 
 export type ScenarioDraft = {
   id: string;

@@ -4,8 +4,8 @@
  * (mic + a shared tab's audio later): Web Audio sums every source connected to the worklet.
  */
 
-export const CAPTURE_WORKLET_URL = '/worklets/pcm16-capture.js';
-export const CAPTURE_SAMPLE_RATE = 24_000;
+const CAPTURE_WORKLET_URL = '/worklets/pcm16-capture.js';
+const CAPTURE_SAMPLE_RATE = 24_000;
 
 export type MicErrorCode = 'mic_denied' | 'mic_unavailable';
 
@@ -30,7 +30,7 @@ export function toMicError(error: unknown): MicError {
   return new MicError('mic_unavailable', message);
 }
 
-export const MIC_CONSTRAINTS: MediaTrackConstraints = {
+const MIC_CONSTRAINTS: MediaTrackConstraints = {
   echoCancellation: true,
   noiseSuppression: true,
   autoGainControl: true,

@@ -21,7 +21,7 @@ export interface AudioOutput {
   close(): void;
 }
 
-export const PLAYBACK_SAMPLE_RATE = 24_000;
+const PLAYBACK_SAMPLE_RATE = 24_000;
 
 /**
  * The output buffer asked of the browser, seconds: as small as the device allows. What is

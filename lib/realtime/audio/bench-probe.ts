@@ -3,8 +3,8 @@
  * `?bench=1`: then `window.__cueBench` holds timestamped marks and the objects the benchmark
  * drives. In normal use every call below is one null check.
  */
-export type BenchMarkEntry = { name: string; t: number };
-export type BenchHook = { marks: BenchMarkEntry[]; targets: Record<string, unknown> };
+type BenchMarkEntry = { name: string; t: number };
+type BenchHook = { marks: BenchMarkEntry[]; targets: Record<string, unknown> };
 
 type BenchWindow = { __cueBench?: BenchHook };
 
@@ -98,7 +98,3 @@ export function tapPlaybackOutput(ctx: AudioContext, node: AudioNode): void {
     .finally(() => URL.revokeObjectURL(url));
 }
 
-/** For tests: forget the cached decision. */
-export function resetBenchProbe(): void {
-  hook = undefined;
-}

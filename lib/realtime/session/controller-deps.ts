@@ -11,9 +11,9 @@ import { mixStreams, openTabAudio } from '../audio/tab-audio';
  */
 export type ControllerDeps = Pick<ResolvedDeps, 'store' | 'mint' | 'getAgentConfig'> & Partial<Omit<ResolvedDeps, 'store' | 'mint' | 'getAgentConfig'>>;
 
-export const DEFAULT_RECONNECT_DELAYS_MS = [250, 1000, 2000, 4000, 8000] as const;
+const DEFAULT_RECONNECT_DELAYS_MS = [250, 1000, 2000, 4000, 8000] as const;
 /** OpenAI ends a realtime session after 60 minutes; roll over to a fresh one a little before. */
-export const DEFAULT_MAX_SESSION_MS = 55 * 60_000;
+const DEFAULT_MAX_SESSION_MS = 55 * 60_000;
 
 export function resolveControllerDeps(deps: ControllerDeps): ResolvedDeps {
   return {

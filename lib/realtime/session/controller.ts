@@ -11,10 +11,10 @@ import { resolveControllerDeps, type ControllerDeps } from './controller-deps';
 import { SessionAudio } from '../audio/session-audio';
 import type { RealtimeError } from '../store/types';
 
-export type { MintFn, MintInput, MintResult } from './mint-step';
+export type {  MintInput, MintResult } from './mint-step';
 export type { CaptureLike } from '../audio/session-audio';
 export type { ConnectOptions } from './connection';
-export { DEFAULT_MAX_SESSION_MS, DEFAULT_RECONNECT_DELAYS_MS, type ControllerDeps } from './controller-deps';
+export {   type ControllerDeps } from './controller-deps';
 
 /** A session came up. `resumed`: it continues the same call (reconnect, retry after a loss). */
 export type SessionStart = { resumed: boolean };

@@ -9,7 +9,7 @@ import type { TransportKind } from '../store/types';
 import { attachWireTap } from './wire-tap';
 
 /** Server error codes that mean "this session is over, start another" rather than a failure to show. */
-export const SESSION_ENDED_CODES: ReadonlySet<string> = new Set(['session_expired', 'session_expiration']);
+const SESSION_ENDED_CODES: ReadonlySet<string> = new Set(['session_expired', 'session_expiration']);
 
 export type BindingHooks = {
   store: RealtimeStore;

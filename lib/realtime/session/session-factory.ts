@@ -12,10 +12,10 @@ import type { PlaybackClock } from './websocket-transport';
  */
 
 /** Runs a tool call in the page. The return value goes back to the model (strings as is, anything else as JSON). */
-export type ToolHandler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
+type ToolHandler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
 export type ToolHandlers = Readonly<Record<string, ToolHandler>>;
 
-export const PCM16_24K = { type: 'audio/pcm', rate: 24_000 } as const;
+const PCM16_24K = { type: 'audio/pcm', rate: 24_000 } as const;
 
 export function toolOutput(value: unknown): string {
   if (typeof value === 'string') return value;

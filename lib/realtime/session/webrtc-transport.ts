@@ -1,7 +1,7 @@
 import { OpenAIRealtimeWebRTC, type OpenAIRealtimeWebRTCOptions } from '@openai/agents-realtime';
 import type { CancelTargets } from './out-of-band';
 
-export type CueWebRTCTransportOptions = OpenAIRealtimeWebRTCOptions & {
+type CueWebRTCTransportOptions = OpenAIRealtimeWebRTCOptions & {
   /** The responses an interrupt cancels, by id. Without it, the SDK's bare cancel (default conversation only) is sent. */
   inProgress?: CancelTargets;
 };

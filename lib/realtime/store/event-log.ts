@@ -11,7 +11,7 @@ import type { EventDirection, EventLogEntry } from './types';
 export const EVENT_LOG_CAP = 2000;
 
 /** Event types whose entries fold into one per stream. */
-export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set(['input_audio_buffer.append', 'response.output_audio.delta']);
+const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set(['input_audio_buffer.append', 'response.output_audio.delta']);
 
 /** Events that interleave with audio while someone speaks; folding may look past them. */
 const STREAMING_EVENT_TYPES: ReadonlySet<string> = new Set([

@@ -13,7 +13,7 @@ import type {
 } from './types';
 
 /** What the session hears, and why tab audio is missing when it was asked for. */
-export type InputState = {
+type InputState = {
   source: 'none' | 'mic' | 'mic+tab';
   tabIssue: 'declined' | 'no_audio' | 'ended' | 'failed' | null;
 };
@@ -51,9 +51,9 @@ export type RealtimeData = {
   eventSeq: number;
 };
 
-export type RestoredCall = { rows: readonly TranscriptRow[]; startedAt: number | null; endedAt: number | null; agentId: string | null };
+type RestoredCall = { rows: readonly TranscriptRow[]; startedAt: number | null; endedAt: number | null; agentId: string | null };
 
-export type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind; tracing?: boolean };
+type SessionInfo = { backend: Backend; model: string; agentId: string; transport: TransportKind; tracing?: boolean };
 
 export type RealtimeActions = {
   setConnection(connection: ConnectionState): void;

@@ -4,7 +4,7 @@ import type { RealtimeActions, RealtimeData, RealtimeState } from './store-types
 import { applyDelta, applyHistory, EMPTY_TRANSCRIPT } from './transcript';
 import type { RealtimeStatus, TranscriptRow } from './types';
 
-export type { InputState, RealtimeActions, RealtimeData, RealtimeState, ReconnectState, RestoredCall, SessionInfo } from './store-types';
+export type {    RealtimeState,    } from './store-types';
 export type RealtimeStore = StoreApi<RealtimeState>;
 
 type StatusInputs = Pick<RealtimeData, 'connection' | 'micActive' | 'muted' | 'playing'>;
@@ -18,7 +18,7 @@ export function deriveStatus({ connection, micActive, muted, playing }: StatusIn
   return 'connected';
 }
 
-export const initialRealtimeData: RealtimeData = {
+const initialRealtimeData: RealtimeData = {
   status: 'disconnected',
   connection: 'disconnected',
   micActive: false,

@@ -15,7 +15,7 @@ export const EMPTY_TRANSCRIPT: TranscriptState = Object.freeze({ order: Object.f
 type MessageText = { text: string; source: 'voice' | 'text' };
 
 /** The words of a user/assistant message: typed text or the audio transcript. */
-export function messageText(item: RealtimeItem): MessageText | null {
+function messageText(item: RealtimeItem): MessageText | null {
   if (item.type !== 'message' || item.role === 'system') return null;
   let voice = false;
   const parts: string[] = [];
@@ -42,7 +42,7 @@ function sameItem(a: TranscriptRow, b: TranscriptRow): boolean {
 }
 
 /** Map one history item onto the transcript, keeping what the user already saw. */
-export function fromHistoryItem(item: RealtimeItem, prev: TranscriptRow | undefined, now: number = Date.now()): TranscriptRow | null {
+function fromHistoryItem(item: RealtimeItem, prev: TranscriptRow | undefined, now: number = Date.now()): TranscriptRow | null {
   if (item.type !== 'message' || item.role === 'system') return null;
   const words = messageText(item);
   if (!words) return null;

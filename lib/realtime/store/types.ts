@@ -12,7 +12,7 @@ export type TransportKind = 'webrtc' | 'websocket';
 export type RealtimeError = { code: string; message: string; retryAt?: number };
 
 export type TranscriptRole = 'user' | 'assistant';
-export type TranscriptStatus = 'in_progress' | 'completed' | 'incomplete';
+type TranscriptStatus = 'in_progress' | 'completed' | 'incomplete';
 
 /**
  * One row of a live conversation as the page shows it: the SDK's history item plus the live

@@ -43,7 +43,7 @@ export class FakePlayer implements AudioOutput {
   }
 }
 
-export class FakeCapture implements CaptureLike {
+class FakeCapture implements CaptureLike {
   active = false;
   muted = false;
   startedWith: MediaStream | undefined | 'none' = 'none';
@@ -72,7 +72,7 @@ export class FakeCapture implements CaptureLike {
 }
 
 /** A scripted transport that also writes interrupts into the shared order log. */
-export class OrderedTransport extends ScriptedRealtimeTransport {
+class OrderedTransport extends ScriptedRealtimeTransport {
   constructor(
     private readonly order: string[],
     private readonly describe: () => string = () => '',
@@ -117,7 +117,6 @@ export function fakeStream(): MediaStream & { stopped: number } {
   return stream as unknown as MediaStream & { stopped: number };
 }
 
-export type Harness = ReturnType<typeof makeHarness>;
 
 export function makeHarness(
   opts: {

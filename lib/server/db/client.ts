@@ -32,7 +32,7 @@ export function databaseConfigFromEnv(e: { DATABASE_URL?: string; CUE_DATA_DIR: 
 }
 
 /** A connection string with the password masked, for logs. */
-export function redactDatabaseUrl(url: string): string {
+function redactDatabaseUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

@@ -5,7 +5,7 @@ import type { FetchLike } from './openai-client-secrets';
 import type { RealtimeSessionBody } from './session-config';
 
 /** http(s) health URL of an engine given its ws(s) URL. */
-export function engineHealthUrl(engineUrl: string): string {
+function engineHealthUrl(engineUrl: string): string {
   const u = new URL(engineUrl);
   u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
   u.pathname = '/health';

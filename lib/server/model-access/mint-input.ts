@@ -20,4 +20,3 @@ export const mintInputSchema = z.object({
   /** Role-play: the stored practice session whose scenario and difficulty build the persona. */
   practiceSessionId: z.string().min(1).max(100).optional(),
 });
-export type MintInput = z.infer<typeof mintInputSchema>;

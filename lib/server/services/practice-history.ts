@@ -32,9 +32,9 @@ import type {
  * pages show (lib/practice/history). A /history request runs four bounded queries.
  */
 
-export const HISTORY_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 /** Progress panels on the unfiltered history (the most recently practised scenarios). */
-export const OVERVIEW_PANELS = 6;
+const OVERVIEW_PANELS = 6;
 
 export async function getPracticeSessionDetail({ id }: { id: string }): Promise<PracticeSessionDetail | null> {
   const session = await getPracticeSessionById({ id });

@@ -13,7 +13,7 @@ import type { CriterionVerdict, Debrief, DebriefErrorCode, DebriefModelOutput } 
  * backend is OpenAI; otherwise, and whenever the model fails, the offline rubric does.
  */
 
-export const DEFAULT_DEBRIEF_TIMEOUT_MS = 45_000;
+const DEFAULT_DEBRIEF_TIMEOUT_MS = 45_000;
 
 export type RunDebriefOptions = {
   /** Defaults to the app's configured backend (lib/server/env.ts). */
@@ -49,7 +49,7 @@ export function classifyDebriefError(error: unknown): DebriefErrorCode {
 }
 
 /** Line the model's verdicts up with the scenario's criteria; note anything missing or unquoted. */
-export function reconcileCriteria(
+function reconcileCriteria(
   criteria: readonly string[],
   verdicts: readonly CriterionVerdict[],
   userUtterances: readonly string[],

@@ -18,7 +18,7 @@ import { findScenario, freeScenarioId } from './scenario-catalog';
  * parsed; a scenario is validated field by field before anything is written.
  */
 
-export type ScenarioEditorErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'read_only';
+type ScenarioEditorErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'read_only';
 type Result<T> = Promise<ActionResult<T, ScenarioEditorErrorCode>>;
 
 const READ_ONLY = 'Built-in scenarios cannot be changed. Duplicate it and edit the copy.';
