@@ -3,7 +3,7 @@
 import { requestClientKey } from '@/lib/server/model-access/client-key';
 import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
 import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
-import { mintInputSchema } from '@/lib/server/model-access/mint-input';
+import { mintInputSchema } from '@/lib/contracts/mint';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 

@@ -72,3 +72,6 @@ export function deprecationNotice(id: string): string | null {
   if (info?.status !== 'deprecated') return null;
   return `Deprecated: OpenAI shuts ${info.id} down on ${info.shutdown ?? 'a date to be announced'}. Pick a current model.`;
 }
+
+/** The most transcription keywords a session carries (the trigger and interrupt phrases). */
+export const MAX_TRANSCRIPTION_KEYWORDS = 50;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRANSCRIPTION_KEYWORDS, normalizeKeywords, transcriptionConfig } from './transcription';
+import { normalizeKeywords, transcriptionConfig } from './transcription';
+import { MAX_TRANSCRIPTION_KEYWORDS } from '@/lib/contracts/models';
 
 describe('transcription keywords', () => {
   it('go with models that take them, once each, trimmed', () => {

@@ -1,7 +1,4 @@
-import { acceptsKeywords } from '@/lib/contracts/models';
-
-/** Most keywords sent with a session (the hint settings allow 30 triggers + 20 interrupt phrases). */
-export const MAX_TRANSCRIPTION_KEYWORDS = 50;
+import { acceptsKeywords, MAX_TRANSCRIPTION_KEYWORDS } from '@/lib/contracts/models';
 
 /** `audio.input.transcription` as both the minted session and the SDK's session.update send it (same shape). */
 export type TranscriptionConfig = { model: string; keywords?: string[] };

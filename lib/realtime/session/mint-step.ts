@@ -1,18 +1,13 @@
+import type { MintInput as ContractMintInput } from '@/lib/contracts/mint';
 import { clientError, rateLimitWait } from './errors';
 import type { MintedSecret, mintedSecretSchema } from '@/lib/contracts/minted-secret';
 import { TimeoutError, withTimeout } from './timeout';
-import type { Backend, RealtimeError, TransportKind } from '../store/types';
+import type { Backend, RealtimeError } from '../store/types';
 
 /** What the mint action may apply to the session it creates (the page's SDK session mirrors them). */
-export type SessionOverrides = {
-  model?: string;
-  voice?: string;
-  /** Phrases the page listens for, as transcription keywords. */
-  transcriptionKeywords?: readonly string[];
-  /** OpenAI tracing; off unless true. */
-  tracing?: boolean;
-};
-export type MintInput = { agentId: string; transport?: TransportKind; overrides?: SessionOverrides };
+export type SessionOverrides = NonNullable<ContractMintInput['overrides']>;
+/** The core's mint request: the mint action's input contract, less what only a feature adds. */
+export type MintInput = Omit<ContractMintInput, 'practiceSessionId'>;
 export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
 export type MintFn = (input: MintInput) => Promise<MintResult>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { realtimeModelSchema, voiceSchema } from '@/lib/contracts/agent-config';
-import { MAX_TRANSCRIPTION_KEYWORDS } from '@/lib/shared/transcription';
+import { MAX_TRANSCRIPTION_KEYWORDS } from '@/lib/contracts/models';
 
 /** Input of the mintClientSecret server action; shared with the client that calls it. */
 export const mintInputSchema = z.object({
@@ -20,3 +20,6 @@ export const mintInputSchema = z.object({
   /** Role-play: the stored practice session whose scenario and difficulty build the persona. */
   practiceSessionId: z.string().min(1).max(100).optional(),
 });
+
+/** What a page asks the mint action for (the role-play page adds `practiceSessionId`). Written once, here. */
+export type MintInput = z.input<typeof mintInputSchema>;
