@@ -1,6 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { FAKE_MIC_RATE, writeFakeMicWav } from './fake-audio';
 
 /**
  * A noisy room for Chromium's fake microphone: a hubbub of harmonic "voices" at a drifting
@@ -9,25 +7,8 @@ import path from 'node:path';
  * noise suppression does not remove it. Chromium loops the file.
  */
 export function noisyRoomWavPath(seconds = 4, amplitude = 0.6): string {
-  const dir = path.join(os.tmpdir(), 'cue-e2e');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `noisy-room-${seconds}s-${amplitude}.wav`);
-  const rate = 48_000;
+  const rate = FAKE_MIC_RATE;
   const samples = rate * seconds;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples * 2, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples * 2, 40);
   const data = Buffer.alloc(samples * 2);
   let seed = 12_345;
   const hiss = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff) * 2 - 1;
@@ -40,6 +21,5 @@ export function noisyRoomWavPath(seconds = 4, amplitude = 0.6): string {
     const v = (voices * 0.4 * envelope + hiss() * 0.15) * amplitude;
     data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v)) * 32_767), i * 2);
   }
-  writeFileSync(file, Buffer.concat([header, data]));
-  return file;
+  return writeFakeMicWav(`noisy-room-${seconds}s-${amplitude}.wav`, data);
 }
