@@ -42,7 +42,7 @@ let bed: Int16Array | null = null;
  * chunk is then a copy out of it plus the word dips and edge fades: 100+ sessions
  * can speak at once.
  */
-function voiceBed(): Int16Array {
+export function voiceBed(): Int16Array {
   if (bed) return bed;
   const raw = new Float32Array(BED_SAMPLES + CROSSFADE_SAMPLES);
   let phase = 0;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { voiceBed } from './audio-synth';
 import { isLoopback, sendError, sendJson } from './http-utils';
 import type { TranscriptionLag } from './input-audio';
 import { type EngineLimits, resolveLimits } from './limits';
@@ -55,6 +56,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? (() => undefined);
   const limits = resolveLimits(opts.limits);
+  voiceBed(); // made once now, not during the first reply
   const control: ControlState = { sessions: [], faults: { ...NO_FAULTS } };
   const open = new Set<EngineSession>();
   const upgrades: UpgradeState = { pending: 0 };
