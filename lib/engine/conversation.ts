@@ -1,3 +1,5 @@
+import type { SpokenSpan } from './speech/synthesis/timeline';
+
 /**
  * The conversation as the engine holds it: items in order, shaped like the
  * service's `realtime.item`s. Engine-only facts (what a user audio turn
@@ -33,6 +35,8 @@ export type ItemMeta = {
   plannedMs?: number;
   /** Audio actually streamed for this item, ms. */
   streamedMs?: number;
+  /** For synthesised speech: where each piece's words fall in the streamed audio. */
+  spoken?: SpokenSpan[];
 };
 
 export function toWireItem(item: EngineItem): Record<string, unknown> {

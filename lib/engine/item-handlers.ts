@@ -5,6 +5,7 @@ import { placeholderTranscript } from './input-audio';
 import { checkItemText, conversationFull, type EngineLimits } from './limits';
 import { type ItemInput, type ProtocolError, protocolError } from './protocol';
 import { words } from './replies/text-utils';
+import { wordsSpokenBy } from './speech/synthesis/timeline';
 import type { ResponseRunner } from './response-runner';
 
 /** `conversation.item.create` and `conversation.item.truncate`, as the service answers them. */
@@ -67,8 +68,8 @@ export function createItem(host: ItemHost, input: ItemInput, previousItemId: str
 
 /**
  * Cut an assistant audio item at `audio_end_ms` (what the user actually
- * heard): the transcript keeps the words spoken by then, at 400 ms a word of
- * the planned reply. A reply still streaming that item stops.
+ * heard): the transcript keeps the words spoken by then (from the synthesised
+ * pieces' timeline, or at 400 ms a word of the planned reply for the tone). A reply still streaming that item stops.
  */
 export function truncateItem(host: ItemHost, event: { item_id: string; content_index: number; audio_end_ms: number }, eventId: string | null): void {
   const { item_id: itemId, content_index: contentIndex, audio_end_ms: audioEndMs } = event;
@@ -83,7 +84,7 @@ export function truncateItem(host: ItemHost, event: { item_id: string; content_i
   const planned = meta.plannedText ?? part.transcript ?? '';
   const plannedMs = meta.plannedMs ?? speechDurationMs(planned);
   const heardMs = Math.min(audioEndMs, meta.streamedMs ?? plannedMs);
-  const keep = plannedMs > 0 ? Math.floor((words(planned).length * heardMs) / plannedMs) : 0;
+  const keep = meta.spoken ? wordsSpokenBy(meta.spoken, heardMs) : plannedMs > 0 ? Math.floor((words(planned).length * heardMs) / plannedMs) : 0;
   const kept = words(planned).slice(0, keep).join(' ');
   const streamed = (item.content[contentIndex] as { transcript: string | null }).transcript ?? '';
   item.content[contentIndex] = { type: 'output_audio', transcript: streamed.startsWith(kept) ? kept : streamed };

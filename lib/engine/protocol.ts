@@ -10,6 +10,17 @@ const audioFormatSchema = z.looseObject({
   rate: z.literal(24_000, { error: 'the local engine speaks only 24000 Hz PCM' }).optional(),
 });
 
+/** What the engine speaks: PCM16 24 kHz, or G.711 mu-law / A-law at 8 kHz. */
+const outputAudioFormatSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.looseObject({ type: z.literal('audio/pcm'), rate: z.literal(24_000, { error: 'the local engine speaks only 24000 Hz PCM' }).optional() }),
+    z.looseObject({ type: z.literal('audio/pcmu') }),
+    z.looseObject({ type: z.literal('audio/pcma') }),
+  ],
+  { error: 'the local engine speaks audio/pcm (PCM16 24 kHz mono), audio/pcmu or audio/pcma' },
+);
+
 const turnDetectionInputSchema = z.looseObject({
   type: z.enum(['server_vad', 'semantic_vad']).optional(),
   threshold: z.number().min(0).max(1).optional(),
@@ -58,7 +69,7 @@ export const sessionUpdateSchema = z.looseObject({
         })
         .optional(),
       output: z
-        .looseObject({ format: audioFormatSchema.optional(), voice: z.string().optional(), speed: z.number().min(0.25).max(1.5).optional() })
+        .looseObject({ format: outputAudioFormatSchema.optional(), voice: z.string().optional(), speed: z.number().min(0.25).max(1.5).optional() })
         .optional(),
     })
     .optional(),
@@ -112,7 +123,7 @@ const responseParamsSchema = z.looseObject({
   tools: z.array(toolSchema).optional(),
   tool_choice: toolChoiceSchema.optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-  audio: z.looseObject({ output: z.looseObject({ format: audioFormatSchema.optional(), voice: z.string().optional() }).optional() }).optional(),
+  audio: z.looseObject({ output: z.looseObject({ format: outputAudioFormatSchema.optional(), voice: z.string().optional() }).optional() }).optional(),
   max_output_tokens: maxOutputTokensSchema.optional(),
   prompt: z.unknown().optional(),
 });

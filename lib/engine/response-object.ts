@@ -41,7 +41,7 @@ export function responseObject(r: {
     conversation_id: r.plan.outOfBand ? null : r.conversationId,
     output_modalities: [r.plan.modality],
     max_output_tokens: r.plan.maxOutputTokens,
-    audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: r.plan.voice } },
+    audio: { output: { format: r.plan.format, voice: r.plan.voice } },
     usage: r.usage,
     metadata: r.plan.metadata,
   };

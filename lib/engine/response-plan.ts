@@ -4,7 +4,8 @@ import { type Conversation, type EngineItem, messageText } from './conversation'
 import { type ProtocolError, protocolError, type ResponseInputItem, type ResponseParams } from './protocol';
 import { currentTurn, words } from './replies/text-utils';
 import type { ReplyItem, ReplyPolicy, ReplyRequest, ReplyTool } from './replies/types';
-import type { EffectiveSession } from './session-config';
+import { type EffectiveSession, outputFormat } from './session-config';
+import type { OutputFormat } from './speech/synthesis/output-format';
 
 /**
  * Turns a `response.create` (or a turn-detection trigger) into a plan: the
@@ -17,6 +18,9 @@ export type ResponsePlan = {
   outOfBand: boolean;
   modality: 'audio' | 'text';
   voice: string;
+  /** Output audio format and speaking speed (session's, or the response's own format). */
+  format: OutputFormat;
+  speed: number;
   metadata: Record<string, unknown> | null;
   maxOutputTokens: number | 'inf';
   inputTokens: { text: number; audio: number };
@@ -129,6 +133,8 @@ export function planResponse(opts: {
       outOfBand: params?.conversation === 'none',
       modality: (params?.output_modalities ?? session.output_modalities)[0] === 'text' ? 'text' : 'audio',
       voice: params?.audio?.output?.voice ?? session.audio.output.voice,
+      format: params?.audio?.output?.format ? outputFormat(params.audio.output.format.type) : session.audio.output.format,
+      speed: session.audio.output.speed,
       metadata: params?.metadata ?? null,
       maxOutputTokens: params?.max_output_tokens ?? session.max_output_tokens,
       inputTokens: { text: estimateTokens(contextText), audio: Math.round(audioMs / 100) },
@@ -143,6 +149,8 @@ export function toolCallPlan(session: EffectiveSession, name: string, args: stri
     outOfBand: false,
     modality: session.output_modalities[0] === 'text' ? 'text' : 'audio',
     voice: session.audio.output.voice,
+    format: session.audio.output.format,
+    speed: session.audio.output.speed,
     metadata: null,
     maxOutputTokens: session.max_output_tokens,
     inputTokens: { text: 0, audio: 0 },

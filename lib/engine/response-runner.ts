@@ -1,20 +1,22 @@
-import { CHUNK_MS, msForSamples, pcmToBase64, samplesForMs, speechStream } from './audio-synth';
+import { CHUNK_MS, speechDurationMs } from './audio-synth';
 import type { Conversation, EngineItem, FunctionCallItem, MessageItem } from './conversation';
 import { toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
 import { responseObject, type ResponseUsage, responseUsage } from './response-object';
 import type { ResponsePlan } from './response-plan';
+import { encodeFrame, formatRate } from './speech/synthesis/output-format';
+import { SpokenReply } from './speech/synthesis/spoken-reply';
+import type { Synthesizer } from './speech/synthesis/synthesizer';
+import { voiceGender } from './speech/synthesis/voices';
 
 /**
  * Streams one response in the service's event order, paced faster than real
  * time but not instantly, and cancellable at any point: `cancel()` closes the
  * item in flight as incomplete and sends `response.done` (cancelled) at once.
- * Audio is synthesised chunk by chunk on the pacing timer, just before each
- * chunk is sent: a long reply never blocks the event loop for other sessions.
+ * Speech is synthesised piece by piece (flite or espeak-ng processes, off the
+ * event loop), each piece while the one before streams; the voice-like tone
+ * stands in for a piece that cannot be synthesised.
  */
-const CHUNK_SAMPLES = samplesForMs(CHUNK_MS);
-/** Each chunk is made here and encoded at once: one buffer for every response. */
-const CHUNK_SCRATCH = new Int16Array(CHUNK_SAMPLES);
 
 export type AudioRef = { response_id: string; item_id: string; output_index: number; content_index: number };
 
@@ -28,6 +30,10 @@ export type RunnerDeps = {
   conversationId: string;
   /** Times faster than real time; 0 or Infinity streams as fast as the event loop allows. */
   paceFactor: number;
+  /** The engine's speech synthesiser, or null to speak the tone. */
+  synthesizer: Synthesizer | null;
+  /** A piece fell back to the tone (synthesiser failed, timed out or overloaded). */
+  onSpeechFallback?(error: unknown): void;
   /** Extra wait between `response.created` and the first output (fault injection). */
   startDelayMs: number;
   onFinish(runner: ResponseRunner): void;
@@ -36,9 +42,8 @@ export type RunnerDeps = {
 };
 
 type Status = 'in_progress' | 'completed' | 'cancelled' | 'incomplete' | 'failed';
-type InFlight =
-  | { kind: 'message'; index: number; item: MessageItem; text: string; sent: string; streamedMs: number; audioDone: boolean }
-  | { kind: 'function_call'; index: number; item: FunctionCallItem };
+type MessageFlight = { kind: 'message'; index: number; item: MessageItem; text: string; sent: string; streamedMs: number; reply: SpokenReply | null };
+type InFlight = MessageFlight | { kind: 'function_call'; index: number; item: FunctionCallItem };
 
 export class ResponseRunner {
   readonly id: string;
@@ -103,6 +108,7 @@ export class ResponseRunner {
   }
 
   #stopTimers(): void {
+    if (this.#inFlight?.kind === 'message') this.#inFlight.reply?.close();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     const wake = this.#wake;
@@ -157,41 +163,101 @@ export class ResponseRunner {
   async #streamMessage(index: number, text: string): Promise<void> {
     const audio = this.plan.modality === 'audio';
     const item: MessageItem = { id: this.deps.ids.item(), type: 'message', role: 'assistant', status: 'in_progress', content: [] };
-    const flight: InFlight = { kind: 'message', index, item, text, sent: '', streamedMs: 0, audioDone: false };
+    const flight: MessageFlight = { kind: 'message', index, item, text, sent: '', streamedMs: 0, reply: null };
     this.#inFlight = flight;
     this.#addItem(index, item);
-    const voice = audio ? speechStream(text) : null;
-    if (!this.plan.outOfBand) Object.assign(this.deps.conversation.meta(item.id), { plannedText: text, plannedMs: voice ? msForSamples(voice.total) : 0, streamedMs: 0 });
+    if (!this.plan.outOfBand) Object.assign(this.deps.conversation.meta(item.id), { plannedText: text, plannedMs: audio ? speechDurationMs(text) : 0, streamedMs: 0 });
     const ref = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };
     this.deps.send({ type: 'response.content_part.added', ...ref, part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
     item.content = [audio ? { type: 'output_audio', transcript: '' } : { type: 'output_text', text: '' }];
-    const tokens = text.split(' ');
-    const chunkCount = voice ? Math.ceil(voice.total / CHUNK_SAMPLES) : Math.ceil(tokens.length / 3);
-    const t0 = Date.now();
-    let emittedWords = 0;
-    for (let c = 0; c < chunkCount; c++) {
-      const target = Math.ceil((tokens.length * (c + 1)) / chunkCount);
-      if (target > emittedWords) {
-        const delta = (emittedWords > 0 ? ' ' : '') + tokens.slice(emittedWords, target).join(' ');
-        emittedWords = target;
-        flight.sent += delta;
-        item.content = [audio ? { type: 'output_audio', transcript: flight.sent } : { type: 'output_text', text: flight.sent }];
-        this.deps.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...ref, delta });
-      }
-      if (voice) {
-        const chunk = voice.nextInto(CHUNK_SCRATCH);
-        this.deps.sendAudioDelta(ref, pcmToBase64(chunk));
-        flight.streamedMs += msForSamples(chunk.length);
-        if (!this.plan.outOfBand) this.deps.conversation.meta(item.id).streamedMs = flight.streamedMs;
-      }
-      await this.#sleep(t0 + (c + 1) * this.#interval - Date.now());
-      if (!this.active) return;
-    }
+    if (audio) await this.#streamSpeech(flight, ref);
+    else await this.#streamText(flight, ref);
+    if (!this.active) return;
+    if (audio && !this.plan.outOfBand) this.deps.conversation.meta(item.id).plannedMs = flight.streamedMs;
     this.#inFlight = null;
     this.#closeMessage(flight, 'completed');
   }
 
-  #closeMessage(flight: Extract<InFlight, { kind: 'message' }>, status: 'completed' | 'incomplete'): void {
+  /** The next words of the transcript (or text), as a delta. */
+  #say(flight: MessageFlight, ref: AudioRef, words: readonly string[]): void {
+    if (words.length === 0) return;
+    const audio = this.plan.modality === 'audio';
+    const delta = (flight.sent === '' ? '' : ' ') + words.join(' ');
+    flight.sent += delta;
+    flight.item.content = [audio ? { type: 'output_audio', transcript: flight.sent } : { type: 'output_text', text: flight.sent }];
+    this.deps.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...ref, delta });
+  }
+
+  async #streamText(flight: MessageFlight, ref: AudioRef): Promise<void> {
+    const tokens = flight.text.split(' ');
+    const t0 = Date.now();
+    for (let c = 0, at = 0; at < tokens.length; c++, at += 3) {
+      this.#say(flight, ref, tokens.slice(at, at + 3));
+      await this.#sleep(t0 + (c + 1) * this.#interval - Date.now());
+      if (!this.active) return;
+    }
+  }
+
+  /**
+   * Speech, piece by piece (synthesised while the one before streams), each in ~100 ms
+   * frames at the output format; a piece's words go out spread over its frames, and
+   * where they fall in the audio is kept for truncation.
+   */
+  async #streamSpeech(flight: MessageFlight, ref: AudioRef): Promise<void> {
+    const { format } = this.plan;
+    const rate = formatRate(format);
+    const frameSamples = Math.round((rate * CHUNK_MS) / 1000);
+    const reply = new SpokenReply(flight.text, {
+      synth: this.deps.synthesizer,
+      gender: voiceGender(this.plan.voice),
+      speed: this.plan.speed,
+      rate,
+      onFallback: (error) => this.deps.onSpeechFallback?.(error),
+    });
+    flight.reply = reply;
+    const meta = this.plan.outOfBand ? null : this.deps.conversation.meta(flight.item.id);
+    if (meta) meta.spoken = [];
+    let wordsBefore = 0;
+    let due = Date.now();
+    for (;;) {
+      const piece = await this.#unlessStopped(reply.next());
+      if (!piece || !this.active) return;
+      const pieceMs = (piece.samples.length * 1000) / rate;
+      meta?.spoken?.push({ startMs: flight.streamedMs, endMs: flight.streamedMs + pieceMs, wordsBefore, words: piece.words });
+      wordsBefore += piece.words;
+      const tokens = piece.text.split(' ');
+      const frames = Math.max(1, Math.ceil(piece.samples.length / frameSamples));
+      due = Math.max(due, Date.now());
+      for (let f = 0, said = 0; f < frames; f++) {
+        const upTo = Math.ceil((tokens.length * (f + 1)) / frames);
+        this.#say(flight, ref, tokens.slice(said, upTo));
+        said = Math.max(said, upTo);
+        const frame = piece.samples.subarray(f * frameSamples, (f + 1) * frameSamples);
+        if (frame.length > 0) this.deps.sendAudioDelta(ref, encodeFrame(frame, format));
+        flight.streamedMs += (frame.length * 1000) / rate;
+        if (meta) meta.streamedMs = flight.streamedMs;
+        due += (this.#interval * frame.length) / frameSamples;
+        await this.#sleep(due - Date.now());
+        if (!this.active) return;
+      }
+    }
+  }
+
+  /** `promise`'s value, or null at once when the response is cancelled or aborted first. */
+  #unlessStopped<T>(promise: Promise<T>): Promise<T | null> {
+    return new Promise((resolve, reject) => {
+      this.#wake = () => resolve(null);
+      promise.then(
+        (value) => {
+          this.#wake = null;
+          resolve(value);
+        },
+        reject,
+      );
+    });
+  }
+
+  #closeMessage(flight: MessageFlight, status: 'completed' | 'incomplete'): void {
     const { item, index } = flight;
     const audio = this.plan.modality === 'audio';
     const ref = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };

@@ -7,6 +7,7 @@ import type { ReplyRequest } from './replies/types';
 import { planResponse, type ResponsePlan, toolCallPlan } from './response-plan';
 import { type AudioRef, ResponseRunner } from './response-runner';
 import type { EffectiveSession } from './session-config';
+import type { Synthesizer } from './speech/synthesis/synthesizer';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
@@ -26,7 +27,10 @@ export interface ResponsesHost {
   readonly ids: IdFactory;
   readonly limits: EngineLimits;
   readonly paceFactor: number;
+  /** The engine's speech synthesiser, or null to speak the tone. */
+  readonly synthesizer: Synthesizer | null;
   responseDelayMs(): number;
+  log(line: string): void;
   send(event: Record<string, unknown>): void;
   sendAudioDelta(ref: AudioRef, base64: string): void;
   /** A response finished (response.done sent, unless the socket is gone). */
@@ -129,6 +133,8 @@ export class Responses {
       conversation: host.conversation,
       conversationId: `conv_${host.id}`,
       paceFactor: host.paceFactor,
+      synthesizer: host.synthesizer,
+      onSpeechFallback: (error) => host.log(`session ${host.id}: a reply piece is the tone: ${error instanceof Error ? error.message : String(error)}`),
       startDelayMs: host.responseDelayMs(),
       onFinish: (r) => {
         if (this.#default === r) this.#default = null;

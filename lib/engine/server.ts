@@ -1,16 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import { voiceBed } from './audio-synth';
 import { isLoopback, sendError, sendJson } from './http-utils';
 import type { TranscriptionLag } from './input-audio';
 import { type EngineLimits, resolveLimits } from './limits';
 import type { EngineSession } from './session';
+import { probeSpeech, speechLogLine } from './speech/capabilities';
+import { type PoolOptions } from './speech/synthesis/process-pool';
+import { Synthesizer } from './speech/synthesis/synthesizer';
 import { type ControlState, handleTestControl, NO_FAULTS } from './test-controls';
 import { type Admission, handleUpgrade, REALTIME_PATH, type UpgradeState } from './upgrade';
 import { UsedTokens } from './used-tokens';
-
-;
 
 /**
  * Cue's local realtime engine: a WebSocket server speaking the subset of the
@@ -33,6 +35,13 @@ export type EngineOptions = {
   limits?: Partial<EngineLimits>;
   /** When input transcription follows a turn: after the automatic reply started (default), or a lag in ms. */
   transcriptionLag?: TranscriptionLag;
+  /**
+   * Replies speak real words with flite or espeak-ng when installed ('auto', the default),
+   * or the voice-like tone ('tone', for tests that need exact lengths).
+   */
+  synthesis?: 'auto' | 'tone';
+  /** Bounds on the synthesiser processes (defaults in speech/synthesis/synthesizer). */
+  synthesisPool?: Partial<PoolOptions>;
   log?: (line: string) => void;
 };
 
@@ -40,6 +49,10 @@ export type EngineHandle = {
   url: string;
   httpUrl: string;
   port: number;
+  /** What speech the engine has (also in GET /health). */
+  speech: EngineSpeech;
+  /** The synthesiser replies use, or null (tone). */
+  synthesizer: Synthesizer | null;
   /** Open sessions now. */
   sessionCount(): number;
   close(): Promise<void>;
@@ -57,6 +70,9 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
   const log = opts.log ?? (() => undefined);
   const limits = resolveLimits(opts.limits);
   voiceBed(); // made once now, not during the first reply
+  const speech = await probeSpeech({ synthesis: opts.synthesis !== 'tone' });
+  log(speechLogLine(speech));
+  const synthesizer = speech.synthesis.engine ? new Synthesizer(speech.synthesis.engine, opts.synthesisPool) : null;
   const control: ControlState = { sessions: [], faults: { ...NO_FAULTS } };
   const open = new Set<EngineSession>();
   const upgrades: UpgradeState = { pending: 0 };
@@ -78,6 +94,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     secret: opts.secret,
     limits,
     paceFactor: opts.paceFactor ?? 4,
+    synthesizer,
     transcriptionLag: opts.transcriptionLag ?? 'after_response',
     recordEvents: opts.testControls === true,
     wss,
@@ -88,7 +105,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     onSession: opts.testControls ? keep : undefined,
   };
 
-  const health = () => ({ ok: true, sessions: open.size, joining: upgrades.pending, capacity: limits.maxSessions, atCapacity: open.size + upgrades.pending >= limits.maxSessions });
+  const health = () => ({ ok: true, sessions: open.size, joining: upgrades.pending, capacity: limits.maxSessions, atCapacity: open.size + upgrades.pending >= limits.maxSessions, speech });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://engine.local');
     if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, health());
@@ -133,5 +150,5 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     return closing;
   };
 
-  return { url: `ws://${urlHost}:${port}${REALTIME_PATH}`, httpUrl: `http://${urlHost}:${port}`, port, sessionCount: () => open.size, close };
+  return { url: `ws://${urlHost}:${port}${REALTIME_PATH}`, httpUrl: `http://${urlHost}:${port}`, port, speech, synthesizer, sessionCount: () => open.size, close };
 }

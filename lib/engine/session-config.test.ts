@@ -33,9 +33,19 @@ describe('session config', () => {
   });
 
   it('refuses formats the engine cannot produce and a wrong session type', () => {
-    expect(sessionUpdateSchema.safeParse({ type: 'realtime', audio: { output: { format: { type: 'audio/pcmu' } } } }).success).toBe(false);
+    expect(sessionUpdateSchema.safeParse({ type: 'realtime', audio: { output: { format: { type: 'audio/pcm', rate: 16000 } } } }).success).toBe(false);
+    expect(sessionUpdateSchema.safeParse({ type: 'realtime', audio: { output: { format: { type: 'audio/opus' } } } }).success).toBe(false);
     expect(sessionUpdateSchema.safeParse({ type: 'realtime', audio: { input: { format: { type: 'audio/pcm', rate: 16000 } } } }).success).toBe(false);
     expect(sessionUpdateSchema.safeParse({ instructions: 'x' }).success).toBe(false);
     expect(sessionUpdateSchema.safeParse({ type: 'realtime', output_modalities: ['audio', 'text'] }).success).toBe(false);
+  });
+
+  it('speaks G.711 at 8 kHz when asked, and PCM16 24 kHz again', () => {
+    const s1 = mergeSession(base(), update({ type: 'realtime', audio: { output: { format: { type: 'audio/pcmu' } } } }));
+    expect(s1.audio.output.format).toEqual({ type: 'audio/pcmu' });
+    expect(s1.audio.input.format).toEqual({ type: 'audio/pcm', rate: 24000 });
+    const s2 = mergeSession(s1, update({ type: 'realtime', audio: { output: { format: { type: 'audio/pcma' } } } }));
+    expect(s2.audio.output.format).toEqual({ type: 'audio/pcma' });
+    expect(mergeSession(s2, update({ type: 'realtime', audio: { output: { format: { type: 'audio/pcm' } } } })).audio.output.format).toEqual({ type: 'audio/pcm', rate: 24000 });
   });
 });

@@ -1,4 +1,5 @@
 import type { SessionUpdate } from './protocol';
+import type { OutputFormat } from './speech/synthesis/output-format';
 
 /**
  * The effective session config (what `session.created` / `session.updated`
@@ -40,7 +41,7 @@ export type EffectiveSession = {
       noise_reduction: { type: string } | null;
       turn_detection: TurnDetection | null;
     };
-    output: { format: { type: 'audio/pcm'; rate: 24000 }; voice: string; speed: number };
+    output: { format: OutputFormat; voice: string; speed: number };
   };
   [key: string]: unknown;
 };
@@ -94,6 +95,11 @@ export function mergeTurnDetection(current: TurnDetection | null, update: Record
   return { ...base, ...definedEntries(update), type } as TurnDetection;
 }
 
+/** The full wire shape of an output format the schema accepted. */
+export function outputFormat(type: OutputFormat['type']): OutputFormat {
+  return type === 'audio/pcm' ? { ...PCM } : { type };
+}
+
 /** Merge a validated `session.update` into the effective config (fields not given are kept). */
 export function mergeSession(current: EffectiveSession, update: SessionUpdate): EffectiveSession {
   const { audio, type: _type, ...rest } = update;
@@ -111,6 +117,7 @@ export function mergeSession(current: EffectiveSession, update: SessionUpdate): 
     },
     output: {
       ...current.audio.output,
+      ...(output?.format !== undefined ? { format: outputFormat(output.format.type) } : {}),
       ...(output?.voice !== undefined ? { voice: output.voice } : {}),
       ...(output?.speed !== undefined ? { speed: output.speed } : {}),
     },

@@ -10,6 +10,7 @@ import type { ReplyRequest } from './replies/types';
 import type { AudioRef, ResponseRunner } from './response-runner';
 import { Responses, type ResponsesHost, type Started } from './responses';
 import { type EffectiveSession, initialSession, mergeSession } from './session-config';
+import type { Synthesizer } from './speech/synthesis/synthesizer';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
@@ -35,6 +36,8 @@ export type SessionOptions = {
   /** How long the session may run, ms. */
   maxDurationMs: number;
   paceFactor: number;
+  /** Speech for replies (null: the voice-like tone). */
+  synthesizer: Synthesizer | null;
   limits: EngineLimits;
   transcriptionLag: TranscriptionLag;
   recordEvents: boolean;
@@ -54,6 +57,7 @@ export class EngineSession implements InputHost, ResponsesHost {
   readonly ids = createIdFactory();
   readonly received: Record<string, unknown>[] = [];
   readonly paceFactor: number;
+  readonly synthesizer: Synthesizer | null;
   readonly limits: EngineLimits;
   readonly input: InputAudio;
   readonly responses: Responses;
@@ -73,6 +77,7 @@ export class EngineSession implements InputHost, ResponsesHost {
     this.agent = opts.agent;
     this.persona = opts.persona ?? null;
     this.paceFactor = opts.paceFactor;
+    this.synthesizer = opts.synthesizer;
     this.limits = opts.limits;
     const expiresAt = Math.floor((this.connectedAt.getTime() + opts.maxDurationMs) / 1000);
     this.config = initialSession({ id: opts.id, model: opts.model, expiresAt, minted: opts.minted });
@@ -139,6 +144,10 @@ export class EngineSession implements InputHost, ResponsesHost {
 
   transcriptionLag(): TranscriptionLag {
     return this.opts.faults().transcriptionLagMs ?? this.opts.transcriptionLag;
+  }
+
+  log(line: string): void {
+    this.opts.log(line);
   }
 
   responseDelayMs(): number {

@@ -5,8 +5,9 @@ import { type MintEngineTokenInput, mintEngineToken } from './token';
 /** Helpers for the engine's own tests: start an engine, mint tokens, drive a raw socket. */
 export const TEST_SECRET = 'engine-test-secret';
 
+/** An engine for tests: fast pacing, and the tone (exact lengths) unless `synthesis: 'auto'` is asked for. */
 export function startTestEngine(opts: Partial<EngineOptions> = {}): Promise<EngineHandle> {
-  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, ...opts });
+  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, synthesis: 'tone', ...opts });
 }
 
 export function mint(

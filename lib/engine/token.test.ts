@@ -67,8 +67,8 @@ describe('engine tokens v2', () => {
   });
 
   it('refuses at mint a session the engine cannot run, and a token too long for a header', () => {
-    const pcmu = { ...session, audio: { ...session.audio, output: { format: { type: 'audio/pcmu' }, voice: 'marin' } } };
-    expect(() => mintEngineToken({ secret, agentId: 'a', ttlSeconds: 60, session: pcmu })).toThrow();
+    const opus = { ...session, audio: { ...session.audio, output: { format: { type: 'audio/opus' }, voice: 'marin' } } };
+    expect(() => mintEngineToken({ secret, agentId: 'a', ttlSeconds: 60, session: opus })).toThrow();
     let seed = 7;
     const noise = Array.from({ length: 90_000 }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
     expect(() => mintEngineToken({ secret, agentId: 'a', ttlSeconds: 60, session: { ...session, instructions: noise } })).toThrow(EngineTokenTooLargeError);

@@ -5,6 +5,7 @@ import { rejectUpgrade, tokenFromUpgrade } from './http-utils';
 import type { TranscriptionLag } from './input-audio';
 import { type EngineLimits, LIMIT_ERROR_CODES } from './limits';
 import { EngineSession, type Faults } from './session';
+import type { Synthesizer } from './speech/synthesis/synthesizer';
 import { verifyEngineToken } from './token';
 import type { UsedTokens } from './used-tokens';
 
@@ -23,6 +24,7 @@ export type Admission = {
   secret: string;
   limits: EngineLimits;
   paceFactor: number;
+  synthesizer: Synthesizer | null;
   transcriptionLag: TranscriptionLag;
   recordEvents: boolean;
   wss: WebSocketServer;
@@ -98,6 +100,7 @@ export async function handleUpgrade(a: Admission, state: UpgradeState, req: Inco
       persona: claims.persona ?? null,
       maxDurationMs: maxSeconds * 1000,
       paceFactor: a.paceFactor,
+      synthesizer: a.synthesizer,
       limits: a.limits,
       transcriptionLag: a.transcriptionLag,
       recordEvents: a.recordEvents,
