@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**'],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**/*.spec.ts'],
     environment: 'node',
     env: { OPENAI_AGENTS_DISABLE_TRACING: '1' },
     testTimeout: 20_000,

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { BackendBadge } from '@/components/live/backend-badge';
 import { realtimeBackend } from '@/lib/server/env';
+import { readEngineSpeech } from '@/lib/server/model-access/engine-speech';
 
 // The backend is read from the server's environment at request time, not at build time.
 export const dynamic = 'force-dynamic';
@@ -22,8 +23,9 @@ const uses = [
   },
 ] as const;
 
-export default function HomePage() {
+export default async function HomePage() {
   const backend = realtimeBackend();
+  const speech = backend === 'local' ? await readEngineSpeech() : null;
   return (
     <div className="space-y-10">
       <section className="space-y-3 pt-6">
@@ -33,7 +35,7 @@ export default function HomePage() {
           plays your toughest client so you can rehearse before the real call.
         </p>
         <p data-testid="home-backend" className="max-w-3xl text-sm leading-7 text-slate-600">
-          <BackendBadge backend={backend} />{' '}
+          <BackendBadge backend={backend} speech={speech} />{' '}
           <span>
             {backend === 'local'
               ? 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'

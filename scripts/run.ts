@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseEnv, realtimeBackend } from '@/lib/server/env-schema';
 import { startEngine } from '@/lib/engine/server';
+import { speechLogLine } from '@/lib/engine/speech/capabilities';
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
         testControls: env.CUE_ENGINE_TEST_CONTROLS,
       });
       console.log(`Local realtime engine (scripted, no AI) on ${engine.url}${env.CUE_ENGINE_TEST_CONTROLS ? ' with test controls' : ''}`);
+      console.log(`Local engine ${speechLogLine(engine.speech)}`);
     } else {
       console.log(`Using the local realtime engine at ${env.CUE_ENGINE_URL} (started elsewhere)`);
     }

@@ -6,6 +6,7 @@ import { listLiveSessions } from '@/app/actions/live';
 import { LiveConsole } from '@/components/live/live-console';
 import { PAST_MEETINGS_SHOWN } from '@/lib/live/meeting/past-meetings';
 import { realtimeBackend } from '@/lib/server/env';
+import { readEngineSpeech } from '@/lib/server/model-access/engine-speech';
 
 export const metadata: Metadata = { title: 'Live assistant — Cue' };
 
@@ -19,10 +20,12 @@ export default async function LivePage() {
   const agents = Object.values(agentRegistry)
     .filter((a) => LIVE_AGENT_IDS.includes(a.id))
     .map(({ id, name, model, purpose }) => ({ id, name, model, purpose }));
-  const past = await listLiveSessions({ limit: PAST_MEETINGS_SHOWN });
+  const backend = realtimeBackend();
+  const [past, engineSpeech] = await Promise.all([listLiveSessions({ limit: PAST_MEETINGS_SHOWN }), backend === 'local' ? readEngineSpeech() : null]);
   return (
     <LiveConsole
-      backend={realtimeBackend()}
+      backend={backend}
+      engineSpeech={engineSpeech}
       agents={agents}
       defaultAgentId={hintAssistant.id}
       pastMeetings={past.ok ? past.data : null}

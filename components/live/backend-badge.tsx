@@ -1,16 +1,22 @@
-import { backendLabel } from '@/lib/live/backend-label';
+import type { EngineSpeech } from '@/lib/contracts/engine-speech';
+import { backendLabel, localEngineTitle } from '@/lib/live/backend-label';
 import type { Backend } from '@/lib/realtime/store/types';
 
-/** Which engine answers: the local engine (scripted, no AI) or the OpenAI model. Same badge on the home page and /live. */
-export function BackendBadge({ backend, model = null }: { backend: Backend; model?: string | null }) {
+/**
+ * Which engine answers: the local engine (scripted, no AI; with the speech it has) or the
+ * OpenAI model. Same badge on the home page and /live.
+ */
+export function BackendBadge({ backend, model = null, speech = null }: { backend: Backend; model?: string | null; speech?: EngineSpeech | null }) {
+  const missing = backend === 'local' && speech !== null && !(speech.recognition.available && speech.synthesis.available);
   return (
     <span
       data-testid="backend-badge"
       data-backend={backend}
-      className="rounded-md bg-slate-100 px-2 py-1 text-xs font-medium text-slate-700"
-      title={backend === 'local' ? 'Replies are scripted by the local engine; no AI model is called.' : undefined}
+      data-speech={backend === 'local' && speech ? (missing ? 'partial' : 'offline') : undefined}
+      className={`rounded-md px-2 py-1 text-xs font-medium ${missing ? 'bg-amber-50 text-amber-900' : 'bg-slate-100 text-slate-700'}`}
+      title={backend === 'local' ? localEngineTitle(speech) : undefined}
     >
-      {backendLabel(backend, model)}
+      {backendLabel(backend, model, speech)}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { RefObject } from 'react';
 import { prefetchLiveCall } from '@/lib/live/live-agents';
+import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { BackendBadge } from './backend-badge';
@@ -14,6 +15,8 @@ type Props = {
   agentId: string;
   onAgentChange: (id: string) => void;
   configuredBackend: Backend;
+  /** The local engine's speech, from its health check (null: unknown or OpenAI). */
+  engineSpeech: EngineSpeech | null;
   /** The model the next connection will use (from the settings). */
   model: string;
   /** The next connection asks for OpenAI tracing (from the settings). */
@@ -73,7 +76,7 @@ export function ConnectionBar({ settingsButtonRef, ...props }: Props) {
         <InputSourceBadge />
         <div className="ml-auto flex flex-wrap items-center gap-3">
           {tracing && <TracingBadge local={(idle ? props.configuredBackend : liveBackend) === 'local'} />}
-          {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} /> : <BackendBadge backend={props.configuredBackend} model={props.model} />}
+          {!idle && liveBackend ? <BackendBadge backend={liveBackend} model={liveModel} speech={props.engineSpeech} /> : <BackendBadge backend={props.configuredBackend} model={props.model} speech={props.engineSpeech} />}
           <button
             ref={settingsButtonRef}
             type="button"

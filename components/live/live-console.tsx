@@ -5,6 +5,7 @@ import { SettingsDialog } from '@/components/settings/lazy-settings-dialog';
 import { SettingsStoreProvider, useSettingsStore, useSettingsStoreApi } from '@/components/settings/settings-store-provider';
 import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
 import type { LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
+import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useHintSession, useMeetingRecorder, useMeetingState } from '@/lib/live/live-context';
 import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
@@ -23,6 +24,8 @@ import { useLiveShortcuts } from './use-live-shortcuts';
 
 type Props = {
   backend: Backend;
+  /** The local engine's speech, read from its health check on the server. */
+  engineSpeech: EngineSpeech | null;
   agents: AgentOption[];
   defaultAgentId: string;
   pastMeetings: LiveSessionSummary[] | null;
@@ -40,7 +43,7 @@ export function LiveConsole(props: Props) {
   );
 }
 
-function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
+function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
   const meeting = useMeetingRecorder();
@@ -95,6 +98,7 @@ function LiveConsoleBody({ backend, agents, defaultAgentId, pastMeetings, pastMe
         agentId={agentId}
         onAgentChange={setAgentId}
         configuredBackend={backend}
+        engineSpeech={engineSpeech}
         model={model}
         tracing={tracing}
         micEnabled={micEnabled}
