@@ -5,11 +5,11 @@ import { env } from '@/lib/server/env';
 /**
  * What speech the local engine has, from its health check (GET /health beside the
  * realtime socket in CUE_ENGINE_URL), read on the server for the pages' badge.
- * A known answer is kept for a minute; an engine that does not answer (not started
+ * A known answer is kept for 5 s; an engine that does not answer (not started
  * yet, another version) gives null, and the badge says only "Local engine".
  */
 const TIMEOUT_MS = 800;
-const KEEP_MS = 60_000;
+const KEEP_MS = 5_000;
 let known: { speech: EngineSpeech; at: number } | null = null;
 
 export function engineHealthUrl(engineUrl: string): string {
