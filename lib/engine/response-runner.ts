@@ -4,10 +4,9 @@ import { toWireItem } from './conversation';
 import type { IdFactory } from './event-ids';
 import { responseObject, type ResponseUsage, responseUsage } from './response-object';
 import type { ResponsePlan } from './response-plan';
-import { encodeFrame, formatRate } from './speech/synthesis/output-format';
-import { SpokenReply } from './speech/synthesis/spoken-reply';
+import { streamSpeech } from './speech-stream';
+import type { SpokenReply } from './speech/synthesis/spoken-reply';
 import type { Synthesizer } from './speech/synthesis/synthesizer';
-import { voiceGender } from './speech/synthesis/voices';
 
 /**
  * Streams one response in the service's event order, paced faster than real
@@ -198,49 +197,19 @@ export class ResponseRunner {
     }
   }
 
-  /**
-   * Speech, piece by piece (synthesised while the one before streams), each in ~100 ms
-   * frames at the output format; a piece's words go out spread over its frames, and
-   * where they fall in the audio is kept for truncation.
-   */
-  async #streamSpeech(flight: MessageFlight, ref: AudioRef): Promise<void> {
-    const { format } = this.plan;
-    const rate = formatRate(format);
-    const frameSamples = Math.round((rate * CHUNK_MS) / 1000);
-    const reply = new SpokenReply(flight.text, {
-      synth: this.deps.synthesizer,
-      gender: voiceGender(this.plan.voice),
-      speed: this.plan.speed,
-      rate,
+  #streamSpeech(flight: MessageFlight, ref: AudioRef): Promise<void> {
+    return streamSpeech(flight, {
+      meta: this.plan.outOfBand ? null : this.deps.conversation.meta(flight.item.id),
+      plan: this.plan,
+      synthesizer: this.deps.synthesizer,
       onFallback: (error) => this.deps.onSpeechFallback?.(error),
+      active: () => this.active,
+      interval: this.#interval,
+      say: (words) => this.#say(flight, ref, words),
+      sendFrame: (base64) => this.deps.sendAudioDelta(ref, base64),
+      sleep: (ms) => this.#sleep(ms),
+      unlessStopped: (promise) => this.#unlessStopped(promise),
     });
-    flight.reply = reply;
-    const meta = this.plan.outOfBand ? null : this.deps.conversation.meta(flight.item.id);
-    if (meta) meta.spoken = [];
-    let wordsBefore = 0;
-    let due = Date.now();
-    for (;;) {
-      const piece = await this.#unlessStopped(reply.next());
-      if (!piece || !this.active) return;
-      const pieceMs = (piece.samples.length * 1000) / rate;
-      meta?.spoken?.push({ startMs: flight.streamedMs, endMs: flight.streamedMs + pieceMs, wordsBefore, words: piece.words });
-      wordsBefore += piece.words;
-      const tokens = piece.text.split(' ');
-      const frames = Math.max(1, Math.ceil(piece.samples.length / frameSamples));
-      due = Math.max(due, Date.now());
-      for (let f = 0, said = 0; f < frames; f++) {
-        const upTo = Math.ceil((tokens.length * (f + 1)) / frames);
-        this.#say(flight, ref, tokens.slice(said, upTo));
-        said = Math.max(said, upTo);
-        const frame = piece.samples.subarray(f * frameSamples, (f + 1) * frameSamples);
-        if (frame.length > 0) this.deps.sendAudioDelta(ref, encodeFrame(frame, format));
-        flight.streamedMs += (frame.length * 1000) / rate;
-        if (meta) meta.streamedMs = flight.streamedMs;
-        due += (this.#interval * frame.length) / frameSamples;
-        await this.#sleep(due - Date.now());
-        if (!this.active) return;
-      }
-    }
   }
 
   /** `promise`'s value, or null at once when the response is cancelled or aborted first. */
