@@ -11,6 +11,7 @@
  * Options: `--replies=30`, `--parallel=4`, `--pace=10`.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { hintAssistant } from '../agents/hint-assistant';
 import type { EngineHandle } from '../lib/engine/server';
 import { startEngine } from '../lib/engine/server';
@@ -78,7 +79,8 @@ async function run(synthesis: 'auto' | 'tone') {
 }
 
 async function main(): Promise<void> {
-  console.log(`\nSpeech output (local engine): ${REPLIES} quick hints one at a time, then ${PARALLEL} sessions at once, pace ${PACE}x`);
+  const load = () => loadavg()[0]?.toFixed(1);
+  console.log(`\nSpeech output (local engine): ${REPLIES} quick hints one at a time, then ${PARALLEL} sessions at once, pace ${PACE}x (load average ${load()})`);
   const speech = await run('auto');
   const tone = await run('tone');
   if (speech.engine === 'tone') console.log('  no synthesiser installed (install flite): both runs are the tone');
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     console.log(`  synthesiser processes: ${((speech.childCpu / (made * serialShare)) * 1000).toFixed(1)} ms CPU per audio second (${speech.engine})`);
   }
   console.log(`  engine process: ${((speech.ownCpuS / speech.audioS) * 1000).toFixed(1)} ms CPU per audio second streamed with speech, ${((tone.ownCpuS / tone.audioS) * 1000).toFixed(1)} ms with the tone`);
+  console.log(`  load average at the end ${load()} (a loaded machine delays every synthesiser process start)`);
   console.log(`  audio per reply: ${(speech.audioS / REPLIES).toFixed(2)} s speech, ${(tone.audioS / REPLIES).toFixed(2)} s tone`);
 }
 

@@ -40,12 +40,13 @@ export class SpokenReply {
     this.pieces = splitSpeech(text);
   }
 
-  /** The next piece (and start making the one after it), or null when the reply is all spoken. */
+  /** The next piece (the one after it is made meanwhile), or null when the reply is all spoken. */
   async next(): Promise<SpokenPiece | null> {
     if (this.#next >= this.pieces.length || this.#abort.signal.aborted) return null;
     const current = this.#ahead ?? this.#make(this.#next);
-    this.#next++;
-    this.#ahead = this.#next < this.pieces.length ? this.#make(this.#next) : null;
+    const following = ++this.#next;
+    // The piece after starts once this one is made: it never competes with it for the CPU.
+    this.#ahead = following < this.pieces.length ? current.then(() => this.#make(following)) : null;
     return current;
   }
 
