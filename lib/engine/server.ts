@@ -9,6 +9,7 @@ import type { EngineSession } from './session';
 import { type ControlState, handleTestControl, NO_FAULTS } from './test-controls';
 import { type Admission, handleUpgrade, REALTIME_PATH, type UpgradeState } from './upgrade';
 import { UsedTokens } from './used-tokens';
+import { type RecognitionOption, resolveRecognition } from './speech/recognition/engine-recognition';
 
 ;
 
@@ -33,6 +34,8 @@ export type EngineOptions = {
   limits?: Partial<EngineLimits>;
   /** When input transcription follows a turn: after the automatic reply started (default), or a lag in ms. */
   transcriptionLag?: TranscriptionLag;
+  /** Speech recognition: 'auto' (default: pocketsphinx when installed), null (placeholders), or a recogniser factory. */
+  recognition?: RecognitionOption;
   log?: (line: string) => void;
 };
 
@@ -79,6 +82,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     limits,
     paceFactor: opts.paceFactor ?? 4,
     transcriptionLag: opts.transcriptionLag ?? 'after_response',
+    recognizerFactory: resolveRecognition(opts.recognition, log),
     recordEvents: opts.testControls === true,
     wss,
     usedTokens: new UsedTokens(),

@@ -10,6 +10,7 @@ import type { ReplyRequest } from './replies/types';
 import type { AudioRef, ResponseRunner } from './response-runner';
 import { Responses, type ResponsesHost, type Started } from './responses';
 import { type EffectiveSession, initialSession, mergeSession } from './session-config';
+import type { RecognizerFactory } from './speech/recognition/recognizer';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
@@ -37,6 +38,8 @@ export type SessionOptions = {
   paceFactor: number;
   limits: EngineLimits;
   transcriptionLag: TranscriptionLag;
+  /** Makes the session's speech recogniser (null: placeholder transcripts). */
+  recognizerFactory?: RecognizerFactory | null;
   recordEvents: boolean;
   faults: () => Faults;
   log: (line: string) => void;
@@ -55,6 +58,7 @@ export class EngineSession implements InputHost, ResponsesHost {
   readonly received: Record<string, unknown>[] = [];
   readonly paceFactor: number;
   readonly limits: EngineLimits;
+  readonly recognizerFactory: RecognizerFactory | null;
   readonly input: InputAudio;
   readonly responses: Responses;
   readonly #rateLimits = new RateLimits();
@@ -74,6 +78,7 @@ export class EngineSession implements InputHost, ResponsesHost {
     this.persona = opts.persona ?? null;
     this.paceFactor = opts.paceFactor;
     this.limits = opts.limits;
+    this.recognizerFactory = opts.recognizerFactory ?? null;
     const expiresAt = Math.floor((this.connectedAt.getTime() + opts.maxDurationMs) / 1000);
     this.config = initialSession({ id: opts.id, model: opts.model, expiresAt, minted: opts.minted });
     this.input = new InputAudio(this);

@@ -6,7 +6,7 @@ import { type MintEngineTokenInput, mintEngineToken } from './token';
 export const TEST_SECRET = 'engine-test-secret';
 
 export function startTestEngine(opts: Partial<EngineOptions> = {}): Promise<EngineHandle> {
-  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, ...opts });
+  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, recognition: null, ...opts });
 }
 
 export function mint(

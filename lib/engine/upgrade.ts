@@ -7,6 +7,7 @@ import { type EngineLimits, LIMIT_ERROR_CODES } from './limits';
 import { EngineSession, type Faults } from './session';
 import { verifyEngineToken } from './token';
 import type { UsedTokens } from './used-tokens';
+import type { RecognizerFactory } from './speech/recognition/recognizer';
 
 /**
  * Who may open a session: a valid, unexpired, unused token, while the engine
@@ -24,6 +25,7 @@ export type Admission = {
   limits: EngineLimits;
   paceFactor: number;
   transcriptionLag: TranscriptionLag;
+  recognizerFactory: RecognizerFactory | null;
   recordEvents: boolean;
   wss: WebSocketServer;
   usedTokens: UsedTokens;
@@ -100,6 +102,7 @@ export async function handleUpgrade(a: Admission, state: UpgradeState, req: Inco
       paceFactor: a.paceFactor,
       limits: a.limits,
       transcriptionLag: a.transcriptionLag,
+      recognizerFactory: a.recognizerFactory,
       recordEvents: a.recordEvents,
       faults: a.faults,
       log: a.log,
