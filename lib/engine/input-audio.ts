@@ -8,6 +8,7 @@ import type { EffectiveSession, TurnDetection } from './session-config';
 import { EnergyVad, type VadConfig } from './vad';
 import type { RecognizerFactory } from './speech/recognition/recognizer';
 import { SpeechInput } from './speech/recognition/speech-input';
+import { placeholderTranscript } from '@/lib/shared/speech-placeholder';
 
 /**
  * The input audio buffer and user turns: energy VAD over appended audio,
@@ -50,9 +51,7 @@ const MIN_COMMIT_MS = 100;
 const TRANSCRIPT_DELTA_GAP_MS = 5;
 const MAX_UTTERANCE_WAIT_MS = 1500;
 
-export function placeholderTranscript(ms: number): string {
-  return `[speech, ${(ms / 1000).toFixed(1)} s — the local engine does not transcribe audio]`;
-}
+export { placeholderTranscript };
 
 function vadConfig(td: TurnDetection | null): VadConfig {
   return { threshold: td?.threshold ?? 0.5, prefixPaddingMs: td?.prefix_padding_ms ?? 300, silenceDurationMs: td?.silence_duration_ms ?? 500 };
