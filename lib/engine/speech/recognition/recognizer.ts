@@ -11,6 +11,8 @@ import { RECOGNIZER_RATE } from './resample';
 export type RecognizerStats = { audioMs: number; computeMs: number; initMs: number | null; utterances: number };
 
 export interface Recognizer {
+  /** Load the model now (in the background), so the first utterance does not wait for it. */
+  prepare(): void;
   /** Start an utterance; `onPartial` gets each partial hypothesis of it. */
   begin(onPartial: (text: string) => void): void;
   /** 16 kHz PCM16 for the open utterance (ignored when none is open). */
@@ -24,13 +26,22 @@ export interface Recognizer {
   stats(): RecognizerStats;
 }
 
-export type RecognizerOptions = { modelDir: string; extraArgs?: string[]; finalTimeoutMs?: number; log?: (line: string) => void };
+export type RecognizerOptions = {
+  modelDir: string;
+  extraArgs?: string[];
+  finalTimeoutMs?: number;
+  log?: (line: string) => void;
+  /** Called once when the recogniser is closed or failed (frees its slot). */
+  onRelease?: () => void;
+};
 export type RecognizerFactory = () => Recognizer;
 
 const CHUNK_SAMPLES = RECOGNIZER_RATE / 10;
 const WORKER_URL = new URL('./recognizer-worker.mjs', import.meta.url);
 
-type Pending = { onPartial: (text: string) => void; resolve: ((text: string | null) => void) | null; timer: NodeJS.Timeout | null };
+type Pending = { onPartial: (text: string) => void; resolve: ((text: string | null) => void) | null; timer: NodeJS.Timeout | null; seq: number };
+/** How long a final hypothesis may take once the worker is up (the end-of-utterance pass is up to ~1.3 s on a loaded machine). */
+const FINAL_TIMEOUT_MS = 5000;
 type WorkerMessage =
   | { type: 'ready'; initMs: number }
   | { type: 'partial'; text: string; computeMs: number }
@@ -59,10 +70,14 @@ export class PocketsphinxRecognizer implements Recognizer {
     return { ...this.#stats };
   }
 
+  prepare(): void {
+    if (!this.#failed && !this.#closed) this.#ensureWorker();
+  }
+
   begin(onPartial: (text: string) => void): void {
     if (this.#open) this.abort();
     if (this.#failed || this.#closed) return;
-    const pending: Pending = { onPartial, resolve: null, timer: null };
+    const pending: Pending = { onPartial, resolve: null, timer: null, seq: 0 };
     this.#open = pending;
     this.#queue.push(pending);
     this.#post({ type: 'begin' });
@@ -86,11 +101,11 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.#flush();
     this.#open = null;
     this.#stats.utterances += 1;
-    const seq = ++this.#seq;
+    pending.seq = ++this.#seq;
     return new Promise((resolve) => {
       pending.resolve = resolve;
-      pending.timer = setTimeout(() => this.#settle(pending, null, 'timed out waiting for the final hypothesis'), this.opts.finalTimeoutMs ?? 3000);
-      this.#post({ type: 'end', seq });
+      if (this.#stats.initMs !== null) this.#armTimeout(pending);
+      this.#post({ type: 'end', seq: pending.seq });
     });
   }
 
@@ -106,6 +121,7 @@ export class PocketsphinxRecognizer implements Recognizer {
 
   close(): void {
     if (this.#closed) return;
+    if (!this.#failed) this.opts.onRelease?.();
     this.#closed = true;
     this.#open = null;
     for (const p of this.#queue.splice(0)) this.#settle(p, null);
@@ -113,6 +129,12 @@ export class PocketsphinxRecognizer implements Recognizer {
     if (!worker) return;
     worker.postMessage({ type: 'close' });
     setTimeout(() => void worker.terminate(), 2000).unref();
+  }
+
+  /** The clock for a final starts once the model is loaded: loading is not the decoder being stuck. */
+  #armTimeout(pending: Pending): void {
+    if (pending.timer || !pending.resolve) return;
+    pending.timer = setTimeout(() => this.#settle(pending, null, 'timed out waiting for the final hypothesis'), this.opts.finalTimeoutMs ?? FINAL_TIMEOUT_MS);
   }
 
   #flush(): void {
@@ -146,7 +168,10 @@ export class PocketsphinxRecognizer implements Recognizer {
   }
 
   #onMessage(m: WorkerMessage): void {
-    if (m.type === 'ready') this.#stats.initMs = m.initMs;
+    if (m.type === 'ready') {
+      this.#stats.initMs = m.initMs;
+      for (const p of this.#queue) if (p.seq > 0) this.#armTimeout(p);
+    }
     else if (m.type === 'failed') this.#fail(`${m.code}: ${m.message}`);
     else if (m.type === 'partial') {
       this.#stats.computeMs += m.computeMs;
@@ -173,6 +198,7 @@ export class PocketsphinxRecognizer implements Recognizer {
   #fail(why: string): void {
     if (this.#failed || this.#closed) return;
     this.#failed = true;
+    this.opts.onRelease?.();
     this.opts.log?.(`speech recognition unavailable for this session (${why}); transcripts fall back to placeholders`);
     this.#open = null;
     for (const p of this.#queue.splice(0)) this.#settle(p, null);

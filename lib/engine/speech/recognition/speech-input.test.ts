@@ -9,6 +9,7 @@ function fakeRecognizer() {
   let resolveEnd: ((t: string | null) => void) | null = null;
   const state = { failed: false, begun: 0, closed: false };
   const r: Recognizer = {
+    prepare: () => undefined,
     begin: (cb) => {
       state.begun += 1;
       onPartial = cb;
@@ -26,12 +27,14 @@ function fakeRecognizer() {
 }
 
 describe('SpeechInput', () => {
-  it('makes no recogniser for silence, then starts an utterance with the audio before the VAD noticed it', () => {
+  it('makes the recogniser on the first audio, then starts an utterance with the audio before the VAD noticed it', () => {
     const fake = fakeRecognizer();
     let made = 0;
     const s = new SpeechInput(() => (made++, fake.r), 24_000, () => undefined);
-    for (let i = 0; i < 20; i++) s.audio(new Int16Array(2400)); // 2 s at 24 kHz
     expect(made).toBe(0);
+    for (let i = 0; i < 20; i++) s.audio(new Int16Array(2400)); // 2 s at 24 kHz
+    expect(made).toBe(1);
+    expect(fake.fed).toEqual([]);
     s.begin('item_1');
     expect(made).toBe(1);
     // About 600 ms of 16 kHz prefix (whole chunks), not the whole 2 s.

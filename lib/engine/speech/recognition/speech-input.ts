@@ -7,7 +7,8 @@ import { StablePrefix } from './stable-prefix';
  * input rate is resampled to 16 kHz; the last ~600 ms are kept so an
  * utterance starts with the audio before the VAD noticed it (its prefix
  * padding); stable words of each utterance are handed out as deltas. The
- * recogniser is made on the first utterance, so a silent session costs nothing.
+ * recogniser is made on the session's first audio (its model loads in the
+ * background meanwhile), never for a session that sends none.
  */
 export type RecognizedTurn = { text: string; /** Words after those already sent as deltas (null: none). */ rest: string | null };
 
@@ -43,6 +44,10 @@ export class SpeechInput {
 
   /** Audio as appended (read now, not kept). */
   audio(pcm: Int16Array): void {
+    if (!this.#recognizer && this.usable) {
+      this.#recognizer = this.factory();
+      this.#recognizer.prepare();
+    }
     const resampled = this.#resampler.push(pcm);
     if (this.#stable) {
       this.#recognizer?.audio(resampled);
