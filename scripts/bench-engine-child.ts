@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const secret = process.env.CUE_BENCH_ENGINE_SECRET;
   if (!secret || !process.send) throw new Error('bench-engine-child: run me through scripts/bench-engine.ts');
   const paceFactor = Number(process.env.CUE_BENCH_ENGINE_PACE ?? 4);
-  const engine = await startEngine({ secret, port: 0, paceFactor, synthesis: 'tone' }); // protocol capacity; speech: bench-tts
+  const engine = await startEngine({ secret, port: 0, paceFactor, synthesis: 'tone', recognition: null }); // protocol load only: speech has its own benches (bench-tts, bench-speech)
   const health = async () => {
     try {
       return await (await fetch(`${engine.httpUrl}/health`)).json();

@@ -6,13 +6,18 @@ import { conversationFull, type EngineLimits } from './limits';
 import { type ProtocolError, protocolError } from './protocol';
 import type { EffectiveSession, TurnDetection } from './session-config';
 import { EnergyVad, type VadConfig } from './vad';
+import type { RecognizerFactory } from './speech/recognition/recognizer';
+import { SpeechInput } from './speech/recognition/speech-input';
+import { placeholderTranscript } from '@/lib/shared/speech-placeholder';
 
 /**
  * The input audio buffer and user turns: energy VAD over appended audio,
  * manual commits, and injected utterances (test controls). A turn becomes a
  * user item with `transcript: null`, then transcription events, then (per
- * turn_detection) a response. The engine has no ASR: real audio is
- * "transcribed" as an honest placeholder. Transcription is asynchronous, as
+ * turn_detection) a response. Real audio is recognised (pocketsphinx in a
+ * worker, speech/recognition): stable words go out as transcription deltas
+ * while the user speaks; without a recogniser (packages missing, worker
+ * failed) a turn is "transcribed" as an honest placeholder. Transcription is asynchronous, as
  * with the service: by default `…input_audio_transcription.completed` comes
  * after the automatic reply to the turn has started (`response.created`);
  * a numeric lag sends it that many ms after the commit (0: before the reply).
@@ -28,6 +33,8 @@ export interface InputHost {
   send(event: Record<string, unknown>): void;
   sendError(error: ProtocolError): void;
   readonly limits: EngineLimits;
+  /** Makes the session's speech recogniser (null: placeholders only). */
+  readonly recognizerFactory: RecognizerFactory | null;
   /** When transcription events follow a committed turn. */
   transcriptionLag(): TranscriptionLag;
   /** The user started speaking with interrupt_response: cut the default-conversation response. */
@@ -44,9 +51,7 @@ const MIN_COMMIT_MS = 100;
 const TRANSCRIPT_DELTA_GAP_MS = 5;
 const MAX_UTTERANCE_WAIT_MS = 1500;
 
-export function placeholderTranscript(ms: number): string {
-  return `[speech, ${(ms / 1000).toFixed(1)} s — the local engine does not transcribe audio]`;
-}
+export { placeholderTranscript };
 
 function vadConfig(td: TurnDetection | null): VadConfig {
   return { threshold: td?.threshold ?? 0.5, prefixPaddingMs: td?.prefix_padding_ms ?? 300, silenceDurationMs: td?.silence_duration_ms ?? 500 };
@@ -59,9 +64,12 @@ export class InputAudio {
   #speechItemId: string | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  readonly #speech: SpeechInput | null;
 
   constructor(private readonly host: InputHost) {
     this.#vad = new EnergyVad(vadConfig(host.config.audio.input.turn_detection));
+    const factory = host.recognizerFactory;
+    this.#speech = factory ? new SpeechInput(factory, 24_000, (itemId, delta) => this.#liveDelta(itemId, delta)) : null;
   }
 
   get #td(): TurnDetection | null {
@@ -83,15 +91,32 @@ export class InputAudio {
     const offset = this.#clockMs - this.#vad.clockMs;
     this.#clockMs += ms;
     this.#bufferMs += ms;
+    if (this.#speech && !this.#td && !this.#speech.inUtterance) this.#speech.begin(null);
+    this.#speech?.audio(pcm);
     if (!this.#td) return;
     for (const event of this.#vad.push(pcm)) {
-      if (event.type === 'speech_started') this.#speechStarted(event.audioStartMs + offset);
-      else {
+      if (event.type === 'speech_started') {
+        const itemId = this.#speechStarted(event.audioStartMs + offset);
+        this.#speech?.begin(itemId);
+      } else {
         this.#bufferMs = 0;
-        const turn = { heard: placeholderTranscript(event.speechMs), durationMs: event.speechMs, deltas: null, injected: false };
+        const turn = this.#heardTurn(event.speechMs);
         void this.#speechStopped(event.audioEndMs + offset, this.#speechItemId, turn).catch(this.host.onInternalError);
       }
     }
+  }
+
+  /** What a real-audio turn said: the recogniser's final text, else the placeholder. */
+  async #heardTurn(durationMs: number): Promise<Turn> {
+    const recognized = this.#speech?.inUtterance ? await this.#speech.end() : null;
+    if (!recognized) return { heard: placeholderTranscript(durationMs), durationMs, deltas: null, injected: false };
+    return { heard: recognized.text, durationMs, deltas: recognized.rest ? [recognized.rest] : [], injected: false };
+  }
+
+  /** Stable words of the utterance in progress, sent as the user speaks (when transcription is on). */
+  #liveDelta(itemId: string, delta: string): void {
+    if (!this.host.open || this.host.config.audio.input.transcription === null) return;
+    this.host.send({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta });
   }
 
   commit(clientEventId: string | null): void {
@@ -106,18 +131,18 @@ export class InputAudio {
       return;
     }
     const itemId = this.#speechItemId ?? this.host.ids.item();
-    const heard = placeholderTranscript(this.#bufferMs);
+    const turn = this.#heardTurn(this.#bufferMs);
     this.#speechItemId = null;
     this.#vad.reset();
-    const durationMs = this.#bufferMs;
     this.#bufferMs = 0;
-    void this.#commitTurn(itemId, { heard, durationMs, deltas: null, injected: false }).catch(this.host.onInternalError);
+    void turn.then((t) => this.#commitTurn(itemId, t)).catch(this.host.onInternalError);
   }
 
   clear(): void {
     this.#bufferMs = 0;
     this.#speechItemId = null;
     this.#vad.reset();
+    this.#speech?.abort();
     this.host.send({ type: 'input_audio_buffer.cleared' });
   }
 
@@ -143,6 +168,7 @@ export class InputAudio {
 
   /** Socket gone: wake anything waiting so it can notice. */
   stop(): void {
+    this.#speech?.close();
     for (const s of this.#sleepers) {
       clearTimeout(s.timer);
       s.resolve();
@@ -171,11 +197,11 @@ export class InputAudio {
     return itemId;
   }
 
-  async #speechStopped(audioEndMs: number, itemId: string | null, turn: Turn): Promise<void> {
+  async #speechStopped(audioEndMs: number, itemId: string | null, turn: Turn | Promise<Turn>): Promise<void> {
     const id = itemId ?? this.host.ids.item();
     if (this.#speechItemId === id) this.#speechItemId = null;
     this.host.send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: Math.round(audioEndMs), item_id: id });
-    await this.#commitTurn(id, turn);
+    await this.#commitTurn(id, await turn);
   }
 
   /**

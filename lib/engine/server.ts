@@ -13,6 +13,7 @@ import { Synthesizer } from './speech/synthesis/synthesizer';
 import { type ControlState, handleTestControl, NO_FAULTS } from './test-controls';
 import { type Admission, handleUpgrade, REALTIME_PATH, type UpgradeState } from './upgrade';
 import { UsedTokens } from './used-tokens';
+import { type RecognitionOption, resolveRecognition } from './speech/recognition/engine-recognition';
 
 /**
  * Cue's local realtime engine: a WebSocket server speaking the subset of the
@@ -42,6 +43,8 @@ export type EngineOptions = {
   synthesis?: 'auto' | 'tone';
   /** Bounds on the synthesiser processes (defaults in speech/synthesis/synthesizer). */
   synthesisPool?: Partial<PoolOptions>;
+  /** Speech recognition: 'auto' (default: pocketsphinx when installed), null (placeholders), or a recogniser factory. */
+  recognition?: RecognitionOption;
   log?: (line: string) => void;
 };
 
@@ -96,6 +99,7 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     paceFactor: opts.paceFactor ?? 4,
     synthesizer,
     transcriptionLag: opts.transcriptionLag ?? 'after_response',
+    recognizerFactory: resolveRecognition(opts.recognition, log),
     recordEvents: opts.testControls === true,
     wss,
     usedTokens: new UsedTokens(),

@@ -11,6 +11,7 @@ import type { AudioRef, ResponseRunner } from './response-runner';
 import { Responses, type ResponsesHost, type Started } from './responses';
 import { type EffectiveSession, initialSession, mergeSession } from './session-config';
 import type { Synthesizer } from './speech/synthesis/synthesizer';
+import type { RecognizerFactory } from './speech/recognition/recognizer';
 import type { PersonaBrief } from '@/lib/contracts/persona-brief';
 
 /**
@@ -40,6 +41,8 @@ export type SessionOptions = {
   synthesizer: Synthesizer | null;
   limits: EngineLimits;
   transcriptionLag: TranscriptionLag;
+  /** Makes the session's speech recogniser (null: placeholder transcripts). */
+  recognizerFactory?: RecognizerFactory | null;
   recordEvents: boolean;
   faults: () => Faults;
   log: (line: string) => void;
@@ -59,6 +62,7 @@ export class EngineSession implements InputHost, ResponsesHost {
   readonly paceFactor: number;
   readonly synthesizer: Synthesizer | null;
   readonly limits: EngineLimits;
+  readonly recognizerFactory: RecognizerFactory | null;
   readonly input: InputAudio;
   readonly responses: Responses;
   readonly #rateLimits = new RateLimits();
@@ -79,6 +83,7 @@ export class EngineSession implements InputHost, ResponsesHost {
     this.paceFactor = opts.paceFactor;
     this.synthesizer = opts.synthesizer;
     this.limits = opts.limits;
+    this.recognizerFactory = opts.recognizerFactory ?? null;
     const expiresAt = Math.floor((this.connectedAt.getTime() + opts.maxDurationMs) / 1000);
     this.config = initialSession({ id: opts.id, model: opts.model, expiresAt, minted: opts.minted });
     this.input = new InputAudio(this);

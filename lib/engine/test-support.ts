@@ -7,7 +7,7 @@ export const TEST_SECRET = 'engine-test-secret';
 
 /** An engine for tests: fast pacing, and the tone (exact lengths) unless `synthesis: 'auto'` is asked for. */
 export function startTestEngine(opts: Partial<EngineOptions> = {}): Promise<EngineHandle> {
-  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, synthesis: 'tone', ...opts });
+  return startEngine({ secret: TEST_SECRET, testControls: true, paceFactor: 40, synthesis: 'tone', recognition: null, ...opts });
 }
 
 export function mint(

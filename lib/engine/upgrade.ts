@@ -8,6 +8,7 @@ import { EngineSession, type Faults } from './session';
 import type { Synthesizer } from './speech/synthesis/synthesizer';
 import { verifyEngineToken } from './token';
 import type { UsedTokens } from './used-tokens';
+import type { RecognizerFactory } from './speech/recognition/recognizer';
 
 /**
  * Who may open a session: a valid, unexpired, unused token, while the engine
@@ -26,6 +27,7 @@ export type Admission = {
   paceFactor: number;
   synthesizer: Synthesizer | null;
   transcriptionLag: TranscriptionLag;
+  recognizerFactory: RecognizerFactory | null;
   recordEvents: boolean;
   wss: WebSocketServer;
   usedTokens: UsedTokens;
@@ -103,6 +105,7 @@ export async function handleUpgrade(a: Admission, state: UpgradeState, req: Inco
       synthesizer: a.synthesizer,
       limits: a.limits,
       transcriptionLag: a.transcriptionLag,
+      recognizerFactory: a.recognizerFactory,
       recordEvents: a.recordEvents,
       faults: a.faults,
       log: a.log,

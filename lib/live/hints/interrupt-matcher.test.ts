@@ -47,6 +47,26 @@ describe('createInterruptMatcher', () => {
     expect(m.feedCompleted('a', 'Great, got it.', 50)).toEqual({ interrupt: { phrase: 'got it', itemId: 'a', at: 50 } });
   });
 
+  it('stops on a completed transcript that a recogniser revised after its deltas, once', () => {
+    const m = createInterruptMatcher(settings);
+    m.arm();
+    // Deltas "okay go to"; the final text says "okay got it".
+    expect(m.feedDelta('a', 'okay go', 0)).toBeNull();
+    expect(m.feedDelta('a', ' to', 10)).toBeNull();
+    expect(m.feedCompleted('a', 'okay got it', 20)).toEqual({ interrupt: { phrase: 'got it', itemId: 'a', at: 20 } });
+    expect(m.armed).toBe(false);
+  });
+
+  it('does not stop on a revised completed transcript whose phrase came before the hint started', () => {
+    const m = createInterruptMatcher(settings);
+    m.feedDelta('a', 'got', 0);
+    m.feedDelta('a', ' ut', 0);
+    m.arm();
+    expect(m.feedDelta('a', ' and then', 10)).toBeNull();
+    expect(m.feedCompleted('a', 'got it and then', 20)).toBeNull();
+    expect(m.armed).toBe(true);
+  });
+
   it('applies new phrases live and resets for a new call', () => {
     const m = createInterruptMatcher(settings);
     m.updateSettings({ interruptPhrases: ['enough'] });

@@ -1,5 +1,6 @@
 import type { HintSettings } from '@/lib/live/settings/schema';
 import { compilePhrases, phrasesEndingAt, type PhraseIndex } from './phrase-index';
+import { SpelledText } from './spelled-text';
 import { UtteranceRegistry } from './utterance-registry';
 import { WordStream } from './word-stream';
 
@@ -24,6 +25,8 @@ export type InterruptMatcher = {
 
 type Utterance = {
   stream: WordStream;
+  /** What the deltas spelled, to match a revised completed transcript again. */
+  spelled: SpelledText;
   /** Only phrases ending at or after this word index count (words heard before arm() do not). */
   armedFrom: number;
   /** Next word index whose endings have not been scanned for good. */
@@ -38,7 +41,9 @@ type Utterance = {
  * completes after arm() interrupts at once, then the matcher disarms itself
  * (one interrupt per hint). No cooldown: stopping must always work.
  * Caveat: an utterance that streamed no deltas and completes while armed is
- * scanned whole, as its timing is unknown.
+ * scanned whole, as its timing is unknown; a completed transcript that differs
+ * from its deltas (revised by a recogniser) is scanned from the word index at
+ * which the matcher armed.
  */
 export function createInterruptMatcher(initial: InterruptMatcherSettings): InterruptMatcher {
   let index: PhraseIndex<null> = compile(initial);
@@ -46,6 +51,7 @@ export function createInterruptMatcher(initial: InterruptMatcherSettings): Inter
   let armed = false;
   const utterances = new UtteranceRegistry<Utterance>(() => ({
     stream: new WordStream(windowSize),
+    spelled: new SpelledText(),
     armedFrom: 0,
     scanFrom: 0,
   }));
@@ -87,6 +93,7 @@ export function createInterruptMatcher(initial: InterruptMatcherSettings): Inter
     feedDelta(itemId, delta, now) {
       const u = utterances.acquire(itemId);
       if (!u) return null;
+      u.spelled.push(delta);
       u.stream.push(delta);
       return scan(itemId, u, now);
     },
@@ -95,7 +102,14 @@ export function createInterruptMatcher(initial: InterruptMatcherSettings): Inter
       if (!u) return null;
       if (u.stream.totalCount === 0) u.stream.push(transcript);
       u.stream.end();
-      const result = scan(itemId, u, now);
+      let result = scan(itemId, u, now);
+      if (!result && armed && u.spelled.any && u.spelled.differs(transcript)) {
+        // Revised after the deltas: match the completed text, counting words from about where arming happened.
+        const revised: Utterance = { stream: new WordStream(windowSize), spelled: u.spelled, armedFrom: u.armedFrom, scanFrom: u.armedFrom };
+        revised.stream.push(transcript);
+        revised.stream.end();
+        result = scan(itemId, revised, now);
+      }
       utterances.finish(itemId);
       return result;
     },

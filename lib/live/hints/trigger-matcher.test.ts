@@ -62,6 +62,31 @@ describe('phrase triggers', () => {
     expect(m.feedCompleted('a', 'Hmm, walk me through the numbers.', 5)).toMatchObject({ fired: { action: 'full', itemId: 'a', at: 5 } });
   });
 
+  it('matches a completed transcript the recogniser revised after its deltas, and still fires once', () => {
+    const m = createTriggerMatcher(base);
+    // The deltas said "a good quest"; the final text says "good question".
+    expect(feedAll(m, 'a', ['that is', ' a good', ' quest'], 0)).toEqual([null, null, null]);
+    expect(m.feedCompleted('a', "That's a good question, let me think", 10)).toMatchObject({ fired: { action: 'quick', itemId: 'a', at: 10, count: 1 } });
+    // Fired from the deltas: the same phrase in the completed text does not fire again.
+    const n = createTriggerMatcher(base);
+    expect(n.feedDelta('b', 'okay good question', 0)).toMatchObject({ fired: {} });
+    expect(n.feedCompleted('b', 'okay a good question indeed', 20_000)).toBeNull();
+    expect(n.getState(20_000).fired).toBe(1);
+  });
+
+  it('does not match an unchanged completed transcript twice (a cooldown suppression stays one)', () => {
+    const m = createTriggerMatcher(base);
+    expect(m.manual('quick', 0)).toMatchObject({ fired: {} });
+    expect(m.feedDelta('a', 'good question', 100)).toMatchObject({ suppressed: { reason: 'cooldown' } });
+    expect(m.feedCompleted('a', 'Good question.', 60_000)).toBeNull();
+  });
+
+  it('keeps a do-not-trigger phrase in a revised completed transcript blocking', () => {
+    const m = createTriggerMatcher(base);
+    m.feedDelta('a', 'that is not a', 0);
+    expect(m.feedCompleted('a', "That's not a good question.", 0)).toMatchObject({ suppressed: { reason: 'do_not_trigger' } });
+  });
+
   it('ignores deltas that arrive after the utterance completed', () => {
     const m = createTriggerMatcher(base);
     expect(m.feedCompleted('a', 'hello there', 0)).toBeNull();

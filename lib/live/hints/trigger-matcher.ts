@@ -1,5 +1,6 @@
 import type { HintKind } from '@/lib/live/settings/schema';
 import { compilePhrases, indexOfWords, phrasesEndingAt, type CompiledPhrase, type PhraseIndex } from './phrase-index';
+import { SpelledText } from './spelled-text';
 import { UtteranceRegistry } from './utterance-registry';
 import {
   BUTTON_DEBOUNCE_MS,
@@ -27,6 +28,8 @@ type Blocker = { dnt: CompiledPhrase<null>; offset: number };
 type Occurrence = { trigger: CompiledPhrase<Trigger>; start: number; end: number };
 type Utterance = {
   stream: WordStream;
+  /** What the deltas spelled, to match a revised completed transcript again. */
+  spelled: SpelledText;
   fired: boolean;
   /** Next word index whose phrase endings have not been evaluated for good. */
   scanFrom: number;
@@ -64,13 +67,15 @@ export function createTriggerMatcher(initial: TriggerMatcherSettings): TriggerMa
   let fired = 0;
   let lastFireAt = Number.NEGATIVE_INFINITY;
   let lastButton: { action: HintKind; at: number } | null = null;
-  const utterances = new UtteranceRegistry<Utterance>(() => ({
+  const fresh = (): Utterance => ({
     stream: new WordStream(compiled.window),
+    spelled: new SpelledText(),
     fired: false,
     scanFrom: 0,
     lastEvaluatedEnd: -1,
     pending: null,
-  }));
+  });
+  const utterances = new UtteranceRegistry<Utterance>(fresh);
 
   const capReached = () => settings.perCallCap > 0 && fired >= settings.perCallCap;
 
@@ -158,6 +163,7 @@ export function createTriggerMatcher(initial: TriggerMatcherSettings): TriggerMa
     feedDelta(itemId, delta, now) {
       const u = utterances.acquire(itemId);
       if (!u || u.fired) return null;
+      u.spelled.push(delta);
       u.stream.push(delta);
       return process(itemId, u, now);
     },
@@ -170,6 +176,15 @@ export function createTriggerMatcher(initial: TriggerMatcherSettings): TriggerMa
         if (u.stream.totalCount === 0) u.stream.push(transcript);
         u.stream.end();
         result = process(itemId, u, now);
+        if (!u.fired && u.spelled.any && u.spelled.differs(transcript)) {
+          // The recogniser revised words after its deltas: the completed text is matched too (still once per utterance).
+          const revised = fresh();
+          revised.stream.push(transcript);
+          revised.stream.end();
+          const again = process(itemId, revised, now);
+          if (again && 'fired' in again) result = again;
+          else result ??= again;
+        }
       }
       utterances.finish(itemId);
       return result;
@@ -220,6 +235,9 @@ export function createTriggerMatcher(initial: TriggerMatcherSettings): TriggerMa
 
 /*
  * Rules
+ * - The completed transcript is matched as well when it differs from what
+ *   the deltas spelled (a recogniser revises words between partials), so a
+ *   phrase heard only in the final text still fires; one hint per utterance.
  * - A phrase fires on the first delta that spells it out, across delta
  *   boundaries, even while its last word may still grow ("question" ->
  *   "questions"): latency first. Matching is on normalised words.

@@ -22,6 +22,21 @@ const call: MetricsItem[] = [
   item('user', 'What matters most to you for the committee?', 19, 22),
 ];
 
+describe('computeDeliveryMetrics on spoken turns', () => {
+  const placeholder = '[speech, 4.0 s — the local engine does not transcribe audio]';
+  it('measures pace, fillers and monologues from recognised speech, never from placeholders', () => {
+    const spoken = computeDeliveryMetrics([item('client', 'Why is the fee so high?', 0, 2), item('user', 'um we will refund the fee and call you back by friday', 3, 7)]);
+    expect(spoken.wordsPerMinute).toBe(180);
+    expect(spoken.fillers.count).toBe(1);
+    expect(spoken.longestMonologue).toEqual({ words: 12, seconds: 4 });
+    const unheard = computeDeliveryMetrics([item('client', 'Why is the fee so high?', 0, 2), item('user', placeholder, 3, 7)]);
+    expect([unheard.userWords, unheard.userTurns, unheard.wordsPerMinute, unheard.longestMonologue.words]).toEqual([0, 0, null, 0]);
+    // A placeholder beside real speech does not dilute the pace.
+    const mixed = computeDeliveryMetrics([item('user', placeholder, 0, 4), item('user', 'we will refund the fee', 5, 7)]);
+    expect([mixed.userWords, mixed.wordsPerMinute]).toEqual([5, 150]);
+  });
+});
+
 describe('computeDeliveryMetrics', () => {
   const m = computeDeliveryMetrics(call);
 

@@ -2,6 +2,7 @@ import { countWords, sortTranscript } from '@/lib/shared/transcript';
 import type { DeliveryMetrics, MetricsItem } from '@/lib/contracts/delivery-metrics';
 import { countQuestions } from '@/lib/shared/questions';
 import { findSpecifics } from '@/lib/shared/specifics';
+import { isPlaceholderTranscript } from '@/lib/shared/speech-placeholder';
 
 /**
  * Delivery metrics computed from the transcript, never by a model. Pure.
@@ -45,7 +46,8 @@ function uniqueInOrder(values: string[]): string[] {
 export function computeDeliveryMetrics(input: readonly MetricsItem[]): DeliveryMetrics {
   const items = sortTranscript(
     input
-      .filter((i) => i.text.trim().length > 0)
+      // A spoken turn the engine could not transcribe is a placeholder, not words: it measures nothing.
+      .filter((i) => i.text.trim().length > 0 && !isPlaceholderTranscript(i.text))
       .map((i, n) => ({ ...i, seq: i.seq ?? n, itemId: i.itemId ?? String(n).padStart(6, '0') })),
   );
   const user = items.filter((i) => i.speaker === 'user');

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { StablePrefix, words } from './stable-prefix';
+
+describe('StablePrefix', () => {
+  it('emits only the words two consecutive partials agree on, once each', () => {
+    const s = new StablePrefix();
+    expect(s.partial('okay')).toBeNull();
+    expect(s.partial('okay go')).toBe('okay');
+    expect(s.partial('okay go to')).toBe(' go');
+    // "go to" is revised to "got it": nothing new is agreed yet...
+    expect(s.partial('okay got it')).toBeNull();
+    // ...then the corrected words are sent from the first difference, so "got it" reads as said.
+    expect(s.partial('okay got it thanks')).toBe(' got it');
+    expect(s.emittedCount).toBe(3);
+    expect(s.partial('okay got it thanks')).toBe(' thanks');
+    // A shorter hypothesis that agrees with what was sent adds nothing.
+    expect(s.partial('okay got')).toBeNull();
+  });
+
+  it('sends nothing for a repeated empty partial and emits a stable repeated hypothesis whole', () => {
+    const s = new StablePrefix();
+    expect(s.partial('')).toBeNull();
+    expect(s.partial('')).toBeNull();
+    expect(s.partial("that's a good question")).toBeNull();
+    expect(s.partial("that's a good question")).toBe("that's a good question");
+    expect(s.partial("that's a good question")).toBeNull();
+  });
+
+  it('hands out the final words after those already sent', () => {
+    const s = new StablePrefix();
+    s.partial('we will');
+    s.partial('we will refund');
+    expect(s.final('we will refund the fee')).toBe(' refund the fee');
+    const t = new StablePrefix();
+    expect(t.final('got it')).toBe('got it');
+    const u = new StablePrefix();
+    u.partial('a b c');
+    u.partial('a b c');
+    expect(u.final('a b')).toBeNull();
+  });
+
+  it('splits on any whitespace', () => {
+    expect(words('  a\tb \n c ')).toEqual(['a', 'b', 'c']);
+    expect(words('')).toEqual([]);
+  });
+});
