@@ -6,6 +6,8 @@ import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { parseEnv } from '@/lib/server/env-schema';
 import type { SaveLiveSessionInput } from '@/lib/live/meeting/saved-meeting';
+vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
+
 import * as actions from './live';
 
 /** The saved-meeting server actions end to end on PGlite. */

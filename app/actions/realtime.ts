@@ -1,6 +1,6 @@
 'use server';
 
-import { requestClientKey } from '@/lib/server/model-access/client-key';
+import { requestClientIp } from '@/lib/server/model-access/client-key';
 import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
 import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
 import { mintInputSchema } from '@/lib/contracts/mint';
@@ -12,7 +12,8 @@ export type MintResult = { ok: true; data: MintedSecret } | { ok: false; error: 
 /**
  * Mint a short-lived client secret for a coaching agent. Server actions are
  * public endpoints: Next.js refuses cross-origin calls (Origin vs Host), the
- * input is parsed first, and minting is rate-limited per client.
+ * input is parsed first, and minting is limited per subject and per client address (in the
+ * database all instances share), with realtime minutes per day per subject.
  */
 export async function mintClientSecret(input: unknown): Promise<MintResult> {
   const parsed = mintInputSchema.safeParse(input);
@@ -24,8 +25,11 @@ export async function mintClientSecret(input: unknown): Promise<MintResult> {
       config = practiceSessionId ? await getRoleplayAgentConfigForSession({ sessionId: practiceSessionId }) : null;
       if (!config) return { ok: false, error: { code: 'unknown_agent', message: 'That practice session is not open any more. Start a new one.' } };
     }
+    const clientIp = await requestClientIp();
+    // The subject is who spends: the client address until accounts exist (then the user's id).
+    const subject = `ip:${clientIp}`;
     const data = await mintRealtimeSecret(
-      { agentId, transport, clientKey: await requestClientKey(), overrides, config: config ?? undefined },
+      { agentId, transport, subject, clientIp, ref: agentId === 'roleplay-client' ? practiceSessionId : undefined, overrides, config: config ?? undefined },
       defaultMintDeps(),
     );
     return { ok: true, data };
