@@ -2,7 +2,8 @@
  * `npm run engine`: Cue's local realtime engine on its own (scripted replies,
  * no AI, no OpenAI key needed). Reads CUE_ENGINE_HOST, CUE_ENGINE_PORT,
  * CUE_ENGINE_SECRET (required: the app signs client tokens with it) and
- * CUE_ENGINE_TEST_CONTROLS. Ctrl-C stops it cleanly.
+ * CUE_ENGINE_TEST_CONTROLS and CUE_ALLOWED_ORIGINS (browser origins allowed to connect;
+ * unset: any loopback origin). scripts/run.ts runs it as a supervised child. Ctrl-C stops it cleanly.
  */
 import { parseEnv } from '@/lib/server/env-schema';
 import { startEngine } from '@/lib/engine/server';
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
     port: env.CUE_ENGINE_PORT,
     secret: env.CUE_ENGINE_SECRET,
     testControls: env.CUE_ENGINE_TEST_CONTROLS,
+    allowedOrigins: env.CUE_ALLOWED_ORIGINS ? env.CUE_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : 'loopback',
     log: (line) => console.log(`[engine] ${line}`),
   });
   console.log(`Local realtime engine listening on ${engine.url}${env.CUE_ENGINE_TEST_CONTROLS ? ' (test controls on /__test, loopback only)' : ''}`);

@@ -30,7 +30,7 @@ export async function saveLiveSession(input: SaveLiveSessionInput): Promise<Acti
   return runAction(saveLiveSessionInputSchema, input, async (meeting) => {
     const saved = await queries.saveLiveSession(meeting);
     // The meeting is over: its realtime minutes count what it used (same subject as the mint).
-    await settleRealtimeUsage(db(), { subject: `ip:${await requestClientIp()}`, agentId: 'hint-assistant' }, meeting.endedAt);
+    await settleRealtimeUsage(db(), { subject: `ip:${await requestClientIp()}`, agentId: 'hint-assistant' }, new Date(meeting.endedAt));
     return ok(saved);
   });
 }

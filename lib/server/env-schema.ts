@@ -25,6 +25,16 @@ const envSchema = z.object({
   CUE_TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   CUE_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
   CUE_ENGINE_TEST_CONTROLS: bool,
+  /** Set by scripts/run.ts for the app when it supervises the engine (restarts it if it dies). */
+  CUE_ENGINE_SUPERVISED: bool,
+  /**
+   * Browser origins the engine's WebSocket accepts (comma-separated, e.g. https://cue.example.com).
+   * Unset: scripts/run.ts allows the app's own loopback origins; `npm run engine` alone allows any loopback origin.
+   */
+  CUE_ALLOWED_ORIGINS: optionalString,
+  /** The address `npm run dev` / `npm start` listen on (default 127.0.0.1; HOSTNAME counts when it is an address). */
+  CUE_HOST: optionalString,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATABASE_URL: optionalString,
   CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 });
