@@ -23,6 +23,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Meeting times: epoch ms, within the bounds a save accepts. */
+const T = Date.UTC(2026, 0, 5, 9, 0, 0);
 const ID = '44444444-4444-4444-8444-444444444444';
 const input = (patch: Partial<SaveLiveSessionInput> = {}): SaveLiveSessionInput => ({
   id: ID,
@@ -31,8 +33,8 @@ const input = (patch: Partial<SaveLiveSessionInput> = {}): SaveLiveSessionInput 
   backend: 'local',
   model: 'gpt-realtime',
   voice: null,
-  startedAt: 1_000,
-  endedAt: 61_000,
+  startedAt: T + 1_000,
+  endedAt: T + 61_000,
   lines: [{ id: 'u1', role: 'user', text: 'The budget is tight', at: 2_000, source: 'text' }],
   ...patch,
 });
