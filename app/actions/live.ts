@@ -23,7 +23,7 @@ function textsOf(input: unknown): { text: string }[] | null {
 }
 
 /** Save a finished meeting. Saving the same id again (a continued meeting) replaces it. */
-export async function saveLiveSession(input: SaveLiveSessionInput): Promise<ActionResult<{ id: string; created: boolean }, 'too_large' | 'invalid_input' | 'internal'>> {
+export async function saveLiveSession(input: SaveLiveSessionInput): Promise<ActionResult<{ id: string; created: boolean }, 'too_large' | 'invalid_input' | 'internal' | 'database_unavailable'>> {
   const texts = textsOf(input);
   const problem = texts ? liveSessionSizeProblem(texts) : null;
   if (problem) return fail('too_large', problem);
@@ -36,11 +36,11 @@ export async function saveLiveSession(input: SaveLiveSessionInput): Promise<Acti
 }
 
 /** Saved meetings, newest first, without their lines. */
-export async function listLiveSessions(input?: ListLiveSessionsInput): Promise<ActionResult<LiveSessionSummary[], 'invalid_input' | 'internal'>> {
+export async function listLiveSessions(input?: ListLiveSessionsInput): Promise<ActionResult<LiveSessionSummary[], 'invalid_input' | 'internal' | 'database_unavailable'>> {
   return runAction(listLiveSessionsInputSchema, input, async (page) => ok(await queries.listLiveSessions(page)));
 }
 
-export async function getLiveSession(input: GetLiveSessionInput): Promise<ActionResult<LiveSessionDetail, 'not_found' | 'invalid_input' | 'internal'>> {
+export async function getLiveSession(input: GetLiveSessionInput): Promise<ActionResult<LiveSessionDetail, 'not_found' | 'invalid_input' | 'internal' | 'database_unavailable'>> {
   return runAction(getLiveSessionInputSchema, input, async ({ id }) => {
     const meeting = await queries.getLiveSessionById({ id });
     return meeting ? ok(meeting) : fail('not_found', 'This meeting is not in Past meetings (it may never have been saved).');

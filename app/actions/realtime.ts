@@ -4,6 +4,7 @@ import { requestClientIp } from '@/lib/server/model-access/client-key';
 import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
 import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
 import { mintInputSchema } from '@/lib/contracts/mint';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/contracts/action-result';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 
@@ -38,6 +39,10 @@ export async function mintClientSecret(input: unknown): Promise<MintResult> {
       console.warn(`[mint] ${error.code}${error.detail ? `: ${error.detail}` : ''}`);
       const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
       return { ok: false, error: { code: error.code, message: error.message, ...retry } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error('[mint] the database (mint limits) is not answering', error instanceof Error ? error.message : error);
+      return { ok: false, error: { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } };
     }
     console.error('[mint] unexpected', error);
     return { ok: false, error: { code: 'upstream_unavailable', message: MODEL_ACCESS_ERRORS.upstream_unavailable } };

@@ -36,6 +36,10 @@ const envSchema = z.object({
   CUE_HOST: optionalString,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATABASE_URL: optionalString,
+  /** Longest one SQL statement may run (PostgreSQL statement_timeout; PGlite: longest wait for its turn). */
+  CUE_DB_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(10_000)),
+  /** Longest wait for a PostgreSQL connection. */
+  CUE_DB_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(5_000)),
   CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 });
 
