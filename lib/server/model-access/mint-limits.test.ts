@@ -116,3 +116,14 @@ describe('clientIpFrom', () => {
     expect(clientIpFrom(h(null, '10.0.0.1'), 1)).toBe('10.0.0.1');
   });
 });
+
+describe('a supervised engine that is down', () => {
+  it('says the engine is restarting, with a short retry', async () => {
+    const down: FetchLike = async () => {
+      throw new Error('ECONNREFUSED');
+    };
+    const env = parseEnv({ CUE_ENGINE_SECRET: 'engine-secret', CUE_ENGINE_SUPERVISED: '1' });
+    const error = await errorOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 's', clientIp: '10.0.0.1' }, { env, fetchImpl: down, limits: testMintLimits() }));
+    expect(error).toMatchObject({ code: 'engine_unavailable', retryAfterSeconds: 3, message: 'The local engine is restarting (it stopped unexpectedly). Try again in a few seconds.' });
+  });
+});

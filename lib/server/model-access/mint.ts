@@ -36,6 +36,9 @@ export type MintDeps = { env: Env; fetchImpl?: FetchLike; limits: MintLimits };
 /** The longest one realtime session may run (OpenAI's own ceiling is 60 minutes); the daily budget may grant less. */
 export const MAX_SESSION_SECONDS = 3600;
 
+export const ENGINE_RESTARTING_MESSAGE = 'The local engine is restarting (it stopped unexpectedly). Try again in a few seconds.';
+const ENGINE_RESTART_RETRY_SECONDS = 3;
+
 /** Per address, then per subject, then the day's minutes: each refusal says when to try again. */
 async function admit(req: MintRequest, agentId: string, limits: MintLimits): Promise<{ usageId: string; grantedSeconds: number }> {
   for (const [limiter, key, what] of [[limits.perIp, req.clientIp, 'address'], [limits.perSubject, req.subject, 'subject']] as const) {
@@ -60,6 +63,10 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     return await mintFor(config, grant.grantedSeconds, req, deps);
   } catch (error) {
     await deps.limits.minutes.cancel(grant.usageId).catch(() => undefined);
+    // scripts/run.ts restarts a dead engine: say so instead of "start it yourself".
+    if (error instanceof ModelAccessError && error.code === 'engine_unavailable' && deps.env.CUE_ENGINE_SUPERVISED) {
+      throw new ModelAccessError('engine_unavailable', error.detail, ENGINE_RESTART_RETRY_SECONDS, ENGINE_RESTARTING_MESSAGE);
+    }
     throw error;
   }
 }
