@@ -61,6 +61,8 @@ export default defineConfig({
       CUE_ENGINE_SECRET: 'e2e-engine-secret-not-for-production',
       CUE_ENGINE_TEST_CONTROLS: '1',
       CUE_MINT_RATE_LIMIT_PER_MINUTE: '1000',
+      CUE_MINT_RATE_LIMIT_PER_IP_PER_MINUTE: '1000',
+      CUE_REALTIME_MINUTES_PER_DAY: '100000',
       CUE_DATA_DIR: '.data/e2e',
     },
   },

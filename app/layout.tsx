@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { MainNav } from '@/components/main-nav';
+import { ServiceStatusBanner } from '@/components/service-status-banner';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-slate-200 bg-white">
           <MainNav />
         </header>
+        <ServiceStatusBanner />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -2,10 +2,12 @@
  * `npm run engine`: Cue's local realtime engine on its own (scripted replies,
  * no AI, no OpenAI key needed). Reads CUE_ENGINE_HOST, CUE_ENGINE_PORT,
  * CUE_ENGINE_SECRET (required: the app signs client tokens with it) and
- * CUE_ENGINE_TEST_CONTROLS. Ctrl-C stops it cleanly.
+ * CUE_ENGINE_TEST_CONTROLS and CUE_ALLOWED_ORIGINS (browser origins allowed to connect;
+ * unset: any loopback origin). scripts/run.ts runs it as a supervised child. Ctrl-C stops it cleanly.
  */
 import { parseEnv } from '@/lib/server/env-schema';
 import { startEngine } from '@/lib/engine/server';
+import { speechLogLine } from '@/lib/engine/speech/capabilities';
 
 async function main(): Promise<number> {
   let env;
@@ -27,9 +29,11 @@ async function main(): Promise<number> {
     port: env.CUE_ENGINE_PORT,
     secret: env.CUE_ENGINE_SECRET,
     testControls: env.CUE_ENGINE_TEST_CONTROLS,
+    allowedOrigins: env.CUE_ALLOWED_ORIGINS ? env.CUE_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : 'loopback',
     log: (line) => console.log(`[engine] ${line}`),
   });
   console.log(`Local realtime engine listening on ${engine.url}${env.CUE_ENGINE_TEST_CONTROLS ? ' (test controls on /__test, loopback only)' : ''}`);
+  console.log(`Local engine ${speechLogLine(engine.speech)}`);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = () => {

@@ -6,6 +6,8 @@ import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { parseEnv } from '@/lib/server/env-schema';
 import type { SaveLiveSessionInput } from '@/lib/live/meeting/saved-meeting';
+vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
+
 import * as actions from './live';
 
 /** The saved-meeting server actions end to end on PGlite. */
@@ -21,6 +23,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Meeting times: epoch ms, within the bounds a save accepts. */
+const T = Date.UTC(2026, 0, 5, 9, 0, 0);
 const ID = '44444444-4444-4444-8444-444444444444';
 const input = (patch: Partial<SaveLiveSessionInput> = {}): SaveLiveSessionInput => ({
   id: ID,
@@ -29,8 +33,8 @@ const input = (patch: Partial<SaveLiveSessionInput> = {}): SaveLiveSessionInput 
   backend: 'local',
   model: 'gpt-realtime',
   voice: null,
-  startedAt: 1_000,
-  endedAt: 61_000,
+  startedAt: T + 1_000,
+  endedAt: T + 61_000,
   lines: [{ id: 'u1', role: 'user', text: 'The budget is tight', at: 2_000, source: 'text' }],
   ...patch,
 });

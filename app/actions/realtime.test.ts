@@ -1,18 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '@/lib/server/env-schema';
-import { createRateLimiter } from '@/lib/server/model-access/rate-limit';
+import { testMintLimits } from '@/lib/server/limits/test-support';
 import type { FetchLike } from '@/lib/server/model-access/openai-client-secrets';
 
 /** The mint action against faked HTTP at the boundary: what the browser gets back. */
 const state = vi.hoisted(() => ({ fetchImpl: null as unknown as FetchLike }));
 
-vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientKey: async () => 'test-client' }));
+vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
 vi.mock('@/lib/server/services/session-agent', () => ({ getRoleplayAgentConfigForSession: async () => null }));
 vi.mock('@/lib/server/model-access/mint', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/server/model-access/mint')>();
   return {
     ...original,
-    defaultMintDeps: () => ({ env: parseEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'https://proxy.example/v1' }), fetchImpl: state.fetchImpl, limiter: createRateLimiter({ limit: 100, windowMs: 60_000 }) }),
+    defaultMintDeps: () => ({ env: parseEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'https://proxy.example/v1' }), fetchImpl: state.fetchImpl, limits: testMintLimits() }),
   };
 });
 

@@ -38,19 +38,34 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Acti
 
 /**
  * Parse with the schema, run the handler, and turn anything unexpected into an
- * `internal` failure (logged on the server, never leaked to the client).
+ * `internal` failure (logged on the server, never leaked to the client); a database that
+ * does not answer in time is `database_unavailable`.
  */
 export async function runAction<S extends z.ZodType, T, C extends string>(
   schema: S,
   input: unknown,
   handler: (data: z.output<S>) => Promise<ActionResult<T, C>>,
-): Promise<ActionResult<T, C | 'invalid_input' | 'internal'>> {
+): Promise<ActionResult<T, C | 'invalid_input' | 'internal' | 'database_unavailable'>> {
   const parsed = parseInput(schema, input);
   if (!parsed.ok) return parsed;
   try {
     return await handler(parsed.data);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[action] ${error instanceof Error ? error.message : 'database unavailable'}`);
+      return fail('database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    }
     console.error('[action] unexpected error', error);
     return fail('internal', 'Something went wrong on the server. Try again.');
   }
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering. Nothing on this page is lost; try again in a moment.';
+
+/** lib/server/db/timeouts' DatabaseUnavailableError, by name (contracts import nothing of ours), possibly wrapped by Drizzle. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if ((e as { name?: string }).name === 'DatabaseUnavailableError') return true;
+  }
+  return false;
 }

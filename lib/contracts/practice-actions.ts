@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_SCENARIO_FILE_CHARS } from '@/lib/contracts/scenario';
 import { difficultySchema, scenarioIdSchema } from '@/lib/contracts/scenario';
+import { boundedDate, plainText, spokenText } from './safe-text';
 import { speakerSchema } from './transcript';
 import { tagTurnParametersSchema } from './turn-tag';
 
@@ -10,7 +11,7 @@ import { tagTurnParametersSchema } from './turn-tag';
  */
 
 export const sessionIdSchema = z.uuid('not a valid session id');
-const when = z.coerce.date({ error: 'not a valid date' });
+const when = boundedDate();
 
 export const END_REASONS = ['user', 'time_limit', 'disconnected'] as const;
 
@@ -23,10 +24,11 @@ export const startPracticeSessionInputSchema = z.object({
 export const appendTranscriptItemInputSchema = z
   .object({
     sessionId: sessionIdSchema,
-    itemId: z.string().trim().min(1).max(200),
+    itemId: plainText().trim().min(1).max(200),
     seq: z.number().int().min(0).max(1_000_000),
     speaker: speakerSchema,
-    text: z.string().trim().min(1, 'empty utterances are not saved').max(20_000),
+    // A pasted NUL or other control character is dropped, never the whole turn.
+    text: spokenText(z.string().trim().min(1, 'empty utterances are not saved').max(20_000)),
     startedAt: when,
     endedAt: when.nullable().optional(),
   })
@@ -38,10 +40,10 @@ export const appendTranscriptItemInputSchema = z
 export const recordTurnTagInputSchema = z.object({
   sessionId: sessionIdSchema,
   /** The tag_turn tool call id (idempotency key). */
-  callId: z.string().trim().min(1).max(200),
+  callId: plainText().trim().min(1).max(200),
   /** The persona's transcript item the tag belongs to, when known. */
-  itemId: z.string().trim().min(1).max(200).nullable().optional(),
-  tag: tagTurnParametersSchema.extend({ next_probe: z.string().trim().max(500) }),
+  itemId: plainText().trim().min(1).max(200).nullable().optional(),
+  tag: tagTurnParametersSchema.extend({ next_probe: spokenText(z.string().trim().max(500)) }),
 });
 
 export const endPracticeSessionInputSchema = z.object({
@@ -77,7 +79,7 @@ export const duplicateScenarioInputSchema = z.object({
   scenarioId: scenarioIdSchema,
   /** Id for the copy; a free "<id>-copy[-n]" is chosen when omitted. */
   newId: scenarioIdSchema.optional(),
-  title: z.string().trim().min(3).max(100).optional(),
+  title: plainText().trim().min(3).max(100).optional(),
 });
 
 export const importScenarioInputSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './safe-text';
 import { voiceSchema } from '@/lib/contracts/agent-config';
 import { fieldErrorsFromZod, type FieldError } from '@/lib/contracts/action-result';
 import { objectionTypeSchema } from './turn-tag';
@@ -14,8 +15,8 @@ export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const key = z.string().trim().min(1, 'name the metric').max(60);
+const text = (min: number, max: number) => plainText().trim().min(min).max(max);
+const key = plainText().trim().min(1, 'name the metric').max(60);
 
 export const scenarioIdSchema = z
   .string()
@@ -38,7 +39,7 @@ const factsSchema = z
     /** Metric name -> where it stands today. Every metric here has a target. */
     current: z.record(key, z.number().finite()),
     /** Metric name -> unit shown after the number ("%", "days", "k EUR"). */
-    units: z.record(key, z.string().trim().max(20)).default({}),
+    units: z.record(key, plainText().trim().max(20)).default({}),
     /** Contract terms the executive can hold over the consultant, e.g. payment_milestone. */
     contract: z.record(key, text(1, 300)),
     /** Anything else the executive knows (names, history, politics). */
@@ -90,9 +91,9 @@ const successCriterionSchema = z.object({
 });
 
 const difficultyNotesSchema = z.object({
-  easy: z.string().trim().max(400).default(''),
-  medium: z.string().trim().max(400).default(''),
-  hard: z.string().trim().max(400).default(''),
+  easy: plainText().trim().max(400).default(''),
+  medium: plainText().trim().max(400).default(''),
+  hard: plainText().trim().max(400).default(''),
 });
 
 export const scenarioSchema = z.object({

@@ -36,6 +36,27 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
+/** A Host header naming this machine's loopback: localhost, 127.x.y.z or [::1], with or without a port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.trim().toLowerCase().replace(/:\d+$/, '');
+  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** Whether a browser Origin may open a session: listed exactly, or (for 'loopback') any loopback origin. */
+export function originAllowed(origin: string | undefined, allowed: readonly string[] | 'loopback'): boolean {
+  if (origin === undefined) return true; // no Origin: not a browser page (a server-side client)
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (allowed === 'loopback') return isLoopbackHost(url.host);
+  return allowed.some((a) => a.replace(/\/+$/, '').toLowerCase() === url.origin.toLowerCase());
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Read a JSON body (empty -> {}); throws an HttpError on bad JSON or a body too large. */

@@ -66,7 +66,7 @@ describe('upgrade auth', () => {
 
 describe('http routes', () => {
   it('answers /health always and 404 elsewhere', async () => {
-    expect(await control(engine, 'GET', '/health')).toEqual({ status: 200, json: { ok: true, sessions: expect.any(Number), joining: 0, capacity: 150, atCapacity: false, speech: engine.speech } });
+    expect(await control(engine, 'GET', '/health')).toEqual({ status: 200, json: { ok: true, sessions: expect.any(Number), joining: 0, capacity: 150, atCapacity: false, speech: engine.speech, pid: process.pid } });
     expect((await control(engine, 'GET', '/nope')).status).toBe(404);
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import { voiceBed } from './audio-synth';
-import { isLoopback, sendError, sendJson } from './http-utils';
+import { isLoopback, isLoopbackHost, sendError, sendJson } from './http-utils';
 import type { TranscriptionLag } from './input-audio';
 import { type EngineLimits, resolveLimits } from './limits';
 import type { EngineSession } from './session';
@@ -30,6 +30,11 @@ export type EngineOptions = {
   secret: string;
   /** Mount the loopback-only /__test routes. */
   testControls?: boolean;
+  /**
+   * Browser origins allowed to open a session (a request with no Origin header is a server-side
+   * client and is allowed). 'loopback' (the default) allows http(s)://localhost, 127.x and [::1] on any port.
+   */
+  allowedOrigins?: readonly string[] | 'loopback';
   /** How many times faster than real time replies stream (default 4). */
   paceFactor?: number;
   /** Capacity and size limits (defaults in lib/engine/limits). */
@@ -107,15 +112,27 @@ export async function startEngine(opts: EngineOptions): Promise<EngineHandle> {
     faults: () => control.faults,
     log,
     onSession: opts.testControls ? keep : undefined,
+    allowedOrigins: opts.allowedOrigins ?? 'loopback',
   };
 
-  const health = () => ({ ok: true, sessions: open.size, joining: upgrades.pending, capacity: limits.maxSessions, atCapacity: open.size + upgrades.pending >= limits.maxSessions, speech });
+  const health = () => ({
+    ok: true,
+    sessions: open.size,
+    joining: upgrades.pending,
+    capacity: limits.maxSessions,
+    atCapacity: open.size + upgrades.pending >= limits.maxSessions,
+    speech,
+    // Tests kill the engine process by its pid to prove the supervisor brings it back.
+    ...(opts.testControls ? { pid: process.pid } : {}),
+  });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://engine.local');
     if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, health());
     if (url.pathname === '/__test' || url.pathname.startsWith('/__test/')) {
       if (!opts.testControls) return sendError(res, { status: 404, code: 'not_found', message: 'Test controls are disabled.' });
       if (!isLoopback(req.socket.remoteAddress)) return sendError(res, { status: 403, code: 'forbidden', message: 'Test controls answer loopback clients only.' });
+      // A loopback socket is not enough: a web page could reach it through DNS rebinding, with its own Host.
+      if (!isLoopbackHost(req.headers.host)) return sendError(res, { status: 403, code: 'forbidden', message: 'Test controls answer requests addressed to a loopback host only.' });
       void handleTestControl(req, res, url, control);
       return;
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
-import { rejectUpgrade, tokenFromUpgrade } from './http-utils';
+import { originAllowed, rejectUpgrade, tokenFromUpgrade } from './http-utils';
 import type { TranscriptionLag } from './input-audio';
 import { type EngineLimits, LIMIT_ERROR_CODES } from './limits';
 import { EngineSession, type Faults } from './session';
@@ -14,7 +14,8 @@ import type { RecognizerFactory } from './speech/recognition/recognizer';
  * Who may open a session: a valid, unexpired, unused token, while the engine
  * has room. Refusals are plain HTTP answers with a JSON `{ error: { code,
  * message } }` body, before any socket opens: 401 for tokens (`invalid_token`,
- * `expired_token`, `token_already_used`), 503 `engine_at_capacity` past
+ * `expired_token`, `token_already_used`), 403 `origin_not_allowed` for a browser page of
+ * another origin, 503 `engine_at_capacity` past
  * `maxSessions`, 404 off the realtime path.
  */
 export const REALTIME_PATH = '/v1/realtime';
@@ -37,6 +38,8 @@ export type Admission = {
   log: (line: string) => void;
   /** Test controls keep recent sessions (closed ones too) to inspect. */
   onSession?: (session: EngineSession) => void;
+  /** Browser origins that may connect (see EngineOptions.allowedOrigins). */
+  allowedOrigins: readonly string[] | 'loopback';
 };
 
 export type UpgradeState = { pending: number };
@@ -46,6 +49,11 @@ export async function handleUpgrade(a: Admission, state: UpgradeState, req: Inco
   const url = new URL(req.url ?? '/', 'http://engine.local');
   if (url.pathname !== REALTIME_PATH) {
     return rejectUpgrade(socket, 404, { error: { code: 'not_found', message: `The realtime socket is at ${REALTIME_PATH}.` } });
+  }
+  const origin = req.headers.origin;
+  if (!originAllowed(origin, a.allowedOrigins)) {
+    a.log(`upgrade refused: origin ${origin} is not one of the app's origins`);
+    return rejectUpgrade(socket, 403, { error: { code: 'origin_not_allowed', message: `Pages from ${origin} may not use this engine; only the app's own origins may.` } });
   }
   const { connectDelayMs, refuseConnections } = a.faults();
   if (connectDelayMs > 0) await new Promise((r) => setTimeout(r, connectDelayMs));

@@ -18,9 +18,28 @@ const envSchema = z.object({
   CUE_ENGINE_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
   CUE_SECRET_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(7200).default(600)),
   CUE_MINT_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  CUE_MINT_RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(60)),
+  /** Realtime minutes each subject (user; client address before accounts) may use per UTC day. */
+  CUE_REALTIME_MINUTES_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(480)),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 = none, use the connection's address. */
+  CUE_TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   CUE_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
   CUE_ENGINE_TEST_CONTROLS: bool,
+  /** Set by scripts/run.ts for the app when it supervises the engine (restarts it if it dies). */
+  CUE_ENGINE_SUPERVISED: bool,
+  /**
+   * Browser origins the engine's WebSocket accepts (comma-separated, e.g. https://cue.example.com).
+   * Unset: scripts/run.ts allows the app's own loopback origins; `npm run engine` alone allows any loopback origin.
+   */
+  CUE_ALLOWED_ORIGINS: optionalString,
+  /** The address `npm run dev` / `npm start` listen on (default 127.0.0.1; HOSTNAME counts when it is an address). */
+  CUE_HOST: optionalString,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATABASE_URL: optionalString,
+  /** Longest one SQL statement may run (PostgreSQL statement_timeout; PGlite: longest wait for its turn). */
+  CUE_DB_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(10_000)),
+  /** Longest wait for a PostgreSQL connection. */
+  CUE_DB_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(5_000)),
   CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 });
 

@@ -65,7 +65,7 @@ describe('rowsToHistory / meetingLines', () => {
       { id: 'h1', role: 'hint', text: 'Start with cost', at: 100, hint: { kind: 'full', trigger: 'walk me through', interrupted: true, status: 'interrupted' } },
       { id: 'a1', role: 'assistant', text: 'Hello', at: 100, source: 'voice' },
     ]);
-    const input = { id: '66666666-6666-4666-8666-666666666666', title: 't', agentId: 'hint-assistant', backend: 'local', model: null, voice: null, startedAt: 0, endedAt: 200, lines };
+    const input = { id: '66666666-6666-4666-8666-666666666666', title: 't', agentId: 'hint-assistant', backend: 'local', model: null, voice: null, startedAt: Date.UTC(2026, 0, 5), endedAt: Date.UTC(2026, 0, 5) + 200, lines };
     expect(saveLiveSessionInputSchema.safeParse(input).success).toBe(true);
   });
 });

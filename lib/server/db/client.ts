@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/nod
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
 import * as schema from './schema';
+import { boundedPglite, DEFAULT_DATABASE_TIMEOUTS, poolOptions, typedErrorsPool, type DatabaseTimeouts } from './timeouts';
 
 /**
  * Side-effect-free database factory. Embedded PGlite (files under <CUE_DATA_DIR>/pglite)
@@ -20,6 +21,8 @@ export type DatabaseConfig = {
   databaseUrl?: string;
   /** PGlite data directory, or 'memory://' for a throwaway in-memory database. */
   pgliteDir: string;
+  /** Statement and connect timeouts (PGlite: the bounded wait for its turn); defaults in ./timeouts. */
+  timeouts?: DatabaseTimeouts;
 };
 
 export type DatabaseHandle =
@@ -27,8 +30,12 @@ export type DatabaseHandle =
   | { driver: 'postgres'; db: Database; postgres: NodePgDatabase<typeof schema>; location: string; close(): Promise<void> };
 
 /** The config the app uses, from the parsed environment (lib/server/env.ts or parseEnv in scripts). */
-export function databaseConfigFromEnv(e: { DATABASE_URL?: string; CUE_DATA_DIR: string }): DatabaseConfig {
-  return { databaseUrl: e.DATABASE_URL, pgliteDir: path.resolve(e.CUE_DATA_DIR, 'pglite') };
+export function databaseConfigFromEnv(e: { DATABASE_URL?: string; CUE_DATA_DIR: string; CUE_DB_STATEMENT_TIMEOUT_MS?: number; CUE_DB_CONNECT_TIMEOUT_MS?: number }): DatabaseConfig {
+  const timeouts = {
+    statementTimeoutMs: e.CUE_DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs,
+    connectTimeoutMs: e.CUE_DB_CONNECT_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs,
+  };
+  return { databaseUrl: e.DATABASE_URL, pgliteDir: path.resolve(e.CUE_DATA_DIR, 'pglite'), timeouts };
 }
 
 /** A connection string with the password masked, for logs. */
@@ -44,7 +51,7 @@ function redactDatabaseUrl(url: string): string {
 
 export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.databaseUrl) {
-    const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+    const pool = typedErrorsPool(new Pool({ connectionString: config.databaseUrl, max: 10, ...poolOptions(config.timeouts ?? DEFAULT_DATABASE_TIMEOUTS) }));
     const postgres = drizzlePostgres({ client: pool, schema });
     return {
       driver: 'postgres',
@@ -56,7 +63,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   }
   const memory = config.pgliteDir.startsWith('memory://');
   if (!memory) mkdirSync(config.pgliteDir, { recursive: true });
-  const client = new PGlite(config.pgliteDir);
+  const client = boundedPglite(new PGlite(config.pgliteDir), (config.timeouts ?? DEFAULT_DATABASE_TIMEOUTS).statementTimeoutMs);
   const pglite = drizzlePglite({ client, schema });
   return { driver: 'pglite', db: pglite, pglite, location: config.pgliteDir, close: () => client.close() };
 }

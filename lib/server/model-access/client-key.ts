@@ -1,9 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { env } from '@/lib/server/env';
+import { clientIpFrom } from './client-ip';
 
-/** Who is asking, for rate limiting: the first forwarded address, else the direct one. */
-export async function requestClientKey(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || h.get('x-real-ip') || 'direct';
+/** The asking client's address for rate limits (see client-ip.ts for which hops count). */
+export async function requestClientIp(): Promise<string> {
+  return clientIpFrom(await headers(), env().CUE_TRUSTED_PROXY_HOPS);
 }

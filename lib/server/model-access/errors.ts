@@ -6,6 +6,7 @@ export const MODEL_ACCESS_ERRORS = {
   invalid_input: 'The request was not valid. Reload the page and try again.',
   unknown_agent: 'That coaching agent does not exist. Pick another one.',
   rate_limited: 'Too many connection attempts. Wait a minute, then connect again.',
+  minutes_exhausted: "Today's realtime minutes are used up. They renew at midnight UTC.",
   upstream_unauthorized: 'OpenAI refused the server\'s API key. Check OPENAI_API_KEY on the server.',
   upstream_rate_limited: 'OpenAI is rate-limiting this account. Wait a moment and try again, or check your usage limits.',
   upstream_unavailable: 'OpenAI is not available right now. Try again in a minute.',
@@ -23,10 +24,20 @@ export class ModelAccessError extends Error {
     readonly detail?: string,
     /** Whole seconds to wait before trying again (a 429's Retry-After, or our own limiter's window). */
     readonly retryAfterSeconds?: number,
+    /** A more specific message than the code's (e.g. with the figures), for the user. */
+    message?: string,
   ) {
-    super(MODEL_ACCESS_ERRORS[code]);
+    super(message ?? MODEL_ACCESS_ERRORS[code]);
     this.name = 'ModelAccessError';
   }
+}
+
+/** "5 h 12 min", "3 min", "40 s": how long until a limit lifts. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
 /** Map an HTTP status from OpenAI to our code. */

@@ -8,12 +8,12 @@ import { DIFFICULTIES } from '@/lib/contracts/scenario';
 import { ENGINE_TOKEN_MAX_CHARS } from '@/lib/engine/token';
 import { ModelAccessError } from './errors';
 import { mintRealtimeSecret } from './mint';
-import { createRateLimiter } from './rate-limit';
+import { testMintLimits } from '@/lib/server/limits/test-support';
 import type { FetchLike } from './openai-client-secrets';
 
 const openaiEnv = parseEnv({ OPENAI_API_KEY: 'sk-test-server-key', CUE_SECRET_TTL_SECONDS: '300' });
 const localEnv = parseEnv({ CUE_ENGINE_SECRET: 'engine-secret', CUE_ENGINE_URL: 'ws://127.0.0.1:9999/v1/realtime' });
-const limiter = () => createRateLimiter({ limit: 100, windowMs: 60_000 });
+const limits = () => testMintLimits();
 
 function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}): { fetchImpl: FetchLike; calls: { url: string; init: RequestInit }[] } {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -36,7 +36,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe('mintRealtimeSecret with OpenAI', () => {
   it('POSTs the GA client_secrets request with the agent session config', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_abc', expires_at: 1_900_000_000, session: {} });
-    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() });
+    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl, limits: limits() });
     expect(minted).toEqual({
       backend: 'openai',
       clientSecret: 'ek_abc',
@@ -76,8 +76,8 @@ describe('mintRealtimeSecret with OpenAI', () => {
   it('sends the listened-for phrases as transcription keywords, and tracing only when asked', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_k', expires_at: 1 });
     const minted = await mintRealtimeSecret(
-      { agentId: 'hint-assistant', clientKey: 'a', overrides: { transcriptionKeywords: ['got it', 'walk me through'], tracing: true } },
-      { env: openaiEnv, fetchImpl, limiter: limiter() },
+      { agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1', overrides: { transcriptionKeywords: ['got it', 'walk me through'], tracing: true } },
+      { env: openaiEnv, fetchImpl, limits: limits() },
     );
     const body = JSON.parse(String(calls[0]!.init.body));
     expect(body.session.audio.input.transcription).toEqual({ model: 'gpt-live-transcribe', keywords: ['got it', 'walk me through'] });
@@ -88,8 +88,8 @@ describe('mintRealtimeSecret with OpenAI', () => {
   it('applies model and voice overrides', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_x', expires_at: 1 });
     const minted = await mintRealtimeSecret(
-      { agentId: 'practice-partner', clientKey: 'a', overrides: { model: 'gpt-realtime-2.1-mini', voice: 'sage' } },
-      { env: openaiEnv, fetchImpl, limiter: limiter() },
+      { agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1', overrides: { model: 'gpt-realtime-2.1-mini', voice: 'sage' } },
+      { env: openaiEnv, fetchImpl, limits: limits() },
     );
     expect(minted.model).toBe('gpt-realtime-2.1-mini');
     const body = JSON.parse(String(calls[0]!.init.body));
@@ -106,20 +106,20 @@ describe('mintRealtimeSecret with OpenAI', () => {
     [503, 'upstream_unavailable'],
   ])('maps HTTP %i to %s', async (status, code) => {
     const { fetchImpl } = fakeFetch(status, { error: { message: 'nope' } });
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe(code);
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl, limits: limits() }))).toBe(code);
   });
 
   it('passes a 429\'s Retry-After on as retryAfterSeconds (seconds or an HTTP date)', async () => {
     const seconds = fakeFetch(429, { error: { message: 'slow down' } }, { 'retry-after': '7' });
-    const error = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: seconds.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    const error = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl: seconds.fetchImpl, limits: limits() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelAccessError);
     expect(error).toMatchObject({ code: 'upstream_rate_limited', retryAfterSeconds: 7 });
     const date = fakeFetch(429, {}, { 'retry-after': new Date(Date.now() + 12_000).toUTCString() });
-    const dated = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: date.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    const dated = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl: date.fetchImpl, limits: limits() }).catch((e: unknown) => e);
     expect((dated as ModelAccessError).retryAfterSeconds).toBeGreaterThanOrEqual(11);
     expect((dated as ModelAccessError).retryAfterSeconds).toBeLessThanOrEqual(13);
     const none = fakeFetch(429, {});
-    const bare = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: none.fetchImpl, limiter: limiter() }).catch((e: unknown) => e);
+    const bare = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl: none.fetchImpl, limits: limits() }).catch((e: unknown) => e);
     expect((bare as ModelAccessError).retryAfterSeconds).toBeUndefined();
   });
 
@@ -127,23 +127,23 @@ describe('mintRealtimeSecret with OpenAI', () => {
     const env = parseEnv({ OPENAI_API_KEY: 'sk-x', CUE_UPSTREAM_TIMEOUT_MS: '100' });
     const fetchImpl: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env, fetchImpl, limiter: limiter() }))).toBe('timeout');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env, fetchImpl, limits: limits() }))).toBe('timeout');
   });
 
   it('maps a network failure and a malformed answer to upstream_unavailable', async () => {
     const failing: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl: failing, limiter: limiter() }))).toBe('upstream_unavailable');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl: failing, limits: limits() }))).toBe('upstream_unavailable');
     const { fetchImpl } = fakeFetch(200, { client_secret: { value: 'old-beta-shape' } });
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe('upstream_unavailable');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl, limits: limits() }))).toBe('upstream_unavailable');
   });
 });
 
 describe('where the browser connects to OpenAI', () => {
   const mint = async (env: ReturnType<typeof parseEnv>, transport?: 'webrtc' | 'websocket') => {
     const { fetchImpl, calls } = fakeFetch(200, { value: 'ek_u', expires_at: 1 });
-    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a', transport }, { env, fetchImpl, limiter: limiter() });
+    const minted = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1', transport }, { env, fetchImpl, limits: limits() });
     return { minted, mintedAt: calls[0]!.url };
   };
 
@@ -174,7 +174,7 @@ describe('where the browser connects to OpenAI', () => {
 describe('mintRealtimeSecret with the local engine', () => {
   it('signs a token the engine accepts, after a health check', async () => {
     const { fetchImpl, calls } = fakeFetch(200, { ok: true });
-    const minted = await mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: localEnv, fetchImpl, limiter: limiter() });
+    const minted = await mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl, limits: limits() });
     expect(calls[0]!.url).toBe('http://127.0.0.1:9999/health');
     expect(minted.backend).toBe('local');
     expect(minted.url).toBe('ws://127.0.0.1:9999/v1/realtime');
@@ -185,11 +185,11 @@ describe('mintRealtimeSecret with the local engine', () => {
   it('puts the same GA session config it would send to OpenAI into the token', async () => {
     const local = fakeFetch(200, { ok: true });
     const minted = await mintRealtimeSecret(
-      { agentId: 'hint-assistant', clientKey: 'a', overrides: { voice: 'cedar' } },
-      { env: localEnv, fetchImpl: local.fetchImpl, limiter: limiter() },
+      { agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1', overrides: { voice: 'cedar' } },
+      { env: localEnv, fetchImpl: local.fetchImpl, limits: limits() },
     );
     const openai = fakeFetch(200, { value: 'ek_abc', expires_at: 1 });
-    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a', overrides: { voice: 'cedar' } }, { env: openaiEnv, fetchImpl: openai.fetchImpl, limiter: limiter() });
+    await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1', overrides: { voice: 'cedar' } }, { env: openaiEnv, fetchImpl: openai.fetchImpl, limits: limits() });
     const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
     expect(check.ok && check.claims.session).toEqual(JSON.parse(String(openai.calls[0]!.init.body)).session);
     expect(check.ok && check.claims.jti).toMatch(/^tok_/);
@@ -200,7 +200,7 @@ describe('mintRealtimeSecret with the local engine', () => {
     for (const scenario of BUILTIN_SCENARIOS) {
       for (const difficulty of DIFFICULTIES) {
         const config = buildRoleplayAgentConfig(scenario, difficulty);
-        const minted = await mintRealtimeSecret({ agentId: config.id, clientKey: 'a', config }, { env: localEnv, fetchImpl, limiter: limiter() });
+        const minted = await mintRealtimeSecret({ agentId: config.id, subject: 'a', clientIp: '10.0.0.1', config }, { env: localEnv, fetchImpl, limits: limits() });
         expect(config.instructions.length).toBeGreaterThan(3000);
         expect(minted.clientSecret.length).toBeLessThan(ENGINE_TOKEN_MAX_CHARS);
         const check = verifyEngineToken(minted.clientSecret, 'engine-secret');
@@ -213,30 +213,30 @@ describe('mintRealtimeSecret with the local engine', () => {
     const failing: FetchLike = async () => {
       throw new TypeError('ECONNREFUSED');
     };
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: localEnv, fetchImpl: failing, limiter: limiter() }))).toBe('engine_unavailable');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl: failing, limits: limits() }))).toBe('engine_unavailable');
   });
 
   it('reports misconfigured without an engine secret', async () => {
     const { fetchImpl } = fakeFetch(200, {});
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', clientKey: 'a' }, { env: parseEnv({}), fetchImpl, limiter: limiter() }))).toBe('misconfigured');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: parseEnv({}), fetchImpl, limits: limits() }))).toBe('misconfigured');
   });
 });
 
 describe('mint guards', () => {
   it('refuses unknown agents before spending anything', async () => {
     const fetchImpl = vi.fn<FetchLike>();
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'ghost', clientKey: 'a' }, { env: openaiEnv, fetchImpl, limiter: limiter() }))).toBe('unknown_agent');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'ghost', subject: 'a', clientIp: '10.0.0.1' }, { env: openaiEnv, fetchImpl, limits: limits() }))).toBe('unknown_agent');
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it('rate-limits per client', async () => {
     const { fetchImpl } = fakeFetch(200, { value: 'ek_1', expires_at: 1 });
-    const deps = { env: openaiEnv, fetchImpl, limiter: createRateLimiter({ limit: 2, windowMs: 60_000 }) };
-    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
-    await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps);
-    const limited = await mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'a' }, deps).catch((e: unknown) => e);
+    const deps = { env: openaiEnv, fetchImpl, limits: testMintLimits({ perSubject: 2 }) };
+    await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, deps);
+    await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, deps);
+    const limited = await mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'a', clientIp: '10.0.0.1' }, deps).catch((e: unknown) => e);
     expect(limited).toMatchObject({ code: 'rate_limited' });
     expect((limited as ModelAccessError).retryAfterSeconds).toBeGreaterThan(0);
-    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', clientKey: 'b' }, deps))).toBe('no error');
+    expect(await codeOf(mintRealtimeSecret({ agentId: 'hint-assistant', subject: 'b', clientIp: '10.0.0.2' }, deps))).toBe('no error');
   });
 });

@@ -3,10 +3,11 @@ import { getAgentConfig } from '@/agents/registry';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
 import { env, realtimeBackend, type Env } from '@/lib/server/env';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
-import { ModelAccessError } from './errors';
+import { createMintLimits, type MintLimits } from '@/lib/server/limits/mint-limits';
+import { db } from '@/lib/server/db/connection';
+import { formatWait, ModelAccessError } from './errors';
 import { mintLocalEngineSecret } from './local-engine-secrets';
 import { createOpenAIClientSecret, type FetchLike } from './openai-client-secrets';
-import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { realtimeConnectUrl } from './realtime-url';
 import { buildRealtimeSessionBody, type SessionOverrides } from './session-config';
 
@@ -17,7 +18,12 @@ import { buildRealtimeSessionBody, type SessionOverrides } from './session-confi
  */
 export type MintRequest = {
   agentId: string;
-  clientKey: string;
+  /** Who spends: the signed-in user's id once accounts exist (the client address until then). */
+  subject: string;
+  /** The client's address, from trusted proxy hops only (lib/server/model-access/client-ip). */
+  clientIp: string;
+  /** The practice session a role-play call belongs to: its minutes are settled when it ends. */
+  ref?: string;
   /** The transport the browser will use with OpenAI (default WebRTC): picks the URL returned. */
   transport?: 'webrtc' | 'websocket';
   overrides?: SessionOverrides;
@@ -25,14 +31,47 @@ export type MintRequest = {
   config?: AgentConfig;
 };
 
-export type MintDeps = { env: Env; fetchImpl?: FetchLike; limiter: RateLimiter };
+export type MintDeps = { env: Env; fetchImpl?: FetchLike; limits: MintLimits };
+
+/** The longest one realtime session may run (OpenAI's own ceiling is 60 minutes); the daily budget may grant less. */
+export const MAX_SESSION_SECONDS = 3600;
+
+export const ENGINE_RESTARTING_MESSAGE = 'The local engine is restarting (it stopped unexpectedly). Try again in a few seconds.';
+const ENGINE_RESTART_RETRY_SECONDS = 3;
+
+/** Per address, then per subject, then the day's minutes: each refusal says when to try again. */
+async function admit(req: MintRequest, agentId: string, limits: MintLimits): Promise<{ usageId: string; grantedSeconds: number }> {
+  for (const [limiter, key, what] of [[limits.perIp, req.clientIp, 'address'], [limits.perSubject, req.subject, 'subject']] as const) {
+    const verdict = await limiter.take(key);
+    if (!verdict.allowed) throw new ModelAccessError('rate_limited', `${what} ${key}: retry after ${verdict.retryAfterSeconds}s`, verdict.retryAfterSeconds);
+  }
+  const grant = await limits.minutes.reserve({ subject: req.subject, agentId, ref: req.ref, maxSeconds: MAX_SESSION_SECONDS });
+  if (!grant.allowed) {
+    const message =
+      `Today's realtime minutes are used up (${Math.floor(grant.usedSeconds / 60)} of ${Math.floor(grant.limitSeconds / 60)}). ` +
+      `They renew at midnight UTC, in ${formatWait(grant.retryAfterSeconds)}.`;
+    throw new ModelAccessError('minutes_exhausted', `subject ${req.subject}`, grant.retryAfterSeconds, message);
+  }
+  return grant;
+}
 
 export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Promise<MintedSecret> {
   const config = req.config ?? getAgentConfig(req.agentId);
   if (!config) throw new ModelAccessError('unknown_agent', req.agentId);
-  const verdict = deps.limiter.take(req.clientKey);
-  if (!verdict.allowed) throw new ModelAccessError('rate_limited', `retry after ${verdict.retryAfterSeconds}s`, verdict.retryAfterSeconds);
+  const grant = await admit(req, config.id, deps.limits);
+  try {
+    return await mintFor(config, grant.grantedSeconds, req, deps);
+  } catch (error) {
+    await deps.limits.minutes.cancel(grant.usageId).catch(() => undefined);
+    // scripts/run.ts restarts a dead engine: say so instead of "start it yourself".
+    if (error instanceof ModelAccessError && error.code === 'engine_unavailable' && deps.env.CUE_ENGINE_SUPERVISED) {
+      throw new ModelAccessError('engine_unavailable', error.detail, ENGINE_RESTART_RETRY_SECONDS, ENGINE_RESTARTING_MESSAGE);
+    }
+    throw error;
+  }
+}
 
+async function mintFor(config: AgentConfig, grantedSeconds: number, req: MintRequest, deps: MintDeps): Promise<MintedSecret> {
   const ttlSeconds = Math.min(config.secretTtlSeconds, deps.env.CUE_SECRET_TTL_SECONDS);
   const model = req.overrides?.model ?? config.model;
   const voice = req.overrides?.voice ?? config.voice;
@@ -60,6 +99,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     agentId: config.id,
     ttlSeconds,
     session,
+    maxSessionSeconds: grantedSeconds,
     persona: config.localPersona,
     fetchImpl: deps.fetchImpl,
   });
@@ -76,10 +116,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
   };
 }
 
-const globalForLimiter = globalThis as unknown as { cueMintLimiter?: RateLimiter };
-
-/** Default deps for the running app: validated env, a per-instance limiter. */
+/** Default deps for the running app: validated env, limits counted in the app's database. */
 export function defaultMintDeps(): MintDeps {
-  globalForLimiter.cueMintLimiter ??= createRateLimiter({ limit: env().CUE_MINT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  return { env: env(), limiter: globalForLimiter.cueMintLimiter };
+  return { env: env(), limits: createMintLimits(db, env()) };
 }

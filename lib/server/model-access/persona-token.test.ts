@@ -16,7 +16,7 @@ import { startTestEngine, TEST_SECRET } from '@/lib/engine/test-support';
 import { verifyEngineToken } from '@/lib/engine/token';
 import { parseEnv } from '@/lib/server/env-schema';
 import { mintRealtimeSecret } from './mint';
-import { createRateLimiter } from './rate-limit';
+import { testMintLimits } from '@/lib/server/limits/test-support';
 import type { FetchLike } from './openai-client-secrets';
 
 /**
@@ -30,8 +30,8 @@ const healthy: FetchLike = async () => new Response('{"ok":true}', { status: 200
 async function mintFor(scenario: Scenario, difficulty: Difficulty, engineUrl = 'ws://127.0.0.1:9/v1/realtime', secret = 'engine-secret') {
   const env = parseEnv({ CUE_ENGINE_SECRET: secret, CUE_ENGINE_URL: engineUrl });
   const config = buildRoleplayAgentConfig(scenario, difficulty);
-  const limiter = createRateLimiter({ limit: 100, windowMs: 60_000 });
-  return mintRealtimeSecret({ agentId: config.id, clientKey: 'k', config }, { env, fetchImpl: healthy, limiter });
+  const limits = testMintLimits();
+  return mintRealtimeSecret({ agentId: config.id, subject: 'k', clientIp: '10.0.0.1', config }, { env, fetchImpl: healthy, limits });
 }
 
 function asEngine(token: string): PersonaBrief {

@@ -4,6 +4,8 @@ import { userSpoke } from '@/lib/practice/history/session-record';
 import { runDebrief, type RunDebriefOptions } from '@/lib/server/services/run-debrief';
 import { getPracticeSessionDetail } from '@/lib/server/services/practice-history';
 import { endPracticeSession, savePracticeDebrief } from '@/lib/server/db/queries';
+import { db } from '@/lib/server/db/connection';
+import { settleRealtimeUsage } from '@/lib/server/limits/realtime-minutes';
 import type { EndReason, PracticeSessionDetail } from '@/lib/contracts/practice-session';
 
 /**
@@ -25,6 +27,8 @@ async function finish({ sessionId, reason, now = new Date(), debrief: debriefOpt
   if (session.debrief && session.metrics) return session;
   if (!session.endedAt) {
     await endPracticeSession({ sessionId, endedAt: now, endReason: reason });
+    // The call's realtime minutes now count what it used, not what it was granted.
+    await settleRealtimeUsage(db(), { ref: sessionId }, now);
     session = await getPracticeSessionDetail({ id: sessionId });
     if (!session) return null;
   }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICE_MESSAGES, serviceProblems } from './service-status';
+
+describe('serviceProblems', () => {
+  const ok = { ok: true, ms: 1 };
+  it('says nothing when all is well', () => {
+    expect(serviceProblems({ ok: true, database: ok, engine: { ...ok, backend: 'local', supervised: true } })).toEqual([]);
+  });
+  it('names the database, and a supervised engine as restarting', () => {
+    expect(serviceProblems({ ok: false, database: { ok: false, error: 'x' }, engine: { ok: false, backend: 'local', supervised: true } }).map((p) => p.message)).toEqual([
+      SERVICE_MESSAGES.database,
+      SERVICE_MESSAGES.engineRestarting,
+    ]);
+    expect(serviceProblems({ ok: false, database: ok, engine: { ok: false, backend: 'local', supervised: false } })[0]?.message).toBe(SERVICE_MESSAGES.engineDown);
+    expect(serviceProblems(null)[0]?.key).toBe('server');
+  });
+});
