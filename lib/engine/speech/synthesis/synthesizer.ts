@@ -23,9 +23,10 @@ export class Synthesizer {
     this.pool = new ProcessPool({ ...DEFAULT_POOL, ...pool });
   }
 
-  async speak(text: string, gender: VoiceGender, speed: number, signal?: AbortSignal): Promise<Pcm> {
+  /** Speak `text`; `urgent` (a reply's first piece) goes ahead of queued later pieces. */
+  async speak(text: string, gender: VoiceGender, speed: number, signal?: AbortSignal, urgent = false): Promise<Pcm> {
     try {
-      const pcm = await this.pool.run((jobSignal) => synthesize(this.engine, { text, gender, speed }, jobSignal), signal);
+      const pcm = await this.pool.run((jobSignal) => synthesize(this.engine, { text, gender, speed }, jobSignal), signal, urgent);
       this.stats.pieces++;
       this.stats.audioMs += (pcm.samples.length * 1000) / pcm.rate;
       return pcm;
