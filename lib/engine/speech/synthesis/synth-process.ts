@@ -14,7 +14,7 @@ import { espeakVoice, fliteVoice, type VoiceGender } from './voices';
 export type SynthEngine = 'flite' | 'espeak-ng';
 export type SynthRequest = { text: string; gender: VoiceGender; speed: number };
 
-export class SynthError extends Error {
+class SynthError extends Error {
   constructor(
     readonly code: 'synthesis_unavailable' | 'synthesis_failed',
     message: string,

@@ -8,7 +8,7 @@ import type { VoiceGender } from './voices';
  * a bounded pool shared by every session. It counts what it did, for the health
  * check and the bench.
  */
-export const DEFAULT_POOL: PoolOptions = { concurrency: 2, maxQueued: 32, timeoutMs: 4000 };
+const DEFAULT_POOL: PoolOptions = { concurrency: 2, maxQueued: 32, timeoutMs: 4000 };
 
 export type SynthStats = { pieces: number; failures: number; audioMs: number; lastError: string | null };
 
