@@ -9,13 +9,13 @@ test.afterEach(async ({ request }) => {
   await new HintEngine(request).clearFaults();
 });
 
-test('the home page shows the same local-engine badge as /live', async ({ page }) => {
+test('the home page shows the same local-engine badge as /live, with the speech the engine has', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('backend-badge')).toHaveText('Local engine (scripted, no AI)');
+  await expect(page.getByTestId('backend-badge')).toHaveText('Local engine: offline speech, scripted replies');
   await expect(page.getByTestId('home-backend')).toContainText('speech is not transcribed');
   await page.screenshot({ path: shotPath('home-badge'), fullPage: true });
   await page.getByTestId('home-live-link').click();
-  await expect(page.getByTestId('backend-badge')).toHaveText('Local engine (scripted, no AI)');
+  await expect(page.getByTestId('backend-badge')).toHaveText('Local engine: offline speech, scripted replies');
 });
 
 test('a blocked microphone reads "Hears: nothing (microphone blocked)", also after the error is dismissed', async ({ page, request }) => {

@@ -121,7 +121,7 @@ test('on the local engine, Voice and Model say they have no effect; closing Sett
   await live.openHints();
   const button = page.getByTestId('settings-button');
   await panel.open();
-  await expect(panel.dialog.getByTestId('field-note-voice')).toHaveText('No effect on the local engine (scripted, no AI); this applies with OpenAI.');
+  await expect(panel.dialog.getByTestId('field-note-voice')).toHaveText('On the local engine, a female or male offline voice for it; this exact voice applies with OpenAI.');
   await expect(panel.dialog.getByTestId('field-note-model')).toHaveText('No effect on the local engine (scripted, no AI); this applies with OpenAI.');
   await expect(panel.dialog.getByTestId('field-note-transport')).toContainText('always uses WebSocket');
   await panel.field('voice').scrollIntoViewIfNeeded();
@@ -179,7 +179,7 @@ test('model and voice go to the mint as overrides', async ({ page, request }) =>
   await live.openHints();
   await live.connectAndWait();
   await engine.waitForOpenSession();
-  await expect(live.badge).toHaveText('Local engine (scripted, no AI)');
+  await expect(live.badge).toHaveText('Local engine: offline speech, scripted replies');
   const updates = JSON.stringify(await engine.received('session.update'));
   expect(updates).toContain('"voice":"cedar"');
   expect(updates).toContain('gpt-realtime-mini');

@@ -67,7 +67,8 @@ function SettingsForm({ onClose, liveSessionActive, backend }: { onClose: () => 
   const reconnectNote = (key: HintSettingsKey): string | undefined => {
     if (backend === 'local') {
       if (key === 'transport') return 'The local engine always uses WebSocket; this applies with OpenAI.';
-      if (key === 'voice' || key === 'model') return 'No effect on the local engine (scripted, no AI); this applies with OpenAI.';
+      if (key === 'voice') return 'On the local engine, a female or male offline voice for it; this exact voice applies with OpenAI.';
+      if (key === 'model') return 'No effect on the local engine (scripted, no AI); this applies with OpenAI.';
     }
     if (liveSessionActive && SETTING_APPLIES[key] === 'reconnect' && String(draftValue(key)) !== String(form.saved[key])) return 'Applies when you reconnect.';
     return undefined;

@@ -10,7 +10,7 @@
  * Speech: zcrVariation >= 0.4 (flite sentences measure 0.8-1.8 at 8-24 kHz, the tone
  * 0.12), or >= 0.25 with hissShare >= 3%. Judge a whole reply (a second or more).
  */
-export type AudioVerdict = 'speech' | 'tone' | 'silence';
+type AudioVerdict = 'speech' | 'tone' | 'silence';
 export type AudioMeasures = { verdict: AudioVerdict; durationMs: number; loudFrames: number; hissShare: number; zcrVariation: number };
 
 const FRAME_MS = 20;

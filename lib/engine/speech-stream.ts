@@ -2,7 +2,7 @@ import { CHUNK_MS } from './audio-synth';
 import type { ItemMeta } from './conversation';
 import type { ResponsePlan } from './response-plan';
 import { encodeFrame, formatRate } from './speech/synthesis/output-format';
-import { SpokenReply } from './speech/synthesis/spoken-reply';
+import { type SpokenPiece, SpokenReply } from './speech/synthesis/spoken-reply';
 import type { Synthesizer } from './speech/synthesis/synthesizer';
 import { voiceGender } from './speech/synthesis/voices';
 
@@ -10,8 +10,13 @@ import { voiceGender } from './speech/synthesis/voices';
  * A reply message's speech, streamed: piece by piece (each synthesised while the one
  * before streams), in ~100 ms frames at the output format, paced by the runner. A
  * piece's transcript words go out spread over its frames, and where they fall in the
- * audio is recorded (truncation keeps the words heard by `audio_end_ms`).
+ * audio is recorded (truncation keeps the words heard by `audio_end_ms`). A piece made
+ * too late (a loaded machine) is bridged with silence, so the client never runs dry
+ * mid-reply and takes the reply for finished.
  */
+/** Below this much queued audio at the client, a late piece is bridged with silence. */
+const LOW_WATER_MS = 200;
+
 export type SpeechFlight = { text: string; streamedMs: number; reply: SpokenReply | null };
 
 export type SpeechStreamHost = {
@@ -39,9 +44,22 @@ export async function streamSpeech(flight: SpeechFlight, host: SpeechStreamHost)
   if (meta) meta.spoken = [];
   let wordsBefore = 0;
   let due = Date.now();
+  let firstAudioAt: number | null = null;
+  const silence = encodeFrame(new Int16Array(frameSamples), format);
+  /** Audio the client still has to play, if it plays in real time from the first delta. */
+  const queuedMs = () => (firstAudioAt === null ? Infinity : flight.streamedMs - (Date.now() - firstAudioAt));
   for (;;) {
-    const piece = await host.unlessStopped(reply.next());
-    if (!piece || !host.active()) return;
+    const next = reply.next();
+    let piece: SpokenPiece | null | typeof GAP;
+    // While the next piece is made, keep the client from running dry: 100 ms of silence when it is about to.
+    for (;;) {
+      piece = await host.unlessStopped(raceGap(next, queuedMs() - LOW_WATER_MS));
+      if (piece !== GAP || !host.active()) break;
+      host.sendFrame(silence);
+      flight.streamedMs += CHUNK_MS;
+      if (meta) meta.streamedMs = flight.streamedMs;
+    }
+    if (!piece || piece === GAP || !host.active()) return;
     const pieceMs = (piece.samples.length * 1000) / rate;
     meta?.spoken?.push({ startMs: flight.streamedMs, endMs: flight.streamedMs + pieceMs, wordsBefore, words: piece.words });
     wordsBefore += piece.words;
@@ -55,6 +73,7 @@ export async function streamSpeech(flight: SpeechFlight, host: SpeechStreamHost)
       said = Math.max(said, upTo);
       const frame = piece.samples.subarray(f * frameSamples, (f + 1) * frameSamples);
       if (frame.length > 0) host.sendFrame(encodeFrame(frame, format));
+      firstAudioAt ??= Date.now();
       flight.streamedMs += (frame.length * 1000) / rate;
       if (meta) meta.streamedMs = flight.streamedMs;
       due += (host.interval * frame.length) / frameSamples;
@@ -62,4 +81,16 @@ export async function streamSpeech(flight: SpeechFlight, host: SpeechStreamHost)
       if (!host.active()) return;
     }
   }
+}
+
+const GAP = Symbol('gap');
+
+/** `promise`, or GAP after `ms` if it is not settled by then (no timer for an infinite wait). */
+function raceGap<T>(promise: Promise<T>, ms: number): Promise<T | typeof GAP> {
+  if (!Number.isFinite(ms)) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const gap = new Promise<typeof GAP>((resolve) => {
+    timer = setTimeout(() => resolve(GAP), Math.max(0, ms));
+  });
+  return Promise.race([promise, gap]).finally(() => clearTimeout(timer));
 }

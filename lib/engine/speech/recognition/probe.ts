@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
  * library loads through koffi (by soname) and its US English model is installed.
  * Only a check; the recogniser itself lives beside this file.
  */
-export const POCKETSPHINX_LIBRARY = 'libpocketsphinx.so.3';
+const POCKETSPHINX_LIBRARY = 'libpocketsphinx.so.3';
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 
 export type RecognitionProbe = { ok: boolean; problems: string[] };

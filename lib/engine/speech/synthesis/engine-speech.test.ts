@@ -79,4 +79,20 @@ describe('engine speech', () => {
     expect(keptWords).toBeLessThan(words.length * 0.7);
     c.close();
   });
+
+  it('cancels mid-reply, with pieces still to make, and sends no audio after', async () => {
+    const c = await RawClient.connect(engine.url, mint().value);
+    ask(c);
+    await c.next('response.output_audio.delta');
+    c.send({ type: 'response.cancel' });
+    const done = await c.next('response.done');
+    expect((done.response as { status: string }).status).toBe('cancelled');
+    const after = c.events.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.types(after).filter((t) => t.startsWith('response.output_audio'))).toEqual([]);
+    // The reply went on speaking nothing: the next one starts cleanly.
+    c.send({ type: 'response.create' });
+    await c.next('response.done', (e) => e.event_id !== done.event_id, { timeoutMs: 15_000 });
+    c.close();
+  });
 });

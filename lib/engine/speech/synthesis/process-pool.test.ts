@@ -30,4 +30,16 @@ describe('ProcessPool', () => {
     expect(aborted).toBe(true);
     expect(await pool.run(() => later(3, 1))).toBe(3);
   });
+
+  it("puts urgent jobs (a reply's first piece) ahead of queued ones, in their own order", async () => {
+    const pool = new ProcessPool({ concurrency: 1, maxQueued: 10, timeoutMs: 1000 });
+    const order: string[] = [];
+    const job = (name: string) => async () => {
+      order.push(name);
+      return later(name, 5);
+    };
+    const all = [pool.run(job('busy')), pool.run(job('later-1')), pool.run(job('later-2')), pool.run(job('first-a'), undefined, true), pool.run(job('first-b'), undefined, true)];
+    await Promise.all(all);
+    expect(order).toEqual(['busy', 'first-a', 'first-b', 'later-1', 'later-2']);
+  });
 });

@@ -20,7 +20,7 @@ export type PoolJob<T> = (signal: AbortSignal) => Promise<T>;
 
 export type PoolOptions = { concurrency: number; maxQueued: number; timeoutMs: number };
 
-type Waiting = { start: () => void; fail: (e: PoolError) => void };
+type Waiting = { start: () => void; fail: (e: PoolError) => void; urgent: boolean };
 
 export class ProcessPool {
   #running = 0;
@@ -36,7 +36,8 @@ export class ProcessPool {
     return this.#queue.length;
   }
 
-  run<T>(job: PoolJob<T>, callerSignal?: AbortSignal): Promise<T> {
+  /** Run `job` when a slot is free; an `urgent` job (a reply's first piece) waits ahead of the others. */
+  run<T>(job: PoolJob<T>, callerSignal?: AbortSignal, urgent = false): Promise<T> {
     if (this.#queue.length >= this.opts.maxQueued && this.#running >= this.opts.concurrency) {
       return Promise.reject(new PoolError('synthesis_queue_full', `${this.opts.maxQueued} synthesis jobs are already waiting`));
     }
@@ -61,6 +62,7 @@ export class ProcessPool {
       callerSignal?.addEventListener('abort', onAbort, { once: true });
       const waiting: Waiting = {
         fail,
+        urgent,
         start: () => {
           this.#running++;
           job(controller.signal)
@@ -76,6 +78,7 @@ export class ProcessPool {
       };
       if (callerSignal?.aborted) return onAbort();
       if (this.#running < this.opts.concurrency) waiting.start();
+      else if (urgent) this.#queue.splice(this.#queue.filter((w) => w.urgent).length, 0, waiting);
       else this.#queue.push(waiting);
     });
   }

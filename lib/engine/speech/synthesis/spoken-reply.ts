@@ -61,7 +61,7 @@ export class SpokenReply {
     const words = countWords(text);
     if (synth) {
       try {
-        const pcm = await synth.speak(text, this.opts.gender, this.opts.speed, this.#abort.signal);
+        const pcm = await synth.speak(text, this.opts.gender, this.opts.speed, this.#abort.signal, index === 0);
         const trimmed = trimSilence(pcm, index === 0 ? 10 : 40, index === this.pieces.length - 1 ? 40 : 140);
         return { text, words, samples: resample({ samples: trimmed, rate: pcm.rate }, rate), spoken: true };
       } catch (error) {

@@ -14,7 +14,7 @@ import { espeakVoice, fliteVoice, type VoiceGender } from './voices';
 export type SynthEngine = 'flite' | 'espeak-ng';
 export type SynthRequest = { text: string; gender: VoiceGender; speed: number };
 
-export class SynthError extends Error {
+class SynthError extends Error {
   constructor(
     readonly code: 'synthesis_unavailable' | 'synthesis_failed',
     message: string,
@@ -24,6 +24,7 @@ export class SynthError extends Error {
 }
 
 let tempCounter = 0;
+const FLITE_STRETCH = 1.1;
 
 function run(cmd: string, args: string[], signal: AbortSignal, stdin?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -52,7 +53,8 @@ function run(cmd: string, args: string[], signal: AbortSignal, stdin?: string): 
 async function flite(req: SynthRequest, signal: AbortSignal): Promise<Pcm> {
   const file = join(tmpdir(), `cue-tts-${process.pid}-${++tempCounter}.wav`);
   try {
-    const stretch = (1 / Math.max(0.25, req.speed)).toFixed(3);
+    // flite's own pace is a little brisk for a spoken hint: 10% slower, about 150 words a minute like the tone.
+    const stretch = (FLITE_STRETCH / Math.max(0.25, req.speed)).toFixed(3);
     await run('flite', ['-voice', fliteVoice(req.gender), '--setf', `duration_stretch=${stretch}`, '-t', req.text, '-o', file], signal);
     return parseWav(await readFile(file));
   } finally {

@@ -8,7 +8,7 @@ import type { VoiceGender } from './voices';
  * a bounded pool shared by every session. It counts what it did, for the health
  * check and the bench.
  */
-export const DEFAULT_POOL: PoolOptions = { concurrency: 2, maxQueued: 32, timeoutMs: 4000 };
+const DEFAULT_POOL: PoolOptions = { concurrency: 2, maxQueued: 32, timeoutMs: 4000 };
 
 export type SynthStats = { pieces: number; failures: number; audioMs: number; lastError: string | null };
 
@@ -23,9 +23,10 @@ export class Synthesizer {
     this.pool = new ProcessPool({ ...DEFAULT_POOL, ...pool });
   }
 
-  async speak(text: string, gender: VoiceGender, speed: number, signal?: AbortSignal): Promise<Pcm> {
+  /** Speak `text`; `urgent` (a reply's first piece) goes ahead of queued later pieces. */
+  async speak(text: string, gender: VoiceGender, speed: number, signal?: AbortSignal, urgent = false): Promise<Pcm> {
     try {
-      const pcm = await this.pool.run((jobSignal) => synthesize(this.engine, { text, gender, speed }, jobSignal), signal);
+      const pcm = await this.pool.run((jobSignal) => synthesize(this.engine, { text, gender, speed }, jobSignal), signal, urgent);
       this.stats.pieces++;
       this.stats.audioMs += (pcm.samples.length * 1000) / pcm.rate;
       return pcm;

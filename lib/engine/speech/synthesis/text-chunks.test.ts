@@ -16,16 +16,16 @@ describe('splitSpeech', () => {
 
   it('then speaks whole sentences, cutting long ones at a clause, at most 18 words', () => {
     const long = Array.from({ length: 30 }, (_, i) => (i === 11 ? `w${i},` : `w${i}`)).join(' ') + '.';
-    const pieces = splitSpeech(`Okay. ${long} Short one.`);
-    expect(pieces[0]).toBe('Okay.');
-    expect(pieces[1]?.endsWith('w11,')).toBe(true);
+    const pieces = splitSpeech(`Okay. Right. ${long} Short one.`);
+    expect(pieces.slice(0, 2)).toEqual(['Okay.', 'Right.']);
+    expect(pieces[2]?.endsWith('w11,')).toBe(true);
     expect(pieces.every((p) => count(p) <= 18)).toBe(true);
     expect(pieces.at(-1)).toBe('Short one.');
   });
 
-  it('cuts a sentence with no clause break at 18 words', () => {
+  it('cuts a sentence with no clause break: 4 words, 8, then 18', () => {
     const text = Array.from({ length: 45 }, (_, i) => `w${i}`).join(' ');
-    expect(splitSpeech(text).map(count)).toEqual([4, 18, 18, 5]);
+    expect(splitSpeech(text).map(count)).toEqual([4, 8, 18, 15]);
   });
 
   it('gives nothing for empty text', () => {
