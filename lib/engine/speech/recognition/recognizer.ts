@@ -48,7 +48,7 @@ type Pending = {
   audioUpTo: number;
 };
 /** How long a final hypothesis may take once the worker has decoded the utterance's audio (the end pass is up to ~1.3 s on a loaded machine). */
-const FINAL_TIMEOUT_MS = 5000;
+const FINAL_TIMEOUT_MS = 8000;
 type WorkerMessage =
   | { type: 'ready'; initMs: number }
   | { type: 'partial'; text: string; computeMs: number }
