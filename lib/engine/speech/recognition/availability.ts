@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
  * reported per session and falls back to the placeholder transcript.
  */
 export const DEFAULT_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
-export const RECOGNITION_INSTALL_HINT = 'apt-get install -y --no-install-recommends libpocketsphinx3 pocketsphinx-en-us';
+const RECOGNITION_INSTALL_HINT = 'apt-get install -y --no-install-recommends libpocketsphinx3 pocketsphinx-en-us';
 
 const MODEL_FILES = ['en-us/mdef', 'en-us/means', 'en-us.lm.bin', 'cmudict-en-us.dict'];
 

@@ -11,7 +11,7 @@ import { PocketsphinxRecognizer, type Recognizer, type RecognizerFactory } from 
 export type RecognitionOption = 'auto' | null | RecognizerFactory;
 
 /** Concurrent recognisers a 2-core machine keeps in real time with room to spare (see npm run bench:speech). */
-export const DEFAULT_MAX_RECOGNIZERS = 6;
+const DEFAULT_MAX_RECOGNIZERS = 6;
 
 /** A recogniser that is not there: every utterance falls back. */
 function refusedRecognizer(): Recognizer {

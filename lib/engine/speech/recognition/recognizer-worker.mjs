@@ -5,7 +5,8 @@
  * utterance the final one. Messages in:
  *   { type: 'begin' } | { type: 'audio', pcm: Int16Array } | { type: 'end', seq } | { type: 'abort' } | { type: 'close' }
  * Messages out:
- *   { type: 'ready', initMs } | { type: 'partial', text, computeMs } | { type: 'final', seq, text, computeMs }
+ *   { type: 'ready', initMs } | { type: 'partial', text, computeMs } (one per audio chunk; 'decoded' when no
+ *   utterance is open) | { type: 'final', seq, text, computeMs }
  *   | { type: 'failed', code, message }
  * The C API is Debian's pocketsphinx 0.8+5prealpha (libpocketsphinx.so.3, libsphinxbase.so.3).
  */
@@ -67,7 +68,7 @@ async function main() {
         if (inUtterance) api.endUtt(decoder);
         inUtterance = api.startUtt(decoder) >= 0;
       } else if (msg.type === 'audio') {
-        if (!inUtterance) return;
+        if (!inUtterance) return void port.postMessage({ type: 'decoded', computeMs: 0 });
         api.processRaw(decoder, msg.pcm, msg.pcm.length, 0, 0);
         port.postMessage({ type: 'partial', text: hyp(), computeMs: performance.now() - t0 });
       } else if (msg.type === 'end' || msg.type === 'abort') {

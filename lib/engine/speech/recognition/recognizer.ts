@@ -39,12 +39,20 @@ export type RecognizerFactory = () => Recognizer;
 const CHUNK_SAMPLES = RECOGNIZER_RATE / 10;
 const WORKER_URL = new URL('./recognizer-worker.mjs', import.meta.url);
 
-type Pending = { onPartial: (text: string) => void; resolve: ((text: string | null) => void) | null; timer: NodeJS.Timeout | null; seq: number };
-/** How long a final hypothesis may take once the worker is up (the end-of-utterance pass is up to ~1.3 s on a loaded machine). */
-const FINAL_TIMEOUT_MS = 5000;
+type Pending = {
+  onPartial: (text: string) => void;
+  resolve: ((text: string | null) => void) | null;
+  timer: NodeJS.Timeout | null;
+  seq: number;
+  /** Audio chunks posted before this utterance's end: the worker is caught up once it has decoded them. */
+  audioUpTo: number;
+};
+/** How long a final hypothesis may take once the worker has decoded the utterance's audio (the end pass is up to ~1.3 s on a loaded machine). */
+const FINAL_TIMEOUT_MS = 8000;
 type WorkerMessage =
   | { type: 'ready'; initMs: number }
   | { type: 'partial'; text: string; computeMs: number }
+  | { type: 'decoded'; computeMs: number }
   | { type: 'final'; seq: number; text: string; computeMs: number }
   | { type: 'failed'; code: string; message: string };
 
@@ -58,6 +66,8 @@ export class PocketsphinxRecognizer implements Recognizer {
   #chunk = new Int16Array(CHUNK_SAMPLES);
   #chunkLength = 0;
   #seq = 0;
+  #audioPosted = 0;
+  #audioDecoded = 0;
   readonly #stats: RecognizerStats = { audioMs: 0, computeMs: 0, initMs: null, utterances: 0 };
 
   constructor(private readonly opts: RecognizerOptions) {}
@@ -77,7 +87,7 @@ export class PocketsphinxRecognizer implements Recognizer {
   begin(onPartial: (text: string) => void): void {
     if (this.#open) this.abort();
     if (this.#failed || this.#closed) return;
-    const pending: Pending = { onPartial, resolve: null, timer: null, seq: 0 };
+    const pending: Pending = { onPartial, resolve: null, timer: null, seq: 0, audioUpTo: 0 };
     this.#open = pending;
     this.#queue.push(pending);
     this.#post({ type: 'begin' });
@@ -102,9 +112,10 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.#open = null;
     this.#stats.utterances += 1;
     pending.seq = ++this.#seq;
+    pending.audioUpTo = this.#audioPosted;
     return new Promise((resolve) => {
       pending.resolve = resolve;
-      if (this.#stats.initMs !== null) this.#armTimeout(pending);
+      this.#armTimeout(pending);
       this.#post({ type: 'end', seq: pending.seq });
     });
   }
@@ -131,9 +142,9 @@ export class PocketsphinxRecognizer implements Recognizer {
     setTimeout(() => void worker.terminate(), 2000).unref();
   }
 
-  /** The clock for a final starts once the model is loaded: loading is not the decoder being stuck. */
+  /** The clock for a final starts once the worker decoded the utterance's audio: loading and a backlog are not the decoder being stuck. */
   #armTimeout(pending: Pending): void {
-    if (pending.timer || !pending.resolve) return;
+    if (pending.timer || !pending.resolve || this.#stats.initMs === null || this.#audioDecoded < pending.audioUpTo) return;
     pending.timer = setTimeout(() => this.#settle(pending, null, 'timed out waiting for the final hypothesis'), this.opts.finalTimeoutMs ?? FINAL_TIMEOUT_MS);
   }
 
@@ -141,6 +152,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     if (this.#chunkLength === 0) return;
     const pcm = this.#chunk.slice(0, this.#chunkLength);
     this.#chunkLength = 0;
+    this.#audioPosted += 1;
     this.#post({ type: 'audio', pcm }, [pcm.buffer]);
   }
 
@@ -171,11 +183,17 @@ export class PocketsphinxRecognizer implements Recognizer {
     if (m.type === 'ready') {
       this.#stats.initMs = m.initMs;
       for (const p of this.#queue) if (p.seq > 0) this.#armTimeout(p);
+    } else if (m.type === 'decoded') {
+      this.#audioDecoded += 1;
+      this.#stats.computeMs += m.computeMs;
+      for (const p of this.#queue) if (p.seq > 0) this.#armTimeout(p);
     }
     else if (m.type === 'failed') this.#fail(`${m.code}: ${m.message}`);
     else if (m.type === 'partial') {
+      this.#audioDecoded += 1;
       this.#stats.computeMs += m.computeMs;
       this.#queue[0]?.onPartial(m.text);
+      for (const p of this.#queue) if (p.seq > 0) this.#armTimeout(p);
     } else {
       this.#stats.computeMs += m.computeMs;
       const head = this.#queue[0];

@@ -30,7 +30,7 @@ export function fliteSpeech(text: string): Int16Array {
 }
 
 /** The PCM16 samples of a mono WAV (finds the data chunk). */
-export function wavSamples(buf: Buffer): Int16Array {
+function wavSamples(buf: Buffer): Int16Array {
   let at = 12;
   while (at + 8 <= buf.length) {
     const id = buf.toString('ascii', at, at + 4);
