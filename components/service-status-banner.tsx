@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import '@/lib/shared/zod-jitless';
 import { readinessSchema } from '@/lib/contracts/readiness';
 import { serviceProblems, type ServiceProblem } from '@/lib/shared/service-status';
 
