@@ -47,7 +47,7 @@ const config = [
     rules: { 'import/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
-    files: ['lib/server/env.ts', 'playwright.config.ts', 'scripts/**', 'e2e/**', 'vitest.config.ts', 'drizzle.config.ts', '**/*.test.ts'],
+    files: ['lib/server/env.ts', 'playwright.config.ts', 'scripts/**', 'e2e/**', 'vitest.config.ts', 'drizzle.config.ts', 'next.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

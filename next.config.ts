@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { parseEnv } from './lib/server/env-schema';
+import { securityHeaderRules } from './lib/server/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -7,19 +9,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1', '::1', '[::1]'],
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws'],
   async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          // No other site may frame Cue's pages (clickjacking); the microphone and tab capture are for this origin only.
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'Permissions-Policy', value: 'microphone=(self), display-capture=(self), camera=(), geolocation=()' },
-        ],
-      },
-    ];
+    // A CSP naming the realtime endpoints, frame-ancestors 'none' except on embedded routes: lib/server/security-headers.ts.
+    return securityHeaderRules(parseEnv(process.env), { dev: process.env.NODE_ENV === 'development' });
   },
   experimental: {
     serverActions: { bodySizeLimit: '2mb' },

@@ -60,6 +60,8 @@ export default defineConfig({
       CUE_ENGINE_URL: `ws://127.0.0.1:${ENGINE_PORT}/v1/realtime`,
       CUE_ENGINE_SECRET: 'e2e-engine-secret-not-for-production',
       CUE_ENGINE_TEST_CONTROLS: '1',
+      // e2e/hardening.spec.ts kills the engine: a restart wait longer than the status banner's poll shows it down.
+      CUE_ENGINE_RESTART_BACKOFF_MS: '4000',
       CUE_MINT_RATE_LIMIT_PER_MINUTE: '1000',
       CUE_MINT_RATE_LIMIT_PER_IP_PER_MINUTE: '1000',
       CUE_REALTIME_MINUTES_PER_DAY: '100000',

@@ -1,11 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import '@/lib/shared/zod-jitless';
 import { readinessSchema } from '@/lib/contracts/readiness';
 import { serviceProblems, type ServiceProblem } from '@/lib/shared/service-status';
 
 /** How often the page asks /api/ready: often while something is down, rarely while all is well. */
-const POLL_OK_MS = 5_000;
+const POLL_OK_MS = 3_000;
 const POLL_DOWN_MS = 1_500;
 
 async function fetchProblems(): Promise<ServiceProblem[]> {

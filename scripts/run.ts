@@ -71,7 +71,14 @@ async function main(): Promise<void> {
     if (ownsEngine) {
       childEnv.CUE_ALLOWED_ORIGINS ||= appOrigins(host, port);
       childEnv.CUE_ENGINE_SUPERVISED = '1';
-      engine = supervise({ name: 'engine', command: process.execPath, args: ['--import', 'tsx', 'scripts/engine.ts'], env: childEnv });
+      engine = supervise({
+        name: 'engine',
+        command: process.execPath,
+        args: ['--import', 'tsx', 'scripts/engine.ts'],
+        env: childEnv,
+        minBackoffMs: env.CUE_ENGINE_RESTART_BACKOFF_MS,
+        maxBackoffMs: Math.max(10_000, env.CUE_ENGINE_RESTART_BACKOFF_MS),
+      });
       const httpUrl = `http://${engineUrl.host}`;
       if (!(await waitForEngine(httpUrl, 20_000))) console.warn(`The local engine did not answer on ${httpUrl}/health within 20 s; the app starts anyway and says so.`);
       console.log(`Local realtime engine (scripted, no AI) supervised on ${env.CUE_ENGINE_URL}${env.CUE_ENGINE_TEST_CONTROLS ? ' with test controls' : ''}`);

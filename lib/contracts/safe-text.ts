@@ -12,14 +12,10 @@ import { z } from 'zod';
  */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
-export const CONTROL_CHARS_MESSAGE = 'must not contain control characters (such as NUL); retype or paste it as plain text';
+const CONTROL_CHARS_MESSAGE = 'must not contain control characters (such as NUL); retype or paste it as plain text';
 
-export function stripControlChars(text: string): string {
+function stripControlChars(text: string): string {
   return text.replace(CONTROL_CHARS, '');
-}
-
-export function hasControlChars(text: string): boolean {
-  return !NO_CONTROL_CHARS.test(text);
 }
 
 /** A string refusing control characters; chain .trim().min().max() as usual. */
@@ -29,11 +25,11 @@ export const plainText = () => z.string().regex(NO_CONTROL_CHARS, CONTROL_CHARS_
 export const spokenText = <T extends z.ZodType<unknown, string>>(then: T) => z.string().transform(stripControlChars).pipe(then);
 
 /** The earliest and latest moments a stored time may carry: not before 2000, not over a day ahead of the server clock. */
-export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
-export const LATEST_AHEAD_MS = 86_400_000;
+const EARLIEST_TIME = Date.UTC(2000, 0, 1);
+const LATEST_AHEAD_MS = 86_400_000;
 const DATE_MESSAGE = 'must be a time between 2000 and tomorrow';
 
-export function timeInBounds(ms: number, now = Date.now()): boolean {
+function timeInBounds(ms: number, now = Date.now()): boolean {
   return Number.isFinite(ms) && ms >= EARLIEST_TIME && ms <= now + LATEST_AHEAD_MS;
 }
 

@@ -27,6 +27,8 @@ const envSchema = z.object({
   CUE_ENGINE_TEST_CONTROLS: bool,
   /** Set by scripts/run.ts for the app when it supervises the engine (restarts it if it dies). */
   CUE_ENGINE_SUPERVISED: bool,
+  /** The first wait before the supervisor restarts a dead engine (doubles per quick death, up to 10 s). */
+  CUE_ENGINE_RESTART_BACKOFF_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(500)),
   /**
    * Browser origins the engine's WebSocket accepts (comma-separated, e.g. https://cue.example.com).
    * Unset: scripts/run.ts allows the app's own loopback origins; `npm run engine` alone allows any loopback origin.

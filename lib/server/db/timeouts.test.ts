@@ -20,7 +20,7 @@ describe('PGlite: a bounded wait for its turn', () => {
     await new Promise((r) => setTimeout(r, 20));
     const started = Date.now();
     const error = await errorOf(handle.db.execute(sql`insert into t values (2)`));
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(((error as Error).cause as Error).message).toMatch(/not answering \(busy\)/);
     release();
@@ -28,7 +28,7 @@ describe('PGlite: a bounded wait for its turn', () => {
     const rows = (await handle.db.execute(sql`select v from t order by v`)) as unknown as { rows: { v: number }[] };
     expect(rows.rows.map((r) => r.v)).toEqual([1]);
     await handle.close();
-  });
+  }, 90_000); // starting PGlite alone takes seconds on a busy machine
 });
 
 describe('node-postgres: connect timeout', () => {

@@ -13,7 +13,7 @@ export type DatabaseTimeouts = { statementTimeoutMs: number; connectTimeoutMs: n
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
 
-export class DatabaseUnavailableError extends Error {
+class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
   readonly code = 'database_unavailable';
   constructor(
@@ -26,7 +26,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** SQLSTATEs and driver messages that mean "not answering", not "your query is wrong". */
-export function classifyPgError(error: unknown): DatabaseUnavailableError | null {
+function classifyPgError(error: unknown): DatabaseUnavailableError | null {
   if (error instanceof DatabaseUnavailableError) return error;
   const e = error as { code?: string; message?: string } | null;
   const message = e?.message ?? '';

@@ -8,7 +8,7 @@ import { rateLimitCounters } from '@/lib/server/db/limits-schema';
  * window still has room (or a new window starts), so a refused attempt changes nothing and
  * two instances can never both take the last unit. Works the same on PGlite and PostgreSQL.
  */
-export type Verdict = { allowed: boolean; retryAfterSeconds: number };
+type Verdict = { allowed: boolean; retryAfterSeconds: number };
 
 export type RateLimiter = {
   /** Take `cost` units (default 1) for `key` at `now` (ms). */
@@ -22,7 +22,7 @@ export type FixedWindowOptions = {
   windowMs: number;
 };
 
-export function windowStartOf(now: number, windowMs: number): number {
+function windowStartOf(now: number, windowMs: number): number {
   return Math.floor(now / windowMs) * windowMs;
 }
 

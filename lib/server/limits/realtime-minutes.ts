@@ -12,11 +12,11 @@ import { realtimeUsage } from '@/lib/server/db/limits-schema';
  * token. Reserving runs in a transaction holding an advisory lock on the subject, so two
  * instances cannot both spend the last minutes.
  */
-export type MinutesGrant =
+type MinutesGrant =
   | { allowed: true; usageId: string; grantedSeconds: number }
   | { allowed: false; usedSeconds: number; limitSeconds: number; retryAfterSeconds: number };
 
-export type MinutesReservation = { subject: string; agentId: string; ref?: string; maxSeconds: number; now?: number };
+type MinutesReservation = { subject: string; agentId: string; ref?: string; maxSeconds: number; now?: number };
 
 export type RealtimeMinutes = {
   reserve(req: MinutesReservation): Promise<MinutesGrant>;
@@ -26,9 +26,9 @@ export type RealtimeMinutes = {
 
 const DAY_MS = 86_400_000;
 /** The least a new session is granted; below it the day's budget counts as spent. */
-export const MIN_GRANT_SECONDS = 60;
+const MIN_GRANT_SECONDS = 60;
 
-export function utcDayStart(now: number): number {
+function utcDayStart(now: number): number {
   return Math.floor(now / DAY_MS) * DAY_MS;
 }
 

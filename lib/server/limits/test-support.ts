@@ -3,7 +3,7 @@ import type { MintLimits } from './mint-limits';
 import type { RealtimeMinutes } from './realtime-minutes';
 
 /** Unit tests only: the mint's limits without a database (the real ones are tested in limits.suite.ts). */
-export function countingLimiter(limit: number): RateLimiter & { keys: string[] } {
+function countingLimiter(limit: number): RateLimiter & { keys: string[] } {
   const counts = new Map<string, number>();
   const keys: string[] = [];
   return {

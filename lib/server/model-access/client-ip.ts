@@ -18,7 +18,7 @@ export const PEER_ADDRESS_HEADER = 'x-cue-peer-address';
 type HeaderSource = { get(name: string): string | null };
 
 /** "::ffff:10.0.0.1" -> "10.0.0.1"; brackets and a port on an IPv4 are dropped. */
-export function normalizeAddress(raw: string): string {
+function normalizeAddress(raw: string): string {
   let a = raw.trim().toLowerCase();
   if (a.startsWith('[') && a.includes(']')) a = a.slice(1, a.indexOf(']'));
   else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));

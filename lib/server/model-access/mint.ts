@@ -34,9 +34,9 @@ export type MintRequest = {
 export type MintDeps = { env: Env; fetchImpl?: FetchLike; limits: MintLimits };
 
 /** The longest one realtime session may run (OpenAI's own ceiling is 60 minutes); the daily budget may grant less. */
-export const MAX_SESSION_SECONDS = 3600;
+const MAX_SESSION_SECONDS = 3600;
 
-export const ENGINE_RESTARTING_MESSAGE = 'The local engine is restarting (it stopped unexpectedly). Try again in a few seconds.';
+const ENGINE_RESTARTING_MESSAGE = 'The local engine is restarting (it stopped unexpectedly). Try again in a few seconds.';
 const ENGINE_RESTART_RETRY_SECONDS = 3;
 
 /** Per address, then per subject, then the day's minutes: each refusal says when to try again. */

@@ -8,14 +8,14 @@ import { env, realtimeBackend, type Env } from '@/lib/server/env';
  * local engine (when it is the backend) answers /health. Cheap: one round trip each, both
  * bounded at CHECK_TIMEOUT_MS, run side by side. GET /api/ready serves it (200 or 503).
  */
-export type CheckResult = { ok: true; ms: number } | { ok: false; ms: number; error: string };
+type CheckResult = { ok: true; ms: number } | { ok: false; ms: number; error: string };
 export type Readiness = {
   ok: boolean;
   database: CheckResult;
   engine: (CheckResult & { backend: 'local'; supervised: boolean }) | { ok: true; backend: 'openai' };
 };
 
-export const CHECK_TIMEOUT_MS = 2_000;
+const CHECK_TIMEOUT_MS = 2_000;
 
 async function timed(check: (signal: AbortSignal) => Promise<unknown>, timeoutMs: number): Promise<CheckResult> {
   const started = Date.now();

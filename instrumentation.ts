@@ -1,0 +1,10 @@
+/**
+ * Runs once when the Next.js server starts: the retention sweep (now and hourly), Node.js
+ * runtime only. NEXT_RUNTIME is Next's own build-time constant, not configuration.
+ */
+export async function register(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- Next's runtime marker, not app configuration
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startAppRetentionSweeps } = await import('@/lib/server/services/retention-schedule');
+  startAppRetentionSweeps();
+}
