@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { MainNav } from '@/components/main-nav';
+import { currentActor } from '@/lib/server/auth/actor';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,12 +8,13 @@ export const metadata: Metadata = {
   description: 'Live hints in your meetings and role-play practice with a demanding client.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor().catch(() => null);
   return (
     <html lang="en">
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
-          <MainNav />
+          <MainNav account={actor ? { name: actor.name, role: actor.role } : null} />
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>

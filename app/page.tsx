@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requireActor } from '@/lib/server/auth/page-access';
 import { BackendBadge } from '@/components/live/backend-badge';
 import { realtimeBackend } from '@/lib/server/env';
 
@@ -22,7 +23,8 @@ const uses = [
   },
 ] as const;
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requireActor('/');
   const backend = realtimeBackend();
   return (
     <div className="space-y-10">

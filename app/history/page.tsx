@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
 import { getHistoryView } from '@/app/actions/practice';
 import { Pager } from '@/components/history/pager';
 import { ProgressPanel } from '@/components/history/progress-panel';
@@ -16,6 +17,7 @@ type Props = { searchParams: Promise<{ scenario?: string | string[]; page?: stri
 
 /** Practice history: progress per scenario (first vs best, chart, trends) and the sessions, newest first, a page at a time. */
 export default async function HistoryPage({ searchParams }: Props) {
+  await requireActor('/history');
   const params = await searchParams;
   const scenario = Array.isArray(params.scenario) ? params.scenario[0] : params.scenario;
   const filter = scenarioIdSchema.safeParse(scenario).success ? (scenario ?? null) : null;

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
+import { NotYours } from '@/components/accounts/not-yours';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getSession } from '@/app/actions/practice';
@@ -18,9 +20,11 @@ type Props = { params: Promise<{ sessionId: string }> };
 /** One session: the transcript with turn tags, the debrief and the metrics; export as Markdown. */
 export default async function SessionPage({ params }: Props) {
   const { sessionId } = await params;
+  await requireActor(`/history/${sessionId}`);
   const result = await getSession({ sessionId });
   if (!result.ok) {
     if (result.error.code === 'not_found' || result.error.code === 'invalid_input') notFound();
+    if (result.error.code === 'forbidden') return <NotYours what="practice session" message={result.error.message} backHref="/history" backLabel="Back to your history" />;
     return <PageError title="This session could not be loaded" message={result.error.message} backHref="/history" backLabel="Back to history" />;
   }
   const s = result.data;

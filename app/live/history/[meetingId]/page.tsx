@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
+import { NotYours } from '@/components/accounts/not-yours';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLiveSession } from '@/app/actions/live';
@@ -16,9 +18,11 @@ type Props = { params: Promise<{ meetingId: string }> };
 /** One saved meeting: its transcript with hint cards, and export. */
 export default async function PastMeetingPage({ params }: Props) {
   const { meetingId } = await params;
+  await requireActor(`/live/history/${meetingId}`);
   const result = await getLiveSession({ id: meetingId });
   if (!result.ok) {
     if (result.error.code === 'not_found' || result.error.code === 'invalid_input') notFound();
+    if (result.error.code === 'forbidden') return <NotYours what="meeting" message={result.error.message} backHref="/live/history" backLabel="Back to your past meetings" />;
     return <PageError title="This meeting could not be loaded" message={result.error.message} backHref="/live/history" backLabel="Back to past meetings" />;
   }
   const m = result.data;
