@@ -3,6 +3,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StateStorage } from 'zustand/middleware';
+import { getMySettings, saveMySettings } from '@/app/actions/settings';
+import { syncSettingsWithAccount } from '@/lib/live/settings/account-sync';
 import { createSettingsStore, hydrateSettingsStore, type SettingsState, type SettingsStore } from '@/lib/live/settings/store';
 
 const SettingsStoreContext = createContext<SettingsStore | null>(null);
@@ -11,12 +13,23 @@ const SettingsStoreContext = createContext<SettingsStore | null>(null);
  * Creates the settings store once per mounted tree (the zustand Next.js way:
  * no module-level store shared between server requests). The persisted copy
  * is read after mount, so the server-rendered markup (defaults) and the first
- * client render agree; `hydrated` turns true once it was read.
+ * client render agree; `hydrated` turns true once it was read. Then the account's copy (kept
+ * on the server) replaces it, and changes are saved to the account (account-sync.ts).
  */
+const remote = { load: () => getMySettings(), save: (settings: SettingsState['settings']) => saveMySettings(settings) };
+
 export function SettingsStoreProvider({ children, storage }: { children: ReactNode; storage?: StateStorage }) {
   const [store] = useState(() => createSettingsStore({ storage, hydrateOnCreate: false }));
   useEffect(() => {
-    void hydrateSettingsStore(store);
+    let sync: ReturnType<typeof syncSettingsWithAccount> | undefined;
+    let cancelled = false;
+    void hydrateSettingsStore(store).then(() => {
+      if (!cancelled) sync = syncSettingsWithAccount(store, remote);
+    });
+    return () => {
+      cancelled = true;
+      sync?.stop();
+    };
   }, [store]);
   return <SettingsStoreContext.Provider value={store}>{children}</SettingsStoreContext.Provider>;
 }
