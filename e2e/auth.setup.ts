@@ -1,5 +1,6 @@
 import { expect, test as setup } from '@playwright/test';
 import { fillSetup, OWNER, OWNER_STATE, signIn } from './support/accounts';
+import { shotPath } from './support/shots';
 
 /**
  * Runs before every spec (playwright.config.ts, project "setup"): on the fresh e2e data dir the
@@ -11,6 +12,7 @@ setup('the owner account exists and is signed in', async ({ page }) => {
   await expect(page).toHaveURL(/\/(setup|sign-in)/);
   if (new URL(page.url()).pathname === '/setup') {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('create the owner account');
+    await page.screenshot({ path: shotPath('setup'), fullPage: true });
     await fillSetup(page, OWNER);
   } else {
     await signIn(page, OWNER);
