@@ -5,7 +5,7 @@ import { z } from 'zod';
  * the forms that send them. Passwords are checked for length only: 10 to 128 characters.
  */
 
-export const ROLE_NAMES = ['member', 'coach', 'admin'] as const;
+const ROLE_NAMES = ['member', 'coach', 'admin'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email('not a valid email address'));

@@ -15,8 +15,8 @@ import { authSecret } from './secret';
  * auth.api from its server actions, which Next.js guards against cross-origin calls.
  */
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 128;
 
 function createAuth() {
   const e = env();

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { isAPIError } from 'better-auth/api';
+import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { fail, ok, type ActionResult } from '@/lib/contracts/action-result';
 import type { InvitationStatus, RoleName } from '@/lib/contracts/accounts';
 import { auth } from '@/lib/server/auth/auth';
@@ -23,7 +24,7 @@ const limiter = (globalThis as { __cueSignInLimiter?: RateLimiter }).__cueSignIn
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Makes an account with a password (no session). */
-export async function createPasswordAccount(input: { name: string; email: string; password: string; role: RoleName; teamId: string | null }) {
+async function createPasswordAccount(input: { name: string; email: string; password: string; role: RoleName; teamId: string | null }) {
   const ctx = await auth().$context;
   const hash = await ctx.password.hash(input.password);
   const user = await ctx.internalAdapter.createUser({ name: input.name, email: input.email, emailVerified: false, role: input.role, teamId: input.teamId }, { method: 'email-password' });
@@ -39,8 +40,20 @@ export async function passwordMatches(userId: string, password: string): Promise
   return hash ? ctx.password.verify({ hash, password }) : false;
 }
 
+/** The session cookies better-auth answered with, set on the server action's response. */
+async function applyCookies(answer: Headers) {
+  const setCookie = answer.get('set-cookie');
+  if (!setCookie) return;
+  const jar = await cookies();
+  parseSetCookieHeader(setCookie).forEach((value, name) => {
+    if (name) jar.set(name, value.value, toCookieOptions(value));
+  });
+}
+
 async function startSession(email: string, password: string) {
-  await auth().api.signInEmail({ body: { email, password }, headers: await headers() });
+  const { headers: answer, response } = await auth().api.signInEmail({ body: { email, password }, headers: await headers(), returnHeaders: true });
+  await applyCookies(answer);
+  return response;
 }
 
 export async function needsOwner(): Promise<boolean> {
@@ -70,7 +83,7 @@ export async function signIn(input: { email: string; password: string }): Result
   const verdict = limiter.take(`${await requestClientKey()}:${input.email}`);
   if (!verdict.allowed) return fail('rate_limited', `Too many sign-in attempts for this email. Wait ${verdict.retryAfterSeconds} s and try again.`);
   try {
-    const result = await auth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() });
+    const result = await startSession(input.email, input.password);
     return ok({ userId: result.user.id });
   } catch (error) {
     if (isAPIError(error) && (error.status === 'UNAUTHORIZED' || error.status === 'BAD_REQUEST')) {
@@ -81,12 +94,14 @@ export async function signIn(input: { email: string; password: string }): Result
 }
 
 export async function signOut(): Promise<void> {
-  await auth().api.signOut({ headers: await headers() });
+  const { headers: answer } = await auth().api.signOut({ headers: await headers(), returnHeaders: true });
+  await applyCookies(answer);
 }
 
 export async function changePassword(input: { currentPassword: string; newPassword: string }): Result<{ changed: true }, 'invalid_credentials'> {
   try {
-    await auth().api.changePassword({ body: { ...input, revokeOtherSessions: true }, headers: await headers() });
+    const { headers: answer } = await auth().api.changePassword({ body: { ...input, revokeOtherSessions: true }, headers: await headers(), returnHeaders: true });
+    await applyCookies(answer);
     return ok({ changed: true });
   } catch (error) {
     if (isAPIError(error) && error.status === 'BAD_REQUEST') {
