@@ -68,7 +68,7 @@ test('the member practises a call that is theirs', async ({ request }) => {
   await expect(practice.debrief).toHaveAttribute('data-source', 'rubric');
 });
 
-test('another account opening the session, its call page or its meeting gets a clear "not yours" page', async () => {
+test('another account opening the session or its call page gets a clear "not yours" page', async () => {
   for (const path of [`/history/${sessionId}`, `/practice/call/${sessionId}`]) {
     await outsider.goto(path);
     await expect(outsider.getByTestId('not-yours'), path).toContainText('is not yours');

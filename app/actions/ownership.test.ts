@@ -30,6 +30,7 @@ vi.stubEnv('OPENAI_API_KEY', '');
 vi.stubEnv('CUE_REALTIME_BACKEND', 'local');
 vi.stubEnv('CUE_ENGINE_SECRET', 'ownership-test-engine-secret-0123456789');
 vi.stubEnv('CUE_DATA_DIR', dataDir);
+vi.stubEnv('CUE_MINT_RATE_LIMIT_PER_MINUTE', '3');
 const config = () => databaseConfigFromEnv(parseEnv(process.env));
 
 const who = vi.hoisted(() => ({ actor: null as null | { id: string; name: string; email: string; role: 'member' | 'coach' | 'admin'; teamId: string | null } }));
@@ -121,6 +122,14 @@ describe('a second account cannot touch the first one’s data (the seven holes)
     expect(await realtime.mintClientSecret({ agentId: 'hint-assistant' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     as(ann);
     expect(must(await realtime.mintClientSecret({ agentId: 'roleplay-client', practiceSessionId: id })).agentId).toBe('roleplay-client');
+  });
+
+  it('5b. the mint rate limit counts per account: one account using up its limit leaves another its own', async () => {
+    as(cody);
+    for (let i = 0; i < 3; i++) must(await realtime.mintClientSecret({ agentId: 'hint-assistant' }));
+    expect(await realtime.mintClientSecret({ agentId: 'hint-assistant' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    as(eve);
+    expect(must(await realtime.mintClientSecret({ agentId: 'hint-assistant' })).agentId).toBe('hint-assistant');
   });
 
   it('6. replace or delete their custom scenario (save, import with replace, delete, read)', async () => {
