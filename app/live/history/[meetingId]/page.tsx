@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLiveSession } from '@/app/actions/live';
 import { BackendBadge } from '@/components/live/backend-badge';
+import { DeleteMeetingButton } from '@/components/live/delete-meeting-button';
 import { SavedMeetingExport } from '@/components/live/saved-meeting-export';
 import { SavedMeetingView } from '@/components/live/saved-meeting-view';
 import { PageError } from '@/components/practice/page-error';
@@ -44,7 +45,10 @@ export default async function PastMeetingPage({ params }: Props) {
             <BackendBadge backend={m.backend} model={m.model} />
           </p>
         </div>
-        <SavedMeetingExport meeting={m} />
+        <div className="flex flex-wrap items-start gap-2">
+          <SavedMeetingExport meeting={m} />
+          <DeleteMeetingButton meetingId={m.id} />
+        </div>
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <SavedMeetingView meeting={m} />
