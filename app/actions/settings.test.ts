@@ -32,7 +32,7 @@ describe('settings follow the account (server actions)', () => {
   it('keeps each account its own settings; invalid ones are refused and not kept', async () => {
     who.actor = ann;
     expect(await getMySettings()).toMatchObject({ ok: true, data: { settings: null } });
-    expect(await saveMySettings({ ...cloneDefaultSettings(), perCallCap: 3 })).toMatchObject({ ok: true, data: { perCallCap: 3 } });
+    expect(await saveMySettings({ ...cloneDefaultSettings(), perCallCap: 3 })).toMatchObject({ ok: true, data: { settings: { perCallCap: 3 }, updatedAt: expect.any(Date) } });
     expect(await saveMySettings({ ...cloneDefaultSettings(), perCallCap: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_settings' } });
     expect(await getMySettings()).toMatchObject({ ok: true, data: { settings: { perCallCap: 3 } } });
     who.actor = bob;

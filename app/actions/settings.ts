@@ -39,11 +39,11 @@ export async function getMySettings(): Promise<ActionResult<{ settings: HintSett
   });
 }
 
-/** Validate and keep the account's settings. */
-export async function saveMySettings(input: unknown): Promise<ValidateSettingsResult> {
+/** Validate and keep the account's settings; returns them as kept, with the account's time of the change. */
+export async function saveMySettings(input: unknown): Promise<ActionResult<{ settings: HintSettings; updatedAt: Date }>> {
   return runGuardedAction(signedIn(), anything, input, async (data, actor) => {
     const checked = check(data);
-    if (checked.ok) await putUserSettings({ userId: actor.id, settings: checked.data });
-    return checked;
+    if (!checked.ok) return checked;
+    return ok({ settings: checked.data, updatedAt: await putUserSettings({ userId: actor.id, settings: checked.data }) });
   });
 }
