@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { OWNER_STATE } from './e2e/support/accounts';
 import { silentWavPath } from './e2e/support/fake-audio';
 
 /**
@@ -7,6 +8,8 @@ import { silentWavPath } from './e2e/support/fake-audio';
  * OPENAI_API_KEY is set to a canary during build and run to prove it never
  * reaches the browser; CUE_REALTIME_BACKEND=local keeps every call local. After the build,
  * `npm run check:bundle` fails the run when a page's first-load JavaScript is over budget.
+ * Project "setup" (e2e/auth.setup.ts) creates or signs in the owner account first; every spec
+ * starts signed in as the owner (its saved storage state) unless it says otherwise.
  */
 export const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 3107);
 export const ENGINE_PORT = Number(process.env.CUE_E2E_ENGINE_PORT ?? 8797);
@@ -43,6 +46,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: OWNER_STATE } },
+  ],
   webServer: {
     // The budget check runs on the fresh build: a page over its first-load budget fails the run here.
     command: 'rm -rf .data/e2e && npm run build && npm run check:bundle && npm start',

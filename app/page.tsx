@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requireActor } from '@/lib/server/auth/page-access';
 import { BackendBadge } from '@/components/live/backend-badge';
 import { realtimeBackend } from '@/lib/server/env';
 import { readEngineSpeech } from '@/lib/server/model-access/engine-speech';
@@ -24,6 +25,7 @@ const uses = [
 ] as const;
 
 export default async function HomePage() {
+  await requireActor('/');
   const backend = realtimeBackend();
   const speech = backend === 'local' ? await readEngineSpeech() : null;
   return (

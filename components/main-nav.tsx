@@ -16,15 +16,18 @@ function isCurrentSection(pathname: string, href: string): boolean {
 
 const focus = 'rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-cue/60 focus-visible:ring-offset-2';
 
-/** The top nav; the current section is marked (aria-current and an underline). */
-export function MainNav() {
+type Account = { name: string; role: 'member' | 'coach' | 'admin' };
+
+/** The top nav; the current section is marked (aria-current and an underline). Signed out, only the brand shows. */
+export function MainNav({ account }: { account: Account | null }) {
   const pathname = usePathname() ?? '/';
+  const links = account ? (account.role === 'admin' ? [...LINKS, { href: '/admin', label: 'Admin' } as const] : LINKS) : [];
   return (
     <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 text-sm" aria-label="Main">
       <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={`py-3 text-base font-semibold text-cue ${focus}`}>
         Cue
       </Link>
-      {LINKS.map(({ href, label }) => {
+      {links.map(({ href, label }) => {
         const current = isCurrentSection(pathname, href);
         return (
           <Link
@@ -38,6 +41,18 @@ export function MainNav() {
           </Link>
         );
       })}
+      {account ? (
+        <Link
+          href="/account"
+          data-testid="nav-account"
+          aria-current={pathname === '/account' ? 'page' : undefined}
+          className={`ml-auto max-w-48 truncate py-3 text-slate-700 hover:text-cue ${focus}`}
+          title="Your account: password, data, sign out"
+        >
+          {account.name}
+          {account.role !== 'member' ? <span className="ml-1 text-xs text-slate-500">({account.role})</span> : null}
+        </Link>
+      ) : null}
     </nav>
   );
 }

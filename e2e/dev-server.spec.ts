@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { fillSetup } from './support/accounts';
 import { LivePage } from './support/live-page';
 
 /**
@@ -58,7 +59,14 @@ test.afterAll(() => {
   }
 });
 
-test('npm run dev on 127.0.0.1: Connect works, HMR is not blocked, the page does not reload itself', async ({ page }) => {
+test('npm run dev on 127.0.0.1: Connect works, HMR is not blocked, the page does not reload itself', async ({ browser }) => {
+  // A fresh data dir: the first visitor is led to create the owner account, then straight into the app.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${DEV_PORT}/live`);
+  await expect(page).toHaveURL(/\/setup$/, { timeout: 120_000 });
+  await fillSetup(page, { name: 'Dev Owner', email: 'dev.owner@e2e.cue.test', password: 'dev-owner-password-1' });
+  await expect(page.getByTestId('nav-account')).toContainText('Dev Owner', { timeout: 60_000 });
   const live = new LivePage(page);
   let loads = 0;
   page.on('load', () => loads++);
@@ -72,4 +80,5 @@ test('npm run dev on 127.0.0.1: Connect works, HMR is not blocked, the page does
   await page.waitForTimeout(5_000);
   expect(loads).toBe(1);
   expect(log).not.toMatch(/Blocked cross-origin request/);
+  await context.close();
 });

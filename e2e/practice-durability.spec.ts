@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { APP_PORT, ENGINE_PORT as E2E_ENGINE_PORT, KEY_CANARY } from '../playwright.config';
+import { fillSetup } from './support/accounts';
 import { PracticePage } from './support/practice-page';
 
 /**
@@ -68,6 +69,11 @@ test('items said before the server is killed are in the database after a restart
   rmSync(DATA_DIR, { recursive: true, force: true });
   server = startServer();
   await waitUntilUp();
+  // Its own fresh data dir: the owner is created there first (the session cookie survives the restart below).
+  await page.goto(`${BASE}/practice`);
+  await expect(page).toHaveURL(/\/setup$/);
+  await fillSetup(page, { name: 'Kill Owner', email: 'kill.owner@e2e.cue.test', password: 'kill-owner-password' });
+  await expect(page.getByTestId('nav-account')).toContainText('Kill Owner');
 
   await page.goto(`${BASE}/practice`);
   const practice = new PracticePage(page);

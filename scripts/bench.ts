@@ -142,6 +142,15 @@ async function main(): Promise<number> {
     await context.addInitScript(installBenchProbes);
     const settings = { ...cloneDefaultSettings(), cooldownSeconds: 0, perCallCap: 0, transport: 'websocket' as const };
     await context.addInitScript((value) => localStorage.setItem('cue.settings.v1', value), JSON.stringify({ state: { settings }, version: 1 }));
+    // A fresh data dir: create the owner account (first-run setup), so the pages measured are the app, not the sign-in.
+    const setup = await context.newPage();
+    await setup.goto(`${server.app}/setup`);
+    await setup.getByTestId('field-name').fill('Bench Owner');
+    await setup.getByTestId('field-email').fill('bench@bench.cue');
+    await setup.getByTestId('field-password').fill('bench-owner-password');
+    await setup.getByTestId('setup-submit').click();
+    await setup.getByTestId('nav-account').waitFor({ timeout: 60_000 });
+    await setup.close();
     console.log(`Hint trials (${TRIALS + WARMUP}) …`);
     await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
     const trials = await hintTrials(context, server, TRIALS);

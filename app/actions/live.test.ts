@@ -6,9 +6,13 @@ import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { parseEnv } from '@/lib/server/env-schema';
 import type { SaveLiveSessionInput } from '@/lib/live/meeting/saved-meeting';
+import { insertTestUser } from '@/lib/server/db/test-support/test-users';
 vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
 
 import * as actions from './live';
+
+const who = vi.hoisted(() => ({ actor: null as null | { id: string; name: string; email: string; role: 'member' | 'coach' | 'admin'; teamId: string | null } }));
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => who.actor }));
 
 /** The saved-meeting server actions end to end on PGlite. */
 
@@ -17,7 +21,10 @@ vi.stubEnv('DATABASE_URL', '');
 vi.stubEnv('CUE_DATA_DIR', dataDir);
 const config = () => databaseConfigFromEnv(parseEnv(process.env));
 
-beforeAll(async () => migrateDatabase(getDatabase(config())), 60_000);
+beforeAll(async () => {
+  await migrateDatabase(getDatabase(config()));
+  who.actor = await insertTestUser(getDatabase(config()).db, { name: 'Ann' });
+}, 60_000);
 afterAll(async () => {
   await closeDatabase(config());
   rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,13 @@ import { defaultScenario } from '@/agents/scenarios';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import { runDebrief } from '@/lib/server/services/run-debrief';
+import { insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
 import * as actions from './practice';
+
+// Everything runs as one signed-in member (cross-account refusals: ownership.test.ts).
+const who = vi.hoisted(() => ({ actor: null as null | { id: string; name: string; email: string; role: 'member' | 'coach' | 'admin'; teamId: string | null } }));
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => who.actor }));
+let ann: TestActor;
 
 // runDebrief as is, wrapped in a spy so tests can count (and tell apart) debrief runs.
 vi.mock('@/lib/server/services/run-debrief', async (importOriginal) => {
@@ -28,7 +34,11 @@ vi.stubEnv('CUE_REALTIME_BACKEND', 'local');
 vi.stubEnv('CUE_DATA_DIR', dataDir);
 const config = () => databaseConfigFromEnv(parseEnv(process.env));
 
-beforeAll(async () => migrateDatabase(getDatabase(config())), 60_000);
+beforeAll(async () => {
+  await migrateDatabase(getDatabase(config()));
+  ann = await insertTestUser(getDatabase(config()).db, { name: 'Ann' });
+  who.actor = ann;
+}, 60_000);
 afterAll(async () => {
   await closeDatabase(config());
   rmSync(dataDir, { recursive: true, force: true });
@@ -91,13 +101,13 @@ describe('practice call actions', () => {
   it('run a whole call: start, save each utterance and tag, end with metrics and an offline debrief', async () => {
     const started = must(await actions.startPracticeSession({ scenarioId: 'municipal-coo-sic', difficulty: 'hard' }));
     expect(started).toMatchObject({ difficulty: 'hard', timeLimitSeconds: 600, scenario: defaultScenario() });
-    const agent = await getRoleplayAgentConfigForSession({ sessionId: started.session.id });
+    const agent = await getRoleplayAgentConfigForSession({ sessionId: started.session.id, userId: ann.id });
     expect(agent?.instructions).toBe(buildClientInstructions(defaultScenario(), 'hard'));
     expect(agent?.turnDetection.silenceDurationMs).toBe(450);
     must(await actions.endPracticeSession({ sessionId: started.session.id }));
-    expect(await getRoleplayAgentConfigForSession({ sessionId: started.session.id })).toBeNull();
+    expect(await getRoleplayAgentConfigForSession({ sessionId: started.session.id, userId: ann.id })).toBeNull();
     // A malformed id (the mint action takes any string) is "no such session", not a database error.
-    expect(await getRoleplayAgentConfigForSession({ sessionId: 'not-a-session-id' })).toBeNull();
+    expect(await getRoleplayAgentConfigForSession({ sessionId: 'not-a-session-id', userId: ann.id })).toBeNull();
     const session = await playCall(strongCall);
     for (const t of strongTags) {
       const { callId, itemId, createdAt: _createdAt, ...tag } = t;

@@ -7,6 +7,8 @@ import type { FetchLike } from '@/lib/server/model-access/openai-client-secrets'
 const state = vi.hoisted(() => ({ fetchImpl: null as unknown as FetchLike }));
 
 vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
+// A signed-in account (minting needs one: ownership.test.ts proves the refusals).
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => ({ id: 'user-1', name: 'Ann', email: 'ann@test.cue', role: 'member', teamId: null }) }));
 vi.mock('@/lib/server/services/session-agent', () => ({ getRoleplayAgentConfigForSession: async () => null }));
 vi.mock('@/lib/server/model-access/mint', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/server/model-access/mint')>();

@@ -1,6 +1,47 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloneDefaultSettings, defaultHintSettings } from '@/lib/live/settings/schema';
-import { validateSettings } from './settings';
+import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { parseEnv } from '@/lib/server/env-schema';
+import { insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
+import { getMySettings, saveMySettings, validateSettings } from './settings';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'cue-settings-actions-'));
+vi.stubEnv('DATABASE_URL', '');
+vi.stubEnv('CUE_DATA_DIR', dataDir);
+const config = () => databaseConfigFromEnv(parseEnv(process.env));
+const who = vi.hoisted(() => ({ actor: null as null | { id: string; name: string; email: string; role: 'member' | 'coach' | 'admin'; teamId: string | null } }));
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => who.actor }));
+let ann: TestActor;
+let bob: TestActor;
+beforeAll(async () => {
+  await migrateDatabase(getDatabase(config()));
+  ann = await insertTestUser(getDatabase(config()).db, { name: 'Ann' });
+  bob = await insertTestUser(getDatabase(config()).db, { name: 'Bob' });
+  who.actor = ann;
+}, 60_000);
+afterAll(async () => {
+  await closeDatabase(config());
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('settings follow the account (server actions)', () => {
+  it('keeps each account its own settings; invalid ones are refused and not kept', async () => {
+    who.actor = ann;
+    expect(await getMySettings()).toMatchObject({ ok: true, data: { settings: null } });
+    expect(await saveMySettings({ ...cloneDefaultSettings(), perCallCap: 3 })).toMatchObject({ ok: true, data: { settings: { perCallCap: 3 }, updatedAt: expect.any(Date) } });
+    expect(await saveMySettings({ ...cloneDefaultSettings(), perCallCap: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_settings' } });
+    expect(await getMySettings()).toMatchObject({ ok: true, data: { settings: { perCallCap: 3 } } });
+    who.actor = bob;
+    expect(await getMySettings()).toMatchObject({ ok: true, data: { settings: null } });
+    who.actor = null;
+    expect(await saveMySettings(cloneDefaultSettings())).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    who.actor = ann;
+  });
+});
 
 describe('validateSettings (server action)', () => {
   it('returns the parsed settings', async () => {

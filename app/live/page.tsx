@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
 import { hintAssistant } from '@/agents/hint-assistant';
 import { practicePartner } from '@/agents/practice-partner';
 import { agentRegistry } from '@/agents/registry';
@@ -17,6 +18,7 @@ export const dynamic = 'force-dynamic';
 const LIVE_AGENT_IDS: readonly string[] = [hintAssistant.id, practicePartner.id];
 
 export default async function LivePage() {
+  await requireActor('/live');
   const agents = Object.values(agentRegistry)
     .filter((a) => LIVE_AGENT_IDS.includes(a.id))
     .map(({ id, name, model, purpose }) => ({ id, name, model, purpose }));

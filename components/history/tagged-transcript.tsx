@@ -1,11 +1,12 @@
 import { formatClock } from '@/lib/shared/format';
 import { attachTurnTags } from '@/lib/practice/history/transcript-tags';
 import type { PracticeSessionDetail } from '@/lib/contracts/practice-session';
+import type { CoachComment } from '@/lib/contracts/coach-review';
 import { TurnTagChips } from '@/components/practice/turn-tag-chips';
 
 
-/** The whole conversation as saved, each client turn with the tag the persona gave it. */
-export function TaggedTranscript({ session }: { session: PracticeSessionDetail }) {
+/** The whole conversation as saved, each client turn with the tag the persona gave it, and coach comments pinned to their moment. */
+export function TaggedTranscript({ session, comments = [] }: { session: PracticeSessionDetail; comments?: CoachComment[] }) {
   const { rows, unplaced } = attachTurnTags(session.items, session.tags);
   const start = session.startedAt.getTime();
   if (rows.length === 0) return <p className="text-sm text-slate-500">Nothing was said in this session.</p>;
@@ -25,6 +26,14 @@ export function TaggedTranscript({ session }: { session: PracticeSessionDetail }
                 {t.next_probe ? <span className="text-xs text-slate-500">next probe: {t.next_probe}</span> : null}
               </div>
             ))}
+            {comments
+              .filter((c) => c.itemId === item.itemId)
+              .map((c) => (
+                <p key={c.id} data-testid="coach-comment" className="rounded-lg border-l-4 border-indigo-400 bg-indigo-50 px-3 py-1.5 text-sm text-indigo-950">
+                  <span className="mr-1 font-semibold">Coach {c.coachName}:</span>
+                  {c.body}
+                </p>
+              ))}
           </div>
         </li>
       ))}

@@ -69,3 +69,49 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** Who may call an action: `unauthenticated` (nobody signed in) and `forbidden` (not theirs, or not their role). */
+export type AuthErrorCode = 'unauthenticated' | 'forbidden';
+
+export const AUTH_ERROR_MESSAGES: Record<AuthErrorCode, string> = {
+  unauthenticated: 'You are signed out. Sign in and try again.',
+  forbidden: 'This is not yours: it belongs to another account, or your role does not allow it.',
+};
+
+export function unauthenticated(): ActionFailure<'unauthenticated'> {
+  return fail('unauthenticated', AUTH_ERROR_MESSAGES.unauthenticated);
+}
+
+export function forbidden(message: string = AUTH_ERROR_MESSAGES.forbidden): ActionFailure<'forbidden'> {
+  return fail('forbidden', message);
+}
+
+/**
+ * The check every guarded action goes through: `actor` says who is asking (before the input
+ * is even parsed, so a signed-out caller learns nothing about the input's shape); `allow`
+ * says whether they may do this with this input (their role, and whether the object is theirs).
+ */
+export type ActionGuard<D, A> = {
+  actor(): Promise<ActionResult<A, 'unauthenticated'>>;
+  allow(data: D, actor: A): Promise<ActionFailure<'forbidden'> | null>;
+};
+
+/** runAction behind a guard: who is asking, then the input, then whether they may, then the handler with the actor. */
+export async function runGuardedAction<S extends z.ZodType, A, T, C extends string>(
+  guard: ActionGuard<z.output<S>, A>,
+  schema: S,
+  input: unknown,
+  handler: (data: z.output<S>, actor: A) => Promise<ActionResult<T, C>>,
+): Promise<ActionResult<T, C | AuthErrorCode | 'invalid_input' | 'internal' | 'database_unavailable'>> {
+  let who: ActionResult<A, 'unauthenticated'>;
+  try {
+    who = await guard.actor();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return fail('database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    console.error('[action] could not tell who is asking', error);
+    return fail('internal', 'Something went wrong on the server. Try again.');
+  }
+  if (!who.ok) return who;
+  const actor = who.data;
+  return runAction(schema, input, async (data): Promise<ActionResult<T, C | 'forbidden'>> => (await guard.allow(data, actor)) ?? handler(data, actor));
+}

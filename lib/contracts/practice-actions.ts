@@ -62,6 +62,8 @@ export const listHistoryInputSchema = z
 /** /history's URL: ?scenario= and ?page= (1-based). */
 export const historyViewInputSchema = z.object({
   scenarioId: scenarioIdSchema.optional(),
+  /** A coach's pick of one person whose sessions to show (?person=); others see only their own. */
+  person: z.string().min(1).max(100).optional(),
   page: z.number().int().min(1).max(1_000_000).default(1),
 });
 

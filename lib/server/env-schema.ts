@@ -42,6 +42,10 @@ const envSchema = z.object({
   CUE_DB_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(10_000)),
   /** Longest wait for a PostgreSQL connection. */
   CUE_DB_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(5_000)),
+  /** Signs session cookies. Unset: one is generated once and kept in <CUE_DATA_DIR>/auth-secret (mode 0600). */
+  CUE_AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  /** The app's public origin (https://cue.example.com); an https origin makes session cookies Secure. */
+  CUE_APP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
 });
 

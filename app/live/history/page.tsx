@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
 import Link from 'next/link';
 import { listLiveSessions } from '@/app/actions/live';
 import { MeetingList } from '@/components/live/meeting-list';
@@ -9,6 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** Every saved live meeting, newest first. */
 export default async function PastMeetingsPage() {
+  await requireActor('/live/history');
   const result = await listLiveSessions({ limit: 200 });
   if (!result.ok) return <PageError title="Past meetings could not be loaded" message={result.error.message} backHref="/live" backLabel="Back to the live assistant" />;
   return (

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DeliveryMetrics } from '@/lib/contracts/delivery-metrics';
 import type { EndReason } from '@/lib/contracts/practice-session';
 import type { Difficulty } from '@/lib/contracts/scenario';
@@ -12,7 +12,16 @@ import { practiceSessions as p, transcriptItems } from './schema';
  * latest, best and the trend window are index lookups of a few rows per scenario, never a
  * sort of every session), chart series are bounded. Rows out; what they mean (status words,
  * trends, chart layout) is decided in lib/practice/history.
+ * `ownerIds` limits every read to those accounts' sessions (the services always pass it;
+ * left out only by scripts and query tests, which read every session).
  */
+
+/** Raw-SQL condition on a practice_sessions alias: `and <alias>.user_id in (...)`, or nothing. */
+function ownedBy(alias: string, ownerIds: readonly string[] | undefined): SQL {
+  if (!ownerIds) return sql``;
+  if (ownerIds.length === 0) return sql` and false`;
+  return sql` and ${sql.raw(alias)}.user_id in (${sql.join(ownerIds.map((id) => sql`${id}`), sql`, `)})`;
+}
 
 export type SessionListRow = {
   id: string;
@@ -30,7 +39,17 @@ export type SessionListRow = {
 };
 
 /** One page of sessions, newest first, optionally for one scenario, with their transcript counts. */
-export async function listPracticeSessionRows({ scenarioId, limit, offset }: { scenarioId?: string; limit: number; offset: number }): Promise<SessionListRow[]> {
+export async function listPracticeSessionRows({
+  scenarioId,
+  limit,
+  offset,
+  ownerIds,
+}: {
+  scenarioId?: string;
+  limit: number;
+  offset: number;
+  ownerIds?: readonly string[];
+}): Promise<SessionListRow[]> {
   const page = db()
     .select({
       id: p.id,
@@ -44,7 +63,7 @@ export async function listPracticeSessionRows({ scenarioId, limit, offset }: { s
       hasDebrief: sql<boolean>`${p.debrief} is not null`.as('has_debrief'),
     })
     .from(p)
-    .where(scenarioId ? eq(p.scenarioId, scenarioId) : undefined)
+    .where(and(scenarioId ? eq(p.scenarioId, scenarioId) : undefined, ownerIds ? (ownerIds.length ? inArray(p.userId, [...ownerIds]) : sql`false`) : undefined))
     .orderBy(desc(p.startedAt), desc(p.id))
     .limit(limit)
     .offset(offset)
@@ -115,7 +134,15 @@ type RawProgress = {
 };
 
 /** Per practised scenario, aggregated in the database; most recently practised first. */
-export async function listScenarioProgressRows({ scenarioId, trendWindow }: { scenarioId?: string; trendWindow: number }): Promise<ScenarioProgressRow[]> {
+export async function listScenarioProgressRows({
+  scenarioId,
+  trendWindow,
+  ownerIds,
+}: {
+  scenarioId?: string;
+  trendWindow: number;
+  ownerIds?: readonly string[];
+}): Promise<ScenarioProgressRow[]> {
   const w = positiveInt('trendWindow', trendWindow);
   const recentCount = sql`least(${w}::int, ceil(g.scored_attempts / 2.0))`;
   const rows = await rowsOf<RawProgress>(sql`
@@ -123,17 +150,17 @@ export async function listScenarioProgressRows({ scenarioId, trendWindow }: { sc
            r.latest_score, r.recent_average, r.previous_average, g.last_practiced_at
     from (
       select scenario_id, count(*) as attempts, count(score) as scored_attempts, max(score) as best_score, max(started_at) as last_practiced_at
-      from practice_sessions
-      ${scenarioId ? sql`where scenario_id = ${scenarioId}` : sql``}
+      from practice_sessions s
+      where true${scenarioId ? sql` and s.scenario_id = ${scenarioId}` : sql``}${ownedBy('s', ownerIds)}
       group by scenario_id
     ) g
     left join lateral (
       select s.scenario_title from practice_sessions s
-      where s.scenario_id = g.scenario_id order by s.started_at desc, s.id desc limit 1
+      where s.scenario_id = g.scenario_id${ownedBy('s', ownerIds)} order by s.started_at desc, s.id desc limit 1
     ) t on true
     left join lateral (
       select s.score from practice_sessions s
-      where s.scenario_id = g.scenario_id and s.score is not null order by s.started_at, s.id limit 1
+      where s.scenario_id = g.scenario_id and s.score is not null${ownedBy('s', ownerIds)} order by s.started_at, s.id limit 1
     ) f on true
     left join lateral (
       select max(x.score) filter (where x.rn = 1) as latest_score,
@@ -142,7 +169,7 @@ export async function listScenarioProgressRows({ scenarioId, trendWindow }: { sc
       from (
         select s.score, row_number() over (order by s.started_at desc, s.id desc) as rn
         from practice_sessions s
-        where s.scenario_id = g.scenario_id and s.score is not null
+        where s.scenario_id = g.scenario_id and s.score is not null${ownedBy('s', ownerIds)}
         order by s.started_at desc, s.id desc limit ${2 * w}::int
       ) x
     ) r on true
@@ -174,9 +201,11 @@ type RawPoint = { session_id: string; scenario_id: string; attempt: string | num
 export async function listScorePointRows({
   scenarios,
   latest,
+  ownerIds,
 }: {
   scenarios: readonly { scenarioId: string; scoredAttempts: number }[];
   latest: number;
+  ownerIds?: readonly string[];
 }): Promise<ScorePointRow[]> {
   if (scenarios.length === 0) return [];
   const k = positiveInt('latest', latest);
@@ -189,7 +218,7 @@ export async function listScorePointRows({
       cross join lateral (
         select s.id, row_number() over (order by s.started_at desc, s.id desc) as rn
         from practice_sessions s
-        where s.scenario_id = ids.scenario_id and s.score is not null
+        where s.scenario_id = ids.scenario_id and s.score is not null${ownedBy('s', ownerIds)}
         order by s.started_at desc, s.id desc limit ${k}::int
       ) l
       union
@@ -197,16 +226,16 @@ export async function listScorePointRows({
       from ${ids}
       cross join lateral (
         select s.id from practice_sessions s
-        where s.scenario_id = ids.scenario_id and s.score is not null order by s.started_at, s.id limit 1
+        where s.scenario_id = ids.scenario_id and s.score is not null${ownedBy('s', ownerIds)} order by s.started_at, s.id limit 1
       ) f
       union
       select ids.scenario_id, b.id,
              1 + (select count(*) from practice_sessions e
-                  where e.scenario_id = ids.scenario_id and e.score is not null and (e.started_at, e.id) < (b.started_at, b.id))
+                  where e.scenario_id = ids.scenario_id and e.score is not null and (e.started_at, e.id) < (b.started_at, b.id)${ownedBy('e', ownerIds)})
       from ${ids}
       cross join lateral (
         select s.id, s.started_at from practice_sessions s
-        where s.scenario_id = ids.scenario_id and s.score is not null
+        where s.scenario_id = ids.scenario_id and s.score is not null${ownedBy('s', ownerIds)}
         order by s.score desc nulls last, s.started_at, s.id limit 1
       ) b
     ) c
@@ -227,15 +256,15 @@ export type MetricPointRow = { sessionId: string; attempt: number; startedAt: Da
 type RawMetric = { session_id: string; attempt: string | number; started_at: Date | string; difficulty: Difficulty; metrics: DeliveryMetrics | string };
 
 /** The latest `latest` measured attempts of one scenario, oldest first; `attempt` numbers them from 1. */
-export async function listMetricPointRows({ scenarioId, latest }: { scenarioId: string; latest: number }): Promise<MetricPointRow[]> {
+export async function listMetricPointRows({ scenarioId, latest, ownerIds }: { scenarioId: string; latest: number; ownerIds?: readonly string[] }): Promise<MetricPointRow[]> {
   const k = positiveInt('latest', latest);
   const rows = await rowsOf<RawMetric>(sql`
     select l.id as session_id, n.total - l.rn + 1 as attempt, l.started_at, l.difficulty, l.metrics
-    from (select count(*) as total from practice_sessions s where s.scenario_id = ${scenarioId} and s.metrics is not null) n
+    from (select count(*) as total from practice_sessions s where s.scenario_id = ${scenarioId} and s.metrics is not null${ownedBy('s', ownerIds)}) n
     cross join lateral (
       select s.id, s.started_at, s.difficulty, s.metrics, row_number() over (order by s.started_at desc, s.id desc) as rn
       from practice_sessions s
-      where s.scenario_id = ${scenarioId} and s.metrics is not null
+      where s.scenario_id = ${scenarioId} and s.metrics is not null${ownedBy('s', ownerIds)}
       order by s.started_at desc, s.id desc limit ${k}::int
     ) l
     order by l.rn desc`);

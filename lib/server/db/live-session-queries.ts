@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { LiveSessionDetail, LiveSessionSummary, SaveLiveSessionInput } from '@/lib/live/meeting/saved-meeting';
 import { env } from '@/lib/server/env';
 import { databaseConfigFromEnv, getDatabase, type Database } from './client';
@@ -22,10 +22,14 @@ const summaryColumns = {
   hintCount: liveSessions.hintCount,
 };
 
-/** Save a finished meeting; saving the same id again (a continued meeting) replaces it. */
-export async function saveLiveSession(input: SaveLiveSessionInput): Promise<{ id: string; created: boolean }> {
+/**
+ * Save a finished meeting; saving the same id again (a continued meeting) replaces it, but only
+ * the owner's own: null when the id belongs to someone else's meeting.
+ */
+export async function saveLiveSession(input: SaveLiveSessionInput, { userId }: { userId: string | null }): Promise<{ id: string; created: boolean } | null> {
   const values = {
     id: input.id,
+    userId,
     title: input.title,
     agentId: input.agentId,
     backend: input.backend,
@@ -37,19 +41,36 @@ export async function saveLiveSession(input: SaveLiveSessionInput): Promise<{ id
     hintCount: input.lines.filter((l) => l.role === 'hint').length,
     lines: input.lines,
   };
-  const { id: _id, ...update } = values;
+  const { id: _id, userId: _owner, ...update } = values;
   const [row] = await db()
     .insert(liveSessions)
     .values(values)
-    .onConflictDoUpdate({ target: liveSessions.id, set: { ...update, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: liveSessions.id,
+      set: { ...update, updatedAt: new Date() },
+      setWhere: userId === null ? sql`${liveSessions.userId} is null` : eq(liveSessions.userId, userId),
+    })
     .returning({ id: liveSessions.id, created: sql<boolean>`(xmax = 0)` });
-  if (!row) throw new Error('insert into live_sessions returned no row');
-  return { id: row.id, created: Boolean(row.created) };
+  return row ? { id: row.id, created: Boolean(row.created) } : null;
 }
 
-/** Saved meetings, newest first, without their lines. */
-export async function listLiveSessions({ limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<LiveSessionSummary[]> {
-  return db().select(summaryColumns).from(liveSessions).orderBy(desc(liveSessions.startedAt), desc(liveSessions.id)).limit(limit).offset(offset);
+/** One account's saved meetings, newest first, without their lines. */
+export async function listLiveSessions({ userId, limit = 50, offset = 0 }: { userId: string; limit?: number; offset?: number }): Promise<LiveSessionSummary[]> {
+  return db()
+    .select(summaryColumns)
+    .from(liveSessions)
+    .where(eq(liveSessions.userId, userId))
+    .orderBy(desc(liveSessions.startedAt), desc(liveSessions.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function deleteLiveSessionById({ id, userId }: { id: string; userId: string }): Promise<boolean> {
+  const rows = await db()
+    .delete(liveSessions)
+    .where(and(eq(liveSessions.id, id), eq(liveSessions.userId, userId)))
+    .returning({ id: liveSessions.id });
+  return rows.length > 0;
 }
 
 export async function getLiveSessionById({ id }: { id: string }): Promise<LiveSessionDetail | null> {
@@ -58,6 +79,6 @@ export async function getLiveSessionById({ id }: { id: string }): Promise<LiveSe
 }
 
 function toDetail(row: LiveSessionRow): LiveSessionDetail {
-  const { createdAt: _c, updatedAt: _u, ...rest } = row;
+  const { createdAt: _c, updatedAt: _u, userId: _o, ...rest } = row;
   return rest;
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultScenario } from '@/agents/scenarios';
 import { computeDeliveryMetrics } from '@/lib/practice/debrief/metrics';
@@ -38,6 +38,8 @@ describe('migration 0003_nothing_said_unscored', () => {
       expect(placeholder.score).toBe(1);
       const base = { scenarioId: scenario.id, scenarioTitle: scenario.title, scenario, difficulty: 'medium' as const, startedAt: new Date(Date.UTC(2025, 0, 1)) };
       const ended = { endedAt: new Date(Date.UTC(2025, 0, 1, 0, 1)), endReason: 'user' as const };
+      // The current schema writes user_id (migration 0005): add it for these inserts, drop it before migrating on.
+      await handle.db.execute(sql`alter table practice_sessions add column user_id text`);
       const rows = await handle.db
         .insert(practiceSessions)
         .values([
@@ -55,6 +57,7 @@ describe('migration 0003_nothing_said_unscored', () => {
       await say(spoke, 'user', 'u1');
       await say(unfinished, 'user', 'u1');
 
+      await handle.db.execute(sql`alter table practice_sessions drop column user_id`);
       await migrateDatabase(handle);
       const after = async (id: string) =>
         (await handle.db.select({ score: practiceSessions.score, debrief: practiceSessions.debrief, metrics: practiceSessions.metrics, endedAt: practiceSessions.endedAt }).from(practiceSessions).where(eq(practiceSessions.id, id)))[0];

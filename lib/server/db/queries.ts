@@ -25,10 +25,20 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export async function createPracticeSession({ scenario, difficulty, startedAt }: { scenario: Scenario; difficulty: Difficulty; startedAt?: Date }): Promise<PracticeSessionRow> {
+export async function createPracticeSession({
+  scenario,
+  difficulty,
+  startedAt,
+  userId,
+}: {
+  scenario: Scenario;
+  difficulty: Difficulty;
+  startedAt?: Date;
+  userId?: string | null;
+}): Promise<PracticeSessionRow> {
   const [row] = await db()
     .insert(practiceSessions)
-    .values({ scenarioId: scenario.id, scenarioTitle: scenario.title, scenario, difficulty, ...(startedAt ? { startedAt } : {}) })
+    .values({ scenarioId: scenario.id, scenarioTitle: scenario.title, scenario, difficulty, userId: userId ?? null, ...(startedAt ? { startedAt } : {}) })
     .returning();
   if (!row) throw new Error('insert into practice_sessions returned no row');
   return row;
@@ -101,6 +111,12 @@ export async function savePracticeDebrief({ sessionId, metrics, debrief }: { ses
   return row !== undefined;
 }
 
+/** Deletes a session with its transcript, tags and review (cascade). */
+export async function deletePracticeSessionById({ id }: { id: string }): Promise<boolean> {
+  const rows = await db().delete(practiceSessions).where(eq(practiceSessions.id, id)).returning({ id: practiceSessions.id });
+  return rows.length > 0;
+}
+
 export async function getPracticeSessionById({ id }: { id: string }): Promise<PracticeSessionRow | null> {
   const [row] = await db().select().from(practiceSessions).where(eq(practiceSessions.id, id));
   return row ?? null;
@@ -124,37 +140,45 @@ function toRecord(row: typeof customScenarios.$inferSelect): CustomScenarioRecor
   return { scenario: parsed.data, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
-export async function listCustomScenarios(): Promise<CustomScenarioRecord[]> {
-  const rows = await db().select().from(customScenarios).orderBy(asc(customScenarios.title), asc(customScenarios.id));
+/** One account's custom scenarios (undefined: everyone's, for scripts and tests). */
+const ownScenario = (userId: string | undefined) => (userId === undefined ? undefined : eq(customScenarios.userId, userId));
+
+export async function listCustomScenarios({ userId }: { userId?: string } = {}): Promise<CustomScenarioRecord[]> {
+  const rows = await db().select().from(customScenarios).where(ownScenario(userId)).orderBy(asc(customScenarios.title), asc(customScenarios.id));
   return rows.map(toRecord).filter((r): r is CustomScenarioRecord => r !== null);
 }
 
-export async function getCustomScenarioById({ id }: { id: string }): Promise<CustomScenarioRecord | null> {
-  const [row] = await db().select().from(customScenarios).where(eq(customScenarios.id, id));
+export async function getCustomScenarioById({ id, userId }: { id: string; userId?: string }): Promise<CustomScenarioRecord | null> {
+  const [row] = await db().select().from(customScenarios).where(and(eq(customScenarios.id, id), ownScenario(userId)));
   return row ? toRecord(row) : null;
 }
 
 /** Inserts a new custom scenario; null when the id is taken. */
-export async function createCustomScenario({ scenario }: { scenario: Scenario }): Promise<CustomScenarioRecord | null> {
+/** Every custom scenario id, whoever owns it (ids are unique across accounts). */
+export async function listCustomScenarioIds(): Promise<string[]> {
+  return (await db().select({ id: customScenarios.id }).from(customScenarios)).map((r) => r.id);
+}
+
+export async function createCustomScenario({ scenario, userId }: { scenario: Scenario; userId?: string | null }): Promise<CustomScenarioRecord | null> {
   const [row] = await db()
     .insert(customScenarios)
-    .values({ id: scenario.id, title: scenario.title, scenario })
+    .values({ id: scenario.id, title: scenario.title, scenario, userId: userId ?? null })
     .onConflictDoNothing({ target: customScenarios.id })
     .returning();
   return row ? toRecord(row) : null;
 }
 
-/** Replaces a custom scenario; null when it does not exist. */
-export async function updateCustomScenario({ scenario }: { scenario: Scenario }): Promise<CustomScenarioRecord | null> {
+/** Replaces a custom scenario of this owner; null when they have none with this id. */
+export async function updateCustomScenario({ scenario, userId }: { scenario: Scenario; userId?: string }): Promise<CustomScenarioRecord | null> {
   const [row] = await db()
     .update(customScenarios)
     .set({ title: scenario.title, scenario, updatedAt: new Date() })
-    .where(eq(customScenarios.id, scenario.id))
+    .where(and(eq(customScenarios.id, scenario.id), ownScenario(userId)))
     .returning();
   return row ? toRecord(row) : null;
 }
 
-export async function deleteCustomScenarioById({ id }: { id: string }): Promise<boolean> {
-  const rows = await db().delete(customScenarios).where(eq(customScenarios.id, id)).returning({ id: customScenarios.id });
+export async function deleteCustomScenarioById({ id, userId }: { id: string; userId?: string }): Promise<boolean> {
+  const rows = await db().delete(customScenarios).where(and(eq(customScenarios.id, id), ownScenario(userId))).returning({ id: customScenarios.id });
   return rows.length > 0;
 }

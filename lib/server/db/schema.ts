@@ -6,6 +6,7 @@ import type { Speaker } from '@/lib/contracts/transcript';
 import type { EndReason } from '@/lib/contracts/practice-session';
 import type { Difficulty, Scenario } from '@/lib/contracts/scenario';
 import { OBJECTION_TYPES, SENTIMENTS, type ObjectionType, type Sentiment } from '@/lib/contracts/turn-tag';
+import { users } from './accounts-schema';
 
 /** `column in ('a', 'b')` from a vocabulary list (check constraints take no parameters). */
 const oneOf = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`);
@@ -19,6 +20,8 @@ export const practiceSessions = pgTable(
   'practice_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Who practised; null only for sessions from before accounts (the owner account adopts them). */
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     scenarioId: text('scenario_id').notNull(),
     scenarioTitle: text('scenario_title').notNull(),
     /**
@@ -36,6 +39,7 @@ export const practiceSessions = pgTable(
   },
   (t) => [
     index('practice_sessions_started_at_idx').on(t.startedAt),
+    index('practice_sessions_user_started_idx').on(t.userId, t.startedAt),
     index('practice_sessions_scenario_started_idx').on(t.scenarioId, t.startedAt),
     // Scored attempts per scenario, oldest first: first, latest, trend window and chart points are index lookups.
     index('practice_sessions_scenario_scored_idx').on(t.scenarioId, t.startedAt, t.id).where(sql`${t.score} is not null`),
@@ -96,6 +100,8 @@ export const turnTags = pgTable(
 
 export const customScenarios = pgTable('custom_scenarios', {
   id: text('id').primaryKey(),
+  /** Whose scenario; null only for scenarios from before accounts (the owner account adopts them). */
+  userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
   /** The whole scenario, validated by lib/scenarios/schema.ts before it is written (json keeps key order). */
   scenario: json('scenario').$type<Scenario>().notNull(),
@@ -112,3 +118,5 @@ export type CustomScenarioRow = typeof customScenarios.$inferSelect;
 
 export * from './live-sessions-schema';
 export * from './limits-schema';
+export * from './accounts-schema';
+export * from './review-schema';

@@ -15,8 +15,12 @@ import { findScenario, freeScenarioId } from './scenario-catalog';
 
 /**
  * The scenario editor's operations behind the server actions. Inputs are already
- * parsed; a scenario is validated field by field before anything is written.
+ * parsed and the caller's ownership checked (lib/server/auth/guard.ts); a scenario is
+ * validated field by field before anything is written, and every write is limited to the
+ * caller's own scenarios.
  */
+
+type Owner = { userId: string };
 
 type ScenarioEditorErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'read_only';
 type Result<T> = Promise<ActionResult<T, ScenarioEditorErrorCode>>;
@@ -25,54 +29,55 @@ const READ_ONLY = 'Built-in scenarios cannot be changed. Duplicate it and edit t
 const idTaken = (id: string) => fail('conflict' as const, `A scenario with the id "${id}" already exists.`, [{ path: 'id', message: 'this id is already used' }]);
 const builtinId = () => fail('read_only' as const, READ_ONLY, [{ path: 'id', message: 'this id belongs to a built-in scenario' }]);
 
-async function insertScenario(scenario: Scenario): Result<ScenarioEntry> {
+async function insertScenario(scenario: Scenario, { userId }: Owner): Result<ScenarioEntry> {
   if (isBuiltinScenarioId(scenario.id)) return builtinId();
-  const created = await createCustomScenario({ scenario });
+  const created = await createCustomScenario({ scenario, userId });
   return created ? ok({ source: 'custom', scenario: created.scenario }) : idTaken(scenario.id);
 }
 
-export async function saveScenario(input: z.output<typeof saveCustomScenarioInputSchema>): Result<ScenarioEntry> {
+export async function saveScenario(input: z.output<typeof saveCustomScenarioInputSchema>, owner: Owner): Result<ScenarioEntry> {
   const parsed = parseScenario(input.scenario);
   if (!parsed.ok) return fail('invalid_input', 'The scenario has invalid fields. Nothing was saved.', parsed.errors);
   const { scenario } = parsed;
-  if (input.mode === 'create') return insertScenario(scenario);
+  if (input.mode === 'create') return insertScenario(scenario, owner);
   if (isBuiltinScenarioId(scenario.id)) return builtinId();
-  const updated = await updateCustomScenario({ scenario });
+  const updated = await updateCustomScenario({ scenario, userId: owner.userId });
   return updated ? ok({ source: 'custom', scenario: updated.scenario }) : fail('not_found', `No custom scenario "${scenario.id}" to update.`);
 }
 
-export async function deleteScenario({ scenarioId }: z.output<typeof scenarioRefInputSchema>): Result<{ scenarioId: string }> {
+export async function deleteScenario({ scenarioId }: z.output<typeof scenarioRefInputSchema>, { userId }: Owner): Result<{ scenarioId: string }> {
   if (isBuiltinScenarioId(scenarioId)) return fail('read_only', READ_ONLY);
-  return (await deleteCustomScenarioById({ id: scenarioId }))
+  return (await deleteCustomScenarioById({ id: scenarioId, userId }))
     ? ok({ scenarioId })
     : fail('not_found', `No custom scenario "${scenarioId}".`);
 }
 
-export async function duplicate(input: z.output<typeof duplicateScenarioInputSchema>): Result<ScenarioEntry> {
-  const source = await findScenario(input.scenarioId);
+export async function duplicate(input: z.output<typeof duplicateScenarioInputSchema>, owner: Owner): Result<ScenarioEntry> {
+  const source = await findScenario(input.scenarioId, owner);
   if (!source) return fail('not_found', `No scenario "${input.scenarioId}".`);
   const id = input.newId ?? (await freeScenarioId(source.scenario.id));
   const title = input.title ?? `${source.scenario.title.slice(0, 93)} (copy)`;
-  return insertScenario({ ...structuredClone(source.scenario), id, title });
+  return insertScenario({ ...structuredClone(source.scenario), id, title }, owner);
 }
 
-export async function importScenario(input: z.output<typeof importScenarioInputSchema>): Result<ScenarioEntry> {
+export async function importScenario(input: z.output<typeof importScenarioInputSchema>, owner: Owner): Result<ScenarioEntry> {
   const parsed = importScenarioJson(input.json);
   if (!parsed.ok) return fail('invalid_input', 'The file is not a valid scenario. Nothing was imported.', parsed.errors);
   const { scenario } = parsed;
   const taken = isBuiltinScenarioId(scenario.id) || (await getCustomScenarioById({ id: scenario.id })) !== null;
-  if (!taken) return insertScenario(scenario);
-  if (input.onConflict === 'copy') return insertScenario({ ...scenario, id: await freeScenarioId(scenario.id) });
+  if (!taken) return insertScenario(scenario, owner);
+  if (input.onConflict === 'copy') return insertScenario({ ...scenario, id: await freeScenarioId(scenario.id) }, owner);
   if (input.onConflict === 'replace') {
     if (isBuiltinScenarioId(scenario.id)) return builtinId();
-    const updated = await updateCustomScenario({ scenario });
-    return updated ? ok({ source: 'custom', scenario: updated.scenario }) : insertScenario(scenario);
+    // Only one's own scenario is replaced; someone else's id stays theirs (conflict).
+    const updated = await updateCustomScenario({ scenario, userId: owner.userId });
+    return updated ? ok({ source: 'custom', scenario: updated.scenario }) : insertScenario(scenario, owner);
   }
   return idTaken(scenario.id);
 }
 
-export async function exportScenario({ scenarioId }: z.output<typeof scenarioRefInputSchema>): Result<{ fileName: string; json: string }> {
-  const entry = await findScenario(scenarioId);
+export async function exportScenario({ scenarioId }: z.output<typeof scenarioRefInputSchema>, owner: Owner): Result<{ fileName: string; json: string }> {
+  const entry = await findScenario(scenarioId, owner);
   if (!entry) return fail('not_found', `No scenario "${scenarioId}".`);
   return ok({ fileName: scenarioFileName(entry.scenario), json: exportScenarioJson(entry.scenario) });
 }

@@ -9,10 +9,11 @@ import { sessionIdSchema } from '@/lib/contracts/practice-actions';
  * scenario snapshot and difficulty the session was started with. For the code that
  * mints the realtime client secret (the session id travels with the connect request).
  */
-export async function getRoleplayAgentConfigForSession({ sessionId }: { sessionId: string }): Promise<AgentConfig | null> {
+export async function getRoleplayAgentConfigForSession({ sessionId, userId }: { sessionId: string; userId: string }): Promise<AgentConfig | null> {
   // The mint action accepts any string; a malformed id is "no such session", not a database error.
   if (!sessionIdSchema.safeParse(sessionId).success) return null;
   const session = await getPracticeSessionById({ id: sessionId });
-  if (!session || session.endedAt) return null;
+  // Only the one who practises may open their call (the mint action says forbidden before this).
+  if (!session || session.endedAt || session.userId !== userId) return null;
   return buildRoleplayAgentConfig(session.scenario, session.difficulty);
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
+import { NotYours } from '@/components/accounts/not-yours';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLiveSession } from '@/app/actions/live';
 import { BackendBadge } from '@/components/live/backend-badge';
+import { DeleteMeetingButton } from '@/components/live/delete-meeting-button';
 import { SavedMeetingExport } from '@/components/live/saved-meeting-export';
 import { SavedMeetingView } from '@/components/live/saved-meeting-view';
 import { PageError } from '@/components/practice/page-error';
@@ -16,9 +19,11 @@ type Props = { params: Promise<{ meetingId: string }> };
 /** One saved meeting: its transcript with hint cards, and export. */
 export default async function PastMeetingPage({ params }: Props) {
   const { meetingId } = await params;
+  await requireActor(`/live/history/${meetingId}`);
   const result = await getLiveSession({ id: meetingId });
   if (!result.ok) {
     if (result.error.code === 'not_found' || result.error.code === 'invalid_input') notFound();
+    if (result.error.code === 'forbidden') return <NotYours what="meeting" message={result.error.message} backHref="/live/history" backLabel="Back to your past meetings" />;
     return <PageError title="This meeting could not be loaded" message={result.error.message} backHref="/live/history" backLabel="Back to past meetings" />;
   }
   const m = result.data;
@@ -40,7 +45,10 @@ export default async function PastMeetingPage({ params }: Props) {
             <BackendBadge backend={m.backend} model={m.model} />
           </p>
         </div>
-        <SavedMeetingExport meeting={m} />
+        <div className="flex flex-wrap items-start gap-2">
+          <SavedMeetingExport meeting={m} />
+          <DeleteMeetingButton meetingId={m.id} />
+        </div>
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <SavedMeetingView meeting={m} />

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/server/auth/page-access';
+import { NotYours } from '@/components/accounts/not-yours';
 import { notFound, redirect } from 'next/navigation';
 import { getSession } from '@/app/actions/practice';
 import { PageError } from '@/components/practice/page-error';
@@ -14,9 +16,11 @@ type Props = { params: Promise<{ sessionId: string }>; searchParams: Promise<{ s
 export default async function PracticeCallPage({ params, searchParams }: Props) {
   const { sessionId } = await params;
   const { start } = await searchParams;
+  await requireActor(`/practice/call/${sessionId}`);
   const result = await getSession({ sessionId });
   if (!result.ok) {
     if (result.error.code === 'not_found' || result.error.code === 'invalid_input') notFound();
+    if (result.error.code === 'forbidden') return <NotYours what="practice call" message={result.error.message} backHref="/practice" backLabel="Back to practice" />;
     return <PageError title="This practice call could not be opened" message={result.error.message} />;
   }
   const session = result.data;
