@@ -7,7 +7,7 @@ import { hintSettingsSchema, settingsIssues, type HintSettings } from '@/lib/liv
 import { signedIn } from '@/lib/server/auth/guard';
 import { getUserSettings, putUserSettings } from '@/lib/server/db/account-queries';
 
-export type ValidateSettingsResult = ActionResult<HintSettings, 'invalid_settings' | AuthErrorCode | 'invalid_input' | 'internal'>;
+export type ValidateSettingsResult = ActionResult<HintSettings, 'invalid_settings' | AuthErrorCode | 'invalid_input' | 'internal' | 'database_unavailable'>;
 
 /** The settings as sent: parsed by THE settings schema inside the action (its field errors are the form's). */
 const anything = z.unknown();

@@ -7,8 +7,9 @@ import { fail, ok, type ActionResult } from '@/lib/contracts/action-result';
 import type { InvitationStatus, RoleName } from '@/lib/contracts/accounts';
 import { auth } from '@/lib/server/auth/auth';
 import * as q from '@/lib/server/db/account-queries';
-import { requestClientKey } from '@/lib/server/model-access/client-key';
-import { createRateLimiter, type RateLimiter } from '@/lib/server/model-access/rate-limit';
+import { requestClientIp } from '@/lib/server/model-access/client-key';
+import { db } from '@/lib/server/db/connection';
+import { createDatabaseRateLimiter } from '@/lib/server/limits/fixed-window';
 
 /**
  * Accounts behind the account actions: the first-run owner, signing in and out, password
@@ -19,7 +20,8 @@ import { createRateLimiter, type RateLimiter } from '@/lib/server/model-access/r
 
 type Result<T, C extends string> = Promise<ActionResult<T, C>>;
 
-const limiter = (globalThis as { __cueSignInLimiter?: RateLimiter }).__cueSignInLimiter ??= createRateLimiter({ limit: 10, windowMs: 60_000 });
+// In the database, so every app instance counts the same attempts.
+const limiter = createDatabaseRateLimiter(db, { name: 'sign-in', limit: 10, windowMs: 60_000 });
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -80,7 +82,7 @@ export async function createOwner(input: { name: string; email: string; password
 
 export async function signIn(input: { email: string; password: string }): Result<{ userId: string }, 'invalid_credentials' | 'rate_limited'> {
   // Per client and email: guessing one account's password is slowed without locking its owner out from elsewhere.
-  const verdict = limiter.take(`${await requestClientKey()}:${input.email}`);
+  const verdict = await limiter.take(`${await requestClientIp()}:${input.email.toLowerCase()}`);
   if (!verdict.allowed) return fail('rate_limited', `Too many sign-in attempts for this email. Wait ${verdict.retryAfterSeconds} s and try again.`);
   try {
     const result = await startSession(input.email, input.password);
