@@ -8,8 +8,11 @@ import { parseEnv } from '@/lib/server/env-schema';
 import { defaultScenario } from '@/agents/scenarios';
 import * as practice from './practice';
 import * as live from './live';
+import { insertTestUser } from '@/lib/server/db/test-support/test-users';
 
 vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
+const who = vi.hoisted(() => ({ actor: null as null | Awaited<ReturnType<typeof insertTestUser>> }));
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => who.actor }));
 
 /**
  * A pasted NUL (PostgreSQL stores none, in text or jsonb): a call's turn keeps its words,
@@ -20,7 +23,10 @@ vi.stubEnv('DATABASE_URL', '');
 vi.stubEnv('CUE_REALTIME_BACKEND', 'local');
 vi.stubEnv('CUE_DATA_DIR', dataDir);
 const config = () => databaseConfigFromEnv(parseEnv(process.env));
-beforeAll(async () => migrateDatabase(getDatabase(config())), 60_000);
+beforeAll(async () => {
+  await migrateDatabase(getDatabase(config()));
+  who.actor = await insertTestUser(getDatabase(config()).db, { name: 'Nul' });
+}, 60_000);
 afterAll(async () => {
   await closeDatabase(config());
   rmSync(dataDir, { recursive: true, force: true });

@@ -35,6 +35,7 @@ const config = () => databaseConfigFromEnv(parseEnv(process.env));
 
 const who = vi.hoisted(() => ({ actor: null as null | { id: string; name: string; email: string; role: 'member' | 'coach' | 'admin'; teamId: string | null } }));
 vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => who.actor }));
+vi.mock('@/lib/server/model-access/client-key', () => ({ requestClientIp: async () => '10.0.0.9' }));
 // The engine's health check, for the one mint that is allowed.
 vi.stubGlobal('fetch', async () => new Response('{"ok":true}', { status: 200 }));
 
@@ -64,6 +65,8 @@ function must<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; 
   return r.data;
 }
 const refused = { ok: false, error: { code: 'forbidden' } };
+/** A realistic meeting time (dates are bounded: 2000 to a day ahead). */
+const T0 = Date.UTC(2026, 0, 1, 10);
 const item = (sessionId: string, itemId: string, text: string) => ({ sessionId, itemId, seq: 0, speaker: 'user' as const, text, startedAt: new Date(Date.UTC(2026, 0, 1, 10)) });
 
 async function annPractises() {
@@ -152,7 +155,7 @@ describe('a second account cannot touch the first one’s data (the seven holes)
   it('7. read, list, overwrite or delete their saved meetings', async () => {
     as(ann);
     const id = '77777777-7777-4777-8777-777777777777';
-    const meeting = { id, title: 'Board prep', agentId: 'hint-assistant', backend: 'local' as const, model: null, voice: null, startedAt: 1_000, endedAt: 61_000, lines: [{ id: 'u1', role: 'user' as const, text: 'Budget', at: 2_000 }] };
+    const meeting = { id, title: 'Board prep', agentId: 'hint-assistant', backend: 'local' as const, model: null, voice: null, startedAt: T0, endedAt: T0 + 60_000, lines: [{ id: 'u1', role: 'user' as const, text: 'Budget', at: T0 + 1_000 }] };
     must(await live.saveLiveSession(meeting));
     as(eve);
     expect(await live.getLiveSession({ id })).toMatchObject(refused);
