@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        // Every page but the website widget's embed (its frame-ancestors are per site: proxy.ts) and loader.
+        source: '/((?!embed/|widget\\.js$).*)',
         headers: [
           // No other site may frame Cue's pages (clickjacking); the microphone and tab capture are for this origin only.
           { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
@@ -17,6 +18,14 @@ const nextConfig: NextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'microphone=(self), display-capture=(self), camera=(), geolocation=()' },
+        ],
+      },
+      {
+        source: '/embed/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'microphone=(self), display-capture=(), camera=(), geolocation=()' },
         ],
       },
     ];

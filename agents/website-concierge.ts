@@ -5,14 +5,14 @@ import { DEFAULT_TRANSCRIPTION_MODEL } from '../lib/contracts/models';
 /**
  * The built-in "website concierge": the voice (or typed) assistant a site embeds with widget.js.
  * It answers from the site's own pages through `search_knowledge` (never from memory), and moves
- * the visitor towards the site's goal: leaving details (`capture_lead`) or booking a discovery call.
+ * the visitor towards the site's goal: leaving details (`capture_lead`) for a discovery call or a follow-up.
  */
 export const WEBSITE_CONCIERGE_ID = 'website-concierge';
 
 export type ConciergeGoal = 'book_call' | 'answer_questions' | 'support';
 
 const GOAL_LINES: Record<ConciergeGoal, string> = {
-  book_call: 'Your goal is a booked 15-minute discovery call: once you understand the need, offer one and use list_slots and book_discovery_call.',
+  book_call: 'Your goal is a booked 15-minute discovery call: once you understand the need, offer one and take their details with capture_lead so the team can schedule it.',
   answer_questions: 'Your goal is to answer questions well; offer to take the visitor\'s details only when they want a person to follow up.',
   support: 'Your goal is to solve the visitor\'s problem from the help pages; if you cannot, take their details so support can follow up.',
 };
@@ -40,23 +40,13 @@ export const conciergeTools = [
     description: 'Ask the visitor to confirm their contact details in a form (name, email, company, role, challenge, consent) and save them.',
     parameters: z.object({ challenge: z.string().describe('What the visitor wants help with, in one sentence; empty if unknown') }),
   },
-  {
-    name: 'list_slots',
-    description: 'List the next free discovery-call slots (15 minutes each).',
-    parameters: z.object({}),
-  },
-  {
-    name: 'book_discovery_call',
-    description: 'Book one of the slots from list_slots for the visitor; the visitor confirms their name and email in a form.',
-    parameters: z.object({ slotId: z.string().describe('The id of a slot from list_slots') }),
-  },
 ];
 
 export function websiteConcierge(site: { siteName: string; goal: ConciergeGoal } = { siteName: 'this website', goal: 'answer_questions' }): AgentConfig {
   return defineAgent({
     id: WEBSITE_CONCIERGE_ID,
     name: 'Website concierge',
-    purpose: 'Answers a website\'s visitors from its own pages, by voice or text, and takes their details or books a call.',
+    purpose: 'Answers a website\'s visitors from its own pages, by voice or text, and takes their details so the team can follow up.',
     model: 'gpt-realtime-2.1-mini',
     voice: 'marin',
     instructions: buildConciergeInstructions(site),

@@ -35,7 +35,8 @@ describe('concierge reply (local engine)', () => {
   it('says it does not know when nothing matched, and asks for details on a contact wish', () => {
     expect(conciergeReply(ctx([user('q'), call('search_knowledge'), out('search_knowledge', '{"hits":[]}')])).text).toMatch(/could not find that/);
     expect(conciergeReply(ctx([user('Please get in touch with me')])).toolCalls?.[0]?.name).toBe('capture_lead');
-    expect(conciergeReply(ctx([user('Can I book a discovery call?')])).toolCalls?.[0]?.name).toBe('list_slots');
+    expect(conciergeReply(ctx([user('Can I book a discovery call?')])).toolCalls?.[0]?.name).toBe('capture_lead');
+    expect(conciergeReply({ ...ctx([user('Can I book a discovery call?')]), tools: [{ name: 'list_slots' }] }).toolCalls?.[0]?.name).toBe('list_slots');
   });
 
   it('thanks a saved lead by name, and says nothing was saved when the form was closed', () => {

@@ -60,7 +60,8 @@ export const conciergeReply: ReplyPolicy = (ctx) => {
   if (output && output.type === 'function_call_output') return answerFromTool(output.name, output.output);
   const question = lastUserText(ctx.conversationItems);
   if (!question) return { text: 'Hello! I can answer questions about this website, take your details or book a call. What would you like to know?' };
-  if (BOOK_WORDS.test(question)) return { text: '', toolCalls: [{ name: 'list_slots', arguments: {} }] };
-  if (LEAD_WORDS.test(question)) return { text: '', toolCalls: [{ name: 'capture_lead', arguments: { challenge: firstWords(question, 30) } }] };
+  const canListSlots = ctx.tools.some((t) => t.name === 'list_slots');
+  if (BOOK_WORDS.test(question) && canListSlots) return { text: '', toolCalls: [{ name: 'list_slots', arguments: {} }] };
+  if (LEAD_WORDS.test(question) || BOOK_WORDS.test(question)) return { text: '', toolCalls: [{ name: 'capture_lead', arguments: { challenge: firstWords(question, 30) } }] };
   return { text: '', toolCalls: [{ name: 'search_knowledge', arguments: { query: question } }] };
 };

@@ -23,6 +23,8 @@ export type MintRequest = {
   overrides?: SessionOverrides;
   /** For agents whose config is built per request (e.g. a role-play persona). */
   config?: AgentConfig;
+  /** Longest the session may run, enforced by the local engine (the website widget's limit). */
+  maxSessionSeconds?: number;
 };
 
 export type MintDeps = { env: Env; fetchImpl?: FetchLike; limiter: RateLimiter };
@@ -61,6 +63,7 @@ export async function mintRealtimeSecret(req: MintRequest, deps: MintDeps): Prom
     ttlSeconds,
     session,
     persona: config.localPersona,
+    maxSessionSeconds: req.maxSessionSeconds,
     fetchImpl: deps.fetchImpl,
   });
   return {

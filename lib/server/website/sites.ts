@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { siteInputSchema, type Site, type SiteInput } from '@/lib/contracts/website';
-import { db } from '@/lib/server/db/queries';
+import { db } from '@/lib/server/db/connection';
 import { websiteSites, type WebsiteSiteRow } from '@/lib/server/db/schema';
 
 /** Sites: who may embed the widget, with which agent, look and limits. */
