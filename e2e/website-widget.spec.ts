@@ -46,6 +46,22 @@ test('admin: a site with zod field errors, then created, its knowledge uploaded 
   await page.getByTestId('try-question').getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('try-hits').locator('li').first()).toContainText('Pricing > Workshop price');
   await page.screenshot({ path: shotPath('website-admin-site'), fullPage: true });
+  await page.goto('/admin/sites');
+  await expect(page.getByTestId('sites-table')).toContainText('E2E Shop');
+  await expect(page.getByTestId('sites-table')).toContainText('Northwind Advisory (demo)');
+  await page.screenshot({ path: shotPath('website-admin-sites'), fullPage: true });
+});
+
+test('the demo site works on the app\'s own origin, its knowledge ingested on first run', async ({ page }) => {
+  await page.goto('/demo-site/pricing.html');
+  await page.locator('[data-cue-widget="demo"] button').click();
+  const widget = page.frameLocator('[data-cue-widget="demo"] iframe');
+  await widget.getByRole('button', { name: 'Type instead' }).click();
+  await widget.getByTestId('message-input').fill('How much is the coaching?');
+  await widget.getByTestId('send-button').click();
+  await expect(widget.locator('[data-role="assistant"]').last()).toContainText('1,200 euros per leader per month', { timeout: 20_000 });
+  await expect(widget.getByTestId('widget-sources').getByRole('link').first()).toHaveAttribute('href', '/demo-site/pricing.html');
+  await page.screenshot({ path: shotPath('website-demo-site') });
 });
 
 test('allowed origin: open, consent, a question answered from the knowledge base with its link, a lead captured', async ({ page }) => {

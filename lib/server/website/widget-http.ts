@@ -4,8 +4,15 @@ import { getSiteOrDemo } from './demo-site';
 import { WIDGET_ERROR_STATUS, widgetError, type WidgetErrorCode } from './widget-errors';
 
 /** Shared by the widget's public routes: the app's origin, JSON answers, the site and origin checks. */
+/**
+ * The app's origin as the browser sees it: the Host it asked for (Next.js fills X-Forwarded-Host and
+ * -Proto from the request when no proxy did), as Next.js itself compares Origin to Host for server actions.
+ */
 export function appOriginOf(request: Request): string {
-  return new URL(request.url).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || url.host;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
+  return `${proto}://${host}`;
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
