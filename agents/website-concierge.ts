@@ -12,7 +12,7 @@ export const WEBSITE_CONCIERGE_ID = 'website-concierge';
 export type ConciergeGoal = 'book_call' | 'answer_questions' | 'support';
 
 const GOAL_LINES: Record<ConciergeGoal, string> = {
-  book_call: 'Your goal is a booked 15-minute discovery call: once you understand the need, offer one and take their details with capture_lead so the team can schedule it.',
+  book_call: 'Your goal is a booked 15-minute discovery call: once you understand the need, offer one: call list_slots, and book_discovery_call once the visitor picks a time.',
   answer_questions: 'Your goal is to answer questions well; offer to take the visitor\'s details only when they want a person to follow up.',
   support: 'Your goal is to solve the visitor\'s problem from the help pages; if you cannot, take their details so support can follow up.',
 };
@@ -39,6 +39,16 @@ export const conciergeTools = [
     name: 'capture_lead',
     description: 'Ask the visitor to confirm their contact details in a form (name, email, company, role, challenge, consent) and save them.',
     parameters: z.object({ challenge: z.string().describe('What the visitor wants help with, in one sentence; empty if unknown') }),
+  },
+  {
+    name: 'list_slots',
+    description: 'List the next free discovery-call slots (15 minutes each); the visitor sees them as buttons.',
+    parameters: z.object({}),
+  },
+  {
+    name: 'book_discovery_call',
+    description: 'Book one of the slots from list_slots; the visitor confirms their name and email in a form.',
+    parameters: z.object({ slotId: z.string().describe('The id of a slot from list_slots') }),
   },
 ];
 

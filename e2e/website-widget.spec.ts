@@ -45,6 +45,12 @@ test('admin: a site with zod field errors, then created, its knowledge uploaded 
   await page.getByTestId('try-question').getByRole('textbox').fill('how much is the workshop');
   await page.getByTestId('try-question').getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('try-hits').locator('li').first()).toContainText('Pricing > Workshop price');
+  const availability = page.getByTestId('availability-form');
+  await availability.getByLabel('First slot (UTC)').fill('2030-01-15T10:00');
+  await availability.getByLabel('Slots', { exact: true }).fill('3');
+  await availability.getByRole('button', { name: 'Add slots' }).click();
+  await expect(availability).toContainText('3 slots added.');
+  await expect(page.getByTestId('slots')).toContainText('Tue 15 Jan, 10:30 UTC');
   await page.screenshot({ path: shotPath('website-admin-site'), fullPage: true });
   await page.goto('/admin/sites');
   await expect(page.getByTestId('sites-table')).toContainText('E2E Shop');
@@ -64,7 +70,7 @@ test('the demo site works on the app\'s own origin, its knowledge ingested on fi
   await page.screenshot({ path: shotPath('website-demo-site') });
 });
 
-test('allowed origin: open, consent, a question answered from the knowledge base with its link, a lead captured', async ({ page }) => {
+test('allowed origin: open, consent, a question answered from the knowledge base with its link, a lead captured, a call booked', async ({ page }) => {
   const widget = await openWidget(page, 'e2e-shop');
   await expect(widget.getByTestId('widget-consent')).toBeVisible();
   await page.screenshot({ path: shotPath('website-widget-consent') });
@@ -95,10 +101,26 @@ test('allowed origin: open, consent, a question answered from the knowledge base
   await expect(widget.locator('[data-role="assistant"]').last()).toContainText('Thank you, Ada Lovelace.', { timeout: 20_000 });
   await page.screenshot({ path: shotPath('website-widget-lead') });
 
+  await widget.getByTestId('message-input').fill('Can I book a discovery call?');
+  await widget.getByTestId('send-button').click();
+  await expect(widget.locator('[data-role="assistant"]').last()).toContainText('The next free slots are Tue 15 Jan, 10:00 UTC', { timeout: 20_000 });
+  await widget.getByTestId('widget-slots').getByRole('button', { name: 'Tue 15 Jan, 10:15 UTC' }).click();
+  const booking = widget.getByTestId('booking-form');
+  await booking.getByLabel('Name').fill('Ada Lovelace');
+  await booking.getByLabel('Email').fill('ada@example.com');
+  await booking.getByRole('button', { name: 'Book this time' }).click();
+  await expect(widget.getByTestId('booking-confirmed')).toContainText('Booked: Tue 15 Jan, 10:15 UTC. A confirmation goes to ada@example.com.');
+  const ics = await widget.getByRole('link', { name: 'Add to my calendar (.ics)' }).getAttribute('href');
+  expect(decodeURIComponent(ics ?? '')).toContain('DTSTART:20300115T101500Z');
+  await page.screenshot({ path: shotPath('website-widget-booking') });
+
   await page.goto('/admin/sites/e2e-shop');
   await expect(page.getByTestId('leads-table')).toContainText('ada@example.com');
+  await expect(page.getByTestId('bookings-table')).toContainText('2030-01-15 10:15 UTC');
   const csv = await page.request.get('/admin/sites/e2e-shop/leads.csv');
   expect(await csv.text()).toContain('"Ada Lovelace","ada@example.com","Analytical Engines"');
+  const bookingsCsv = await page.request.get('/admin/sites/e2e-shop/bookings.csv');
+  expect(await bookingsCsv.text()).toContain('"2030-01-15T10:15:00.000Z","Ada Lovelace","ada@example.com"');
 });
 
 test('a disallowed origin cannot frame the widget and cannot mint', async ({ page, request }) => {

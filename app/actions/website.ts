@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { fail, ok, runAction, type ActionResult } from '@/lib/contracts/action-result';
 import { siteInputSchema, type KnowledgeHit, type Site } from '@/lib/contracts/website';
+import { addSlots } from '@/lib/server/website/bookings';
 import { ingestUpload, ingestUrls, type PageResult } from '@/lib/server/website/fetch-pages';
 import { searchKnowledge } from '@/lib/server/website/knowledge';
 import { getSite, saveSite } from '@/lib/server/website/sites';
@@ -46,4 +47,22 @@ export async function tryQuestionAction(input: unknown): Promise<ActionResult<Kn
   return runAction(z.object({ siteId: z.string().min(1).max(40), question: z.string().trim().min(1, 'Type a question').max(500) }), input, async ({ siteId, question }) =>
     ok(await searchKnowledge(siteId, question, 5)),
   );
+}
+
+const slotsInput = z.object({
+  siteId: z.string().min(1).max(40),
+  /** First slot, UTC (`2026-12-08T10:00`). */
+  firstStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Pick a date and time'),
+  count: z.number().int().min(1, 'At least 1 slot').max(40, 'At most 40 slots at a time'),
+  minutes: z.number().int().min(5, 'At least 5 minutes').max(120, 'At most 120 minutes'),
+});
+
+/** Add `count` consecutive slots to the site's availability calendar (existing ones are kept). */
+export async function addSlotsAction(input: unknown): Promise<ActionResult<{ added: number }, 'invalid_input' | 'internal' | 'unknown_site'>> {
+  return runAction(slotsInput, input, async ({ siteId, firstStart, count, minutes }) => {
+    if (!(await getSite(siteId))) return fail('unknown_site', 'That site does not exist.');
+    const first = new Date(`${firstStart}:00Z`).getTime();
+    const starts = Array.from({ length: count }, (_, i) => new Date(first + i * minutes * 60_000));
+    return ok({ added: await addSlots(siteId, starts, minutes) });
+  });
 }

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import type { SiteTheme } from '@/lib/contracts/website';
 import { WidgetSession, type WidgetSetup } from '@/lib/website/embed/widget-session';
 import { SendTextForm } from '@/components/send-text-form';
+import { BookingPanel } from './booking-panel';
 import { LeadForm } from './lead-form';
 import { WidgetConversation } from './widget-conversation';
 
@@ -65,6 +66,16 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
         ) : null}
         {state.phase === 'connecting' ? <p className="text-sm text-slate-500">Connecting…</p> : null}
         <WidgetConversation realtimeStore={session.realtimeStore} sources={state.sources} color={theme.color} />
+        <BookingPanel
+          siteName={setup.siteName}
+          color={theme.color}
+          slots={state.slots}
+          form={state.bookingForm}
+          booking={state.booking}
+          onPick={(slot) => session.openBookingForm(slot)}
+          onSubmit={(fields) => void session.submitBooking(fields)}
+          onCancel={() => session.cancelBooking()}
+        />
         {state.leadForm ? (
           <LeadForm {...state.leadForm} onSubmit={(lead) => void session.submitLead(lead)} onCancel={() => session.cancelLead()} />
         ) : null}

@@ -10,7 +10,10 @@ import type { KnowledgeHit } from '@/lib/contracts/website';
 export function WidgetConversation({ realtimeStore, sources, color }: { realtimeStore: RealtimeStore; sources: readonly KnowledgeHit[]; color: string }) {
   const transcript = useStore(realtimeStore, (s) => s.transcript);
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [transcript.rev, sources]);
+  useEffect(() => {
+    // A block body: scroll methods may return a promise, which React would take for a cleanup.
+    void end.current?.scrollIntoView({ block: 'end' });
+  }, [transcript.rev, sources]);
   const rows = transcript.order.map((id) => transcript.byId[id]).filter((r) => r && displayText(r).trim() !== '');
   return (
     <div className="space-y-2" data-testid="widget-conversation" aria-live="polite">

@@ -82,3 +82,15 @@ export const knowledgeHitSchema = z.object({
   rank: z.number(),
 });
 export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
+
+export const bookingInputSchema = z.object({
+  siteId: siteIdSchema,
+  slotId: z.uuid('Pick a time slot'),
+  name: z.string().trim().min(1, 'Your name, please').max(120, 'At most 120 characters'),
+  email: z.email('That email address does not look right').max(200),
+});
+export type BookingInput = z.infer<typeof bookingInputSchema>;
+
+/** A free slot as the widget shows it. */
+export type WidgetSlot = { id: string; startsAt: string; minutes: number; label: string };
+export type WidgetBooking = WidgetSlot & { name: string; email: string };

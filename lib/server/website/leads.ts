@@ -19,7 +19,7 @@ export async function listLeads(siteId: string, limit = 1000, database: Database
   return database.select().from(websiteLeads).where(eq(websiteLeads.siteId, siteId)).orderBy(desc(websiteLeads.createdAt)).limit(limit);
 }
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   // Quote everything; neutralise spreadsheet formulas (=, +, -, @ at the start).
   const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
   return `"${safe.replaceAll('"', '""')}"`;

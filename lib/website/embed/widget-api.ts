@@ -1,4 +1,4 @@
-import type { KnowledgeHit, LeadInput } from '@/lib/contracts/website';
+import type { BookingInput, KnowledgeHit, LeadInput, WidgetBooking, WidgetSlot } from '@/lib/contracts/website';
 import type { FieldError } from '@/lib/contracts/action-result';
 import type { MintResult } from '@/lib/realtime/session/mint-step';
 
@@ -27,4 +27,15 @@ export type LeadResult = { ok: true; data: { id: string; name: string } } | { ok
 
 export function sendLead(lead: LeadInput): Promise<LeadResult> {
   return post<LeadResult>('/api/widget/lead', lead);
+}
+
+export async function fetchSlots(siteId: string): Promise<{ slots: WidgetSlot[] } | { error: string }> {
+  const res = await post<{ ok: true; slots: WidgetSlot[] }>('/api/widget/slots', { siteId });
+  return res.ok ? { slots: res.slots } : { error: res.error.message };
+}
+
+export type BookResult = { ok: true; data: WidgetBooking } | { ok: false; error: { code: string; message: string; fieldErrors?: FieldError[] } };
+
+export function bookCall(booking: BookingInput): Promise<BookResult> {
+  return post<BookResult>('/api/widget/book', booking);
 }

@@ -1,11 +1,11 @@
 import { websiteConcierge, WEBSITE_CONCIERGE_ID, type ConciergeGoal } from '@/agents/website-concierge';
-import type { LeadInput } from '@/lib/contracts/website';
+import type { LeadInput, WidgetSlot } from '@/lib/contracts/website';
 import { AudioPlayer } from '@/lib/realtime/audio/audio-player';
 import { RealtimeController, type ControllerDeps } from '@/lib/realtime/session/controller';
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
 import { micReenableHelp, voiceSupport } from './mic-help';
 import { SwitchablePlayer } from './switchable-player';
-import { mintWidget, searchSite, sendLead, type WidgetMode } from './widget-api';
+import { bookCall, fetchSlots, mintWidget, searchSite, sendLead, type WidgetMode } from './widget-api';
 import { createWidgetStore, type WidgetStore } from './widget-store';
 
 /**
@@ -28,6 +28,7 @@ export class WidgetSession {
   readonly #setup: WidgetSetup;
   readonly #player: SwitchablePlayer;
   #pendingLead: ((result: { saved: boolean; name?: string }) => void) | null = null;
+  #pendingBooking: ((result: { booked: boolean; label?: string }) => void) | null = null;
   #mode: WidgetMode = 'text';
   #unsubscribe: (() => void) | null = null;
 
@@ -85,7 +86,12 @@ export class WidgetSession {
       agentId: WEBSITE_CONCIERGE_ID,
       transport: 'websocket',
       input: mode === 'voice' ? 'mic' : 'none',
-      toolHandlers: { search_knowledge: (args) => this.#search(args), capture_lead: (args) => this.#askLead(args) },
+      toolHandlers: {
+        search_knowledge: (args) => this.#search(args),
+        capture_lead: (args) => this.#askLead(args),
+        list_slots: () => this.#listSlots(),
+        book_discovery_call: (args) => this.#askBooking(args),
+      },
     });
     if (ok) {
       this.store.setState({ phase: 'live' });
@@ -159,6 +165,49 @@ export class WidgetSession {
     this.#pendingLead = null;
   }
 
+  async #listSlots(): Promise<unknown> {
+    const result = await fetchSlots(this.#setup.siteId);
+    if ('error' in result) return { error: result.error };
+    this.store.setState({ slots: result.slots });
+    return { slots: result.slots.map((s) => ({ id: s.id, label: s.label })) };
+  }
+
+  #askBooking(args: Record<string, unknown>): Promise<unknown> {
+    const slot = this.store.getState().slots?.find((s) => s.id === args.slotId);
+    if (!slot) return Promise.resolve({ booked: false, error: 'That slot is not among the listed ones: call list_slots first.' });
+    this.#pendingBooking?.({ booked: false });
+    this.openBookingForm(slot);
+    return new Promise((resolve) => {
+      this.#pendingBooking = resolve;
+    });
+  }
+
+  openBookingForm(slot: WidgetSlot): void {
+    this.store.setState({ bookingForm: { slot, fieldErrors: [], sending: false, error: null } });
+  }
+
+  async submitBooking(fields: { name: string; email: string }): Promise<void> {
+    const form = this.store.getState().bookingForm;
+    if (!form) return;
+    this.store.setState({ bookingForm: { ...form, sending: true, error: null, fieldErrors: [] } });
+    const result = await bookCall({ ...fields, siteId: this.#setup.siteId, slotId: form.slot.id });
+    if (!result.ok) {
+      this.store.setState({ bookingForm: { ...form, sending: false, error: result.error.message, fieldErrors: result.error.fieldErrors ?? [] } });
+      return;
+    }
+    this.store.setState((s) => ({ bookingForm: null, booking: result.data, slots: s.slots?.filter((x) => x.id !== result.data.id && x.startsAt !== result.data.startsAt) ?? null }));
+    if (this.#pendingBooking) this.#pendingBooking({ booked: true, label: result.data.label });
+    // Booked from the list without the assistant asking: tell it, without asking for a reply.
+    else this.controller.sendText(`I booked the discovery call on ${result.data.label}.`, { triggerResponse: false });
+    this.#pendingBooking = null;
+  }
+
+  cancelBooking(): void {
+    this.store.setState({ bookingForm: null });
+    this.#pendingBooking?.({ booked: false });
+    this.#pendingBooking = null;
+  }
+
   end(): void {
     this.controller.disconnect();
     this.store.setState({ phase: 'ended', message: 'You ended the conversation.' });
@@ -168,6 +217,7 @@ export class WidgetSession {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#pendingLead?.({ saved: false });
+    this.#pendingBooking?.({ booked: false });
     this.controller.dispose();
   }
 }

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AvailabilityForm } from '@/components/website/admin/availability-form';
 import { KnowledgePanel } from '@/components/website/admin/knowledge-panel';
 import { SiteForm } from '@/components/website/admin/site-form';
 import { getSiteOrDemo } from '@/lib/server/website/demo-site';
 import { countChunks, listChunks } from '@/lib/server/website/knowledge';
 import { listLeads } from '@/lib/server/website/leads';
+import { listBookings, listSlots } from '@/lib/server/website/bookings';
 import { usageDays } from '@/lib/server/website/usage';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +16,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const { siteId } = await params;
   const site = /^[a-z0-9][a-z0-9-]{1,39}$/.test(siteId) ? await getSiteOrDemo(siteId) : null;
   if (!site) notFound();
-  const [chunks, total, leads, usage] = await Promise.all([listChunks(site.id, 200), countChunks(site.id), listLeads(site.id, 100), usageDays(site.id, 7)]);
+  const [chunks, total, leads, usage, slots, bookings] = await Promise.all([listChunks(site.id, 200), countChunks(site.id), listLeads(site.id, 100), usageDays(site.id, 7), listSlots(site.id), listBookings(site.id)]);
   const { createdAt: _c, updatedAt: _u, ...input } = site;
   return (
     <div className="space-y-8">
@@ -56,6 +58,41 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             ))}
           </ul>
         </details>
+      </section>
+      <section className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 className="text-xl font-semibold">Availability and bookings ({bookings.length})</h2>
+          <a href={`/admin/sites/${site.id}/bookings.csv`} className="text-sm text-cue underline" download>
+            Export CSV
+          </a>
+        </div>
+        <AvailabilityForm siteId={site.id} />
+        <ul className="flex flex-wrap gap-2 text-xs" data-testid="slots">
+          {slots.map((s) => (
+            <li key={s.id} className={`rounded-full border px-2 py-0.5 ${s.booked ? 'border-emerald-300 bg-emerald-50 text-emerald-800' : 'border-slate-300'}`}>
+              {s.label}
+              {s.booked ? ' · booked' : ''}
+            </li>
+          ))}
+        </ul>
+        <table className="w-full text-left text-sm" data-testid="bookings-table">
+          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1">Call</th>
+              <th>Name</th>
+              <th>Email</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bookings.map((b) => (
+              <tr key={b.id} className="border-b border-slate-100">
+                <td className="py-1">{b.startsAt.slice(0, 16).replace('T', ' ')} UTC</td>
+                <td>{b.name}</td>
+                <td>{b.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="space-y-3">
         <div className="flex items-center justify-between">
