@@ -35,9 +35,13 @@ export function WidgetConversation({ realtimeStore, sources, color }: { realtime
           <ul className="list-disc pl-4">
             {sources.map((s) => (
               <li key={`${s.url}#${s.headingPath}`}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer" className="underline hover:text-slate-900">
-                  {s.headingPath || s.title}
-                </a>
+                {/^(https?:\/\/|\/)/.test(s.url) ? (
+                  <a href={s.url} target="_blank" rel="noopener noreferrer" className="underline hover:text-slate-900">
+                    {s.headingPath || s.title}
+                  </a>
+                ) : (
+                  <span>{s.headingPath || s.title} (uploaded document)</span>
+                )}
               </li>
             ))}
           </ul>

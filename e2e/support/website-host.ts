@@ -11,8 +11,25 @@ export const HOST_PORT = Number(process.env.CUE_E2E_HOST_PORT ?? 3215);
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 
+/** The host site's own pages, for the knowledge base (fetched by the app's server), and its robots.txt. */
+const HOST_PAGES: Record<string, string> = {
+  '/robots.txt': 'User-agent: *\nDisallow: /private/\n',
+  '/pricing.html': `<!doctype html><html><head><title>Pricing | E2E Shop</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+    <main><article><h1>Pricing</h1><p>Our prices are published so that you know what you pay before you call us.</p>
+    <h2>Workshop price</h2><p>The executive workshop costs 4,800 euros for up to twelve people, including preparation and a written summary.</p>
+    <h2>Coaching price</h2><p>Coaching costs 1,200 euros per leader per month, and you can cancel any month.</p></article></main>
+    <footer>Copyright E2E Shop. Imprint.</footer></body></html>`,
+  '/private/secret.html': '<html><body><h1>Secret</h1><p>Not for robots.</p></body></html>',
+};
+
 export function startHostSite(): Promise<Server> {
   const server = createServer((req, res) => {
+    const page = HOST_PAGES[req.url ?? ''];
+    if (page) {
+      res.writeHead(200, { 'content-type': req.url === '/robots.txt' ? 'text/plain' : 'text/html; charset=utf-8' });
+      res.end(page);
+      return;
+    }
     const m = /^\/site\/([a-z0-9-]+)$/.exec(req.url ?? '');
     if (!m) {
       res.writeHead(404).end('not found');

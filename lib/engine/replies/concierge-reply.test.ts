@@ -30,6 +30,10 @@ describe('concierge reply (local engine)', () => {
     const hits = { hits: [{ title: 'Pricing', url: 'https://x.test/pricing', snippet: 'The «workshop» costs 4,800 euros for up to 12 people.' }] };
     const reply = conciergeReply(ctx([user('workshop price?'), call('search_knowledge'), out('search_knowledge', JSON.stringify(hits))]));
     expect(reply.text).toBe('From the page "Pricing": The workshop costs 4,800 euros for up to 12 people. Would you like to know more, or talk to the team?');
+    const cut = { hits: [{ title: 'Pricing', url: 'u', snippet: 'workshop costs 4,800 euros for up to twelve people' }] };
+    expect(conciergeReply(ctx([user('q'), call('search_knowledge'), out('search_knowledge', JSON.stringify(cut))])).text).toBe(
+      'From the page "Pricing": workshop costs 4,800 euros for up to twelve people. Would you like to know more, or talk to the team?',
+    );
   });
 
   it('says it does not know when nothing matched, and asks for details on a contact wish', () => {

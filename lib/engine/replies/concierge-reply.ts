@@ -27,7 +27,8 @@ function answerFromSearch(output: string): Reply {
   if (!top || typeof top.title !== 'string' || typeof top.snippet !== 'string') {
     return { text: 'I could not find that on this website. Would you like to leave your details so the team can answer you directly?' };
   }
-  return { text: `From the page "${top.title}": ${firstWords(clean(top.snippet), 40)} Would you like to know more, or talk to the team?` };
+  const passage = firstWords(clean(top.snippet), 40).replace(/…$/, '');
+  return { text: `From the page "${top.title}": ${/[.!?]$/.test(passage) ? passage : `${passage}.`} Would you like to know more, or talk to the team?` };
 }
 
 function answerFromTool(name: string | null, output: string): Reply {

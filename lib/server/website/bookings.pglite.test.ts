@@ -32,5 +32,5 @@ describe('slots and bookings on PGlite', () => {
     expect(await listBookings('cal', h.db)).toHaveLength(1);
     expect((await h.db.select().from(websiteOutbox)).map((o) => o.kind)).toEqual(['booking.created']);
     expect(await bookSlot({ siteId: 'cal', slotId: '00000000-0000-0000-0000-000000000000', name: 'x', email: 'x@example.com' }, now, h.db)).toMatchObject({ ok: false, code: 'slot_not_found' });
-  });
+  }, 60_000);
 });

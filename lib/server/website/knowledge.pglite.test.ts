@@ -23,17 +23,17 @@ describe('knowledge base on PGlite', () => {
     const hits = await searchKnowledge('kb', 'so how much does the workshop actually cost for my team', 4, h.db);
     expect(hits[0]).toMatchObject({ url: 'https://nw.test/pricing', title: 'Pricing', headingPath: 'Pricing > Workshops' });
     expect(hits[0]?.snippet).toContain('«workshop»');
-  });
+  }, 60_000);
 
   it('finds a person by a misspelt name through trigrams', async () => {
     const hits = await searchKnowledge('kb', 'who is Mariah Keler', 4, h.db);
     expect(hits[0]?.headingPath).toBe('About us > Maria Keller');
-  });
+  }, 60_000);
 
   it('finds nothing for unrelated words or an empty question', async () => {
     expect(await searchKnowledge('kb', 'zebra xylophone', 4, h.db)).toEqual([]);
     expect(await searchKnowledge('kb', '   ', 4, h.db)).toEqual([]);
-  });
+  }, 60_000);
 
   it('re-ingest writes only what changed and removes dropped sections', async () => {
     const same = await ingestPage('kb', { url: 'https://nw.test/pricing', title: 'x', markdown: PRICING }, h.db);
@@ -42,5 +42,5 @@ describe('knowledge base on PGlite', () => {
     expect(changed).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 1 });
     const chunks = (await listChunks('kb', 100, h.db)).filter((c) => c.url.endsWith('/pricing'));
     expect(chunks.map((c) => c.body)).toEqual(['The workshop now costs 5,200 euros.']);
-  });
+  }, 60_000);
 });

@@ -27,5 +27,5 @@ describe('daily budget in the database', () => {
       { day: '2026-12-02', secondsReserved: 900, sessions: 3, refusals: 2 },
       { day: '2026-12-01', secondsReserved: 960, sessions: 2, refusals: 1 },
     ]);
-  });
+  }, 60_000);
 });
