@@ -61,6 +61,8 @@ export const widgetMintInputSchema = z.object({
   siteId: siteIdSchema,
   hostOrigin: z.string().max(300),
   mode: z.enum(['voice', 'text']),
+  /** The embed page's visit id, for analytics. */
+  visit: z.string().regex(/^[a-z0-9-]{8,40}$/).optional(),
 });
 
 export const leadInputSchema = z.object({
@@ -94,3 +96,40 @@ export type BookingInput = z.infer<typeof bookingInputSchema>;
 /** A free slot as the widget shows it. */
 export type WidgetSlot = { id: string; startsAt: string; minutes: number; label: string };
 export type WidgetBooking = WidgetSlot & { name: string; email: string };
+
+/** Analytics events of the widget: from the embed page, and from the server (mint, lead, booking). */
+export const WIDGET_EVENT_TYPES = [
+  'opened',
+  'consent',
+  'text_chosen',
+  'mic_granted',
+  'mic_denied',
+  'fallback_text',
+  'session_started',
+  'refused',
+  'first_audio',
+  'tool_call',
+  'lead_captured',
+  'booking_made',
+  'ended',
+] as const;
+export type WidgetEventType = (typeof WIDGET_EVENT_TYPES)[number];
+/** Events the embed page may report (the server records the rest itself). */
+export const CLIENT_EVENT_TYPES = ['opened', 'consent', 'text_chosen', 'mic_granted', 'mic_denied', 'fallback_text', 'first_audio', 'tool_call', 'ended'] as const;
+
+export const widgetEventInputSchema = z.object({
+  siteId: siteIdSchema,
+  visit: z.string().regex(/^[a-z0-9-]{8,40}$/),
+  type: z.enum(CLIENT_EVENT_TYPES),
+  data: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).refine((d) => Object.keys(d).length <= 8, 'At most 8 fields').default({}),
+});
+
+/** A site's dashboard figures (lib/server/website/events.ts). */
+export type SiteAnalytics = {
+  funnel: { label: string; visits: number }[];
+  refusals: { code: string; count: number }[];
+  endings: { reason: string; count: number }[];
+  sessions: { count: number; avgSeconds: number; totalSeconds: number };
+  micDenied: number;
+  fallbacks: number;
+};

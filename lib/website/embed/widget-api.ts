@@ -14,8 +14,17 @@ async function post<T>(path: string, body: unknown, timeoutMs = 10_000): Promise
   }
 }
 
-export function mintWidget(siteId: string, hostOrigin: string, mode: WidgetMode): Promise<MintResult> {
-  return post<MintResult>('/api/widget/mint', { siteId, hostOrigin, mode });
+export function mintWidget(siteId: string, hostOrigin: string, mode: WidgetMode, visit: string): Promise<MintResult> {
+  return post<MintResult>('/api/widget/mint', { siteId, hostOrigin, mode, visit });
+}
+
+/** Fire and forget (kept alive past a closing page): analytics never get in the visitor's way. */
+export function trackEvent(siteId: string, visit: string, type: string, data: Record<string, string | number | boolean> = {}): void {
+  try {
+    void fetch('/api/widget/event', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteId, visit, type, data }), keepalive: true }).catch(() => undefined);
+  } catch {
+    // no fetch: no analytics
+  }
 }
 
 export async function searchSite(siteId: string, query: string): Promise<{ hits: KnowledgeHit[] } | { error: string }> {
@@ -25,8 +34,8 @@ export async function searchSite(siteId: string, query: string): Promise<{ hits:
 
 export type LeadResult = { ok: true; data: { id: string; name: string } } | { ok: false; error: { code: string; message: string; fieldErrors?: FieldError[] } };
 
-export function sendLead(lead: LeadInput): Promise<LeadResult> {
-  return post<LeadResult>('/api/widget/lead', lead);
+export function sendLead(lead: LeadInput, visit: string): Promise<LeadResult> {
+  return post<LeadResult>('/api/widget/lead', { ...lead, visit });
 }
 
 export async function fetchSlots(siteId: string): Promise<{ slots: WidgetSlot[] } | { error: string }> {
@@ -36,6 +45,6 @@ export async function fetchSlots(siteId: string): Promise<{ slots: WidgetSlot[] 
 
 export type BookResult = { ok: true; data: WidgetBooking } | { ok: false; error: { code: string; message: string; fieldErrors?: FieldError[] } };
 
-export function bookCall(booking: BookingInput): Promise<BookResult> {
-  return post<BookResult>('/api/widget/book', booking);
+export function bookCall(booking: BookingInput, visit: string): Promise<BookResult> {
+  return post<BookResult>('/api/widget/book', { ...booking, visit });
 }

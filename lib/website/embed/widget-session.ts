@@ -5,7 +5,7 @@ import { RealtimeController, type ControllerDeps } from '@/lib/realtime/session/
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
 import { micReenableHelp, voiceSupport } from './mic-help';
 import { SwitchablePlayer } from './switchable-player';
-import { bookCall, fetchSlots, mintWidget, searchSite, sendLead, type WidgetMode } from './widget-api';
+import { bookCall, fetchSlots, mintWidget, searchSite, sendLead, trackEvent, type WidgetMode } from './widget-api';
 import { createWidgetStore, type WidgetStore } from './widget-store';
 
 /**
@@ -30,6 +30,11 @@ export class WidgetSession {
   #pendingLead: ((result: { saved: boolean; name?: string }) => void) | null = null;
   #pendingBooking: ((result: { booked: boolean; label?: string }) => void) | null = null;
   #mode: WidgetMode = 'text';
+  /** This visit's id (analytics), and when the conversation went live / the connect began. */
+  readonly visit = crypto.randomUUID();
+  #liveAt: number | null = null;
+  #connectAt = 0;
+  #heard = false;
   #unsubscribe: (() => void) | null = null;
 
   constructor(setup: WidgetSetup, deps: Partial<ControllerDeps> = {}) {
@@ -42,11 +47,23 @@ export class WidgetSession {
       maxSessionMs: 24 * 3600_000,
       ...deps,
       store: this.realtimeStore,
-      mint: () => mintWidget(setup.siteId, setup.hostOrigin, this.#mode),
+      mint: () => mintWidget(setup.siteId, setup.hostOrigin, this.#mode, this.visit),
       getAgentConfig: () => websiteConcierge({ siteName: setup.siteName, goal: setup.goal }),
       createPlayer: () => this.#player,
     });
     this.activate();
+    this.track('opened');
+  }
+
+  track(type: string, data: Record<string, string | number | boolean> = {}): void {
+    trackEvent(this.#setup.siteId, this.visit, type, data);
+  }
+
+  #ended(reason: string, message: string): void {
+    const seconds = this.#liveAt === null ? 0 : Math.round((Date.now() - this.#liveAt) / 1000);
+    if (this.#liveAt !== null) this.track('ended', { reason, seconds });
+    this.#liveAt = null;
+    this.store.setState({ phase: 'ended', message });
   }
 
   /** Watch the conversation (the constructor does; again after a dispose, when React remounts). */
@@ -56,22 +73,29 @@ export class WidgetSession {
     this.#unsubscribe = this.realtimeStore.subscribe((state, prev) => {
       const error = state.error;
       if (error && error !== prev.error && MIC_CODES.has(error.code) && this.store.getState().mode === 'voice') this.#toText(error.code === 'mic_denied' ? 'The microphone is blocked, so we switched to typing.' : 'No microphone could be opened, so we switched to typing.', error.code === 'mic_denied');
+      if (state.micActive && !prev.micActive) this.track('mic_granted');
+      if (state.playing && !this.#heard) {
+        this.#heard = true;
+        this.track('first_audio', { ms: Date.now() - this.#connectAt });
+      }
       if (prev.connection === 'connected' && state.connection !== 'connected' && this.store.getState().phase === 'live') {
         const expired = state.error?.code === 'session_expired';
-        this.store.setState({
-          phase: 'ended',
-          message: expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minutes. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
-        });
+        this.#ended(
+          expired ? 'time_limit' : 'lost',
+          expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minutes. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
+        );
       }
     });
   }
 
   /** From the visitor's click: voice (consent given) or text. */
   async start(mode: WidgetMode): Promise<void> {
+    this.track(mode === 'voice' ? 'consent' : 'text_chosen');
     if (mode === 'voice') {
       const support = voiceSupport(window as unknown as Parameters<typeof voiceSupport>[0]);
       if (!support.ok) {
         this.store.setState({ fallback: { reason: `${support.reason} You can type instead.`, help: null } });
+        this.track('fallback_text', { reason: 'no_voice_support' });
         return this.#connect('text');
       }
     }
@@ -82,6 +106,7 @@ export class WidgetSession {
     this.#mode = mode;
     this.#player.silent = mode === 'text';
     this.store.setState({ phase: 'connecting', mode, message: null });
+    this.#connectAt = Date.now();
     const ok = await this.controller.connect({
       agentId: WEBSITE_CONCIERGE_ID,
       transport: 'websocket',
@@ -94,18 +119,21 @@ export class WidgetSession {
       },
     });
     if (ok) {
+      this.#liveAt ??= Date.now();
       this.store.setState({ phase: 'live' });
       return;
     }
     const error = this.realtimeStore.getState().error;
     if (mode === 'voice' && error && FALLBACK_CONNECT_CODES.has(error.code)) {
       this.store.setState({ fallback: { reason: 'Voice could not connect in time, so we switched to typing.', help: null } });
+      this.track('fallback_text', { reason: error.code });
       return this.#connect('text');
     }
     this.store.setState({ phase: error && WIDGET_REFUSALS.has(error.code) ? 'refused' : 'ended', message: error?.message ?? 'The assistant could not start. Try again.' });
   }
 
   #toText(reason: string, denied: boolean): void {
+    this.track(denied ? 'mic_denied' : 'fallback_text', { reason: denied ? 'mic_denied' : 'mic_unavailable' });
     this.#mode = 'text';
     this.#player.silent = true;
     this.store.setState({ mode: 'text', fallback: { reason, help: denied ? micReenableHelp(navigator.userAgent) : null } });
@@ -127,6 +155,7 @@ export class WidgetSession {
 
   async #search(args: Record<string, unknown>): Promise<unknown> {
     const query = typeof args.query === 'string' ? args.query : '';
+    this.track('tool_call', { name: 'search_knowledge' });
     const result = await searchSite(this.#setup.siteId, query);
     if ('error' in result) return { error: result.error };
     this.store.setState({ sources: result.hits });
@@ -149,7 +178,7 @@ export class WidgetSession {
     const form = this.store.getState().leadForm;
     if (!form) return;
     this.store.setState({ leadForm: { ...form, sending: true, error: null, fieldErrors: [] } });
-    const result = await sendLead({ ...fields, siteId: this.#setup.siteId });
+    const result = await sendLead({ ...fields, siteId: this.#setup.siteId }, this.visit);
     if (!result.ok) {
       this.store.setState({ leadForm: { ...form, sending: false, error: result.error.message, fieldErrors: result.error.fieldErrors ?? [] } });
       return;
@@ -190,7 +219,7 @@ export class WidgetSession {
     const form = this.store.getState().bookingForm;
     if (!form) return;
     this.store.setState({ bookingForm: { ...form, sending: true, error: null, fieldErrors: [] } });
-    const result = await bookCall({ ...fields, siteId: this.#setup.siteId, slotId: form.slot.id });
+    const result = await bookCall({ ...fields, siteId: this.#setup.siteId, slotId: form.slot.id }, this.visit);
     if (!result.ok) {
       this.store.setState({ bookingForm: { ...form, sending: false, error: result.error.message, fieldErrors: result.error.fieldErrors ?? [] } });
       return;
@@ -210,10 +239,12 @@ export class WidgetSession {
 
   end(): void {
     this.controller.disconnect();
-    this.store.setState({ phase: 'ended', message: 'You ended the conversation.' });
+    this.#ended('visitor', 'You ended the conversation.');
   }
 
   dispose(): void {
+    if (this.#liveAt !== null) this.track('ended', { reason: 'closed', seconds: Math.round((Date.now() - this.#liveAt) / 1000) });
+    this.#liveAt = null;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#pendingLead?.({ saved: false });

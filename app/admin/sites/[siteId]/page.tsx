@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AnalyticsPanel } from '@/components/website/admin/analytics-panel';
 import { AvailabilityForm } from '@/components/website/admin/availability-form';
 import { KnowledgePanel } from '@/components/website/admin/knowledge-panel';
 import { SiteForm } from '@/components/website/admin/site-form';
 import { getSiteOrDemo } from '@/lib/server/website/demo-site';
 import { countChunks, listChunks } from '@/lib/server/website/knowledge';
+import { siteAnalytics } from '@/lib/server/website/events';
 import { listLeads } from '@/lib/server/website/leads';
 import { listBookings, listSlots } from '@/lib/server/website/bookings';
 import { usageDays } from '@/lib/server/website/usage';
@@ -16,7 +18,15 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   const { siteId } = await params;
   const site = /^[a-z0-9][a-z0-9-]{1,39}$/.test(siteId) ? await getSiteOrDemo(siteId) : null;
   if (!site) notFound();
-  const [chunks, total, leads, usage, slots, bookings] = await Promise.all([listChunks(site.id, 200), countChunks(site.id), listLeads(site.id, 100), usageDays(site.id, 7), listSlots(site.id), listBookings(site.id)]);
+  const [chunks, total, leads, usage, slots, bookings, analytics] = await Promise.all([
+    listChunks(site.id, 200),
+    countChunks(site.id),
+    listLeads(site.id, 100),
+    usageDays(site.id, 7),
+    listSlots(site.id),
+    listBookings(site.id),
+    siteAnalytics(site.id),
+  ]);
   const { createdAt: _c, updatedAt: _u, ...input } = site;
   return (
     <div className="space-y-8">
@@ -27,6 +37,10 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
         <h1 className="mt-1 text-2xl font-semibold">{site.name}</h1>
         <p className="font-mono text-xs text-slate-500">{`<script src="/widget.js" data-site="${site.id}" async></script>`}</p>
       </div>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Dashboard</h2>
+        <AnalyticsPanel analytics={analytics} reservedSeconds={usage.reduce((sum, d) => sum + d.secondsReserved, 0)} />
+      </section>
       <SiteForm initial={input} isNew={false} />
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Usage (realtime minutes reserved per day)</h2>
