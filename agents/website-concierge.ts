@@ -17,7 +17,7 @@ const GOAL_LINES: Record<ConciergeGoal, string> = {
   support: 'Your goal is to solve the visitor\'s problem from the help pages; if you cannot, take their details so support can follow up.',
 };
 
-export function buildConciergeInstructions({ siteName, goal }: { siteName: string; goal: ConciergeGoal }): string {
+function buildConciergeInstructions({ siteName, goal }: { siteName: string; goal: ConciergeGoal }): string {
   return [
     `You are the website concierge for ${siteName}. You speak with visitors of its website, by voice or in text.`,
     'Answer only from the site\'s pages: call search_knowledge with the visitor\'s question before you answer anything about the company, its services, prices or people, and say which page the answer comes from. If nothing relevant comes back, say you do not know and offer to take their details.',
@@ -29,7 +29,7 @@ export function buildConciergeInstructions({ siteName, goal }: { siteName: strin
   ].join('\n');
 }
 
-export const conciergeTools = [
+const conciergeTools = [
   {
     name: 'search_knowledge',
     description: 'Search the website\'s pages for the visitor\'s question. Returns the best passages with their page title and URL.',

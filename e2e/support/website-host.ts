@@ -7,7 +7,7 @@ import { APP_PORT } from '../../playwright.config';
  * A second loopback origin (another "website") that embeds the widget:
  * http://127.0.0.1:<CUE_E2E_HOST_PORT|3215>/site/<site id> is a page with the widget's script tag.
  */
-export const HOST_PORT = Number(process.env.CUE_E2E_HOST_PORT ?? 3215);
+const HOST_PORT = Number(process.env.CUE_E2E_HOST_PORT ?? 3215);
 export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 

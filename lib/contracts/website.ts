@@ -10,12 +10,12 @@ export const SITE_GOALS = ['book_call', 'answer_questions', 'support'] as const;
 export const WIDGET_POSITIONS = ['bottom-right', 'bottom-left'] as const;
 
 /** `https://example.com` or `http://127.0.0.1:3215`: scheme, host and port only; or `self` (the app's own origin). */
-export const originSchema = z
+const originSchema = z
   .string()
   .trim()
   .refine((v) => v === 'self' || isExactOrigin(v), 'An origin is scheme://host[:port] with no path, e.g. https://example.com');
 
-export function isExactOrigin(v: string): boolean {
+function isExactOrigin(v: string): boolean {
   try {
     const u = new URL(v);
     return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === v && !v.endsWith('/');
@@ -24,16 +24,16 @@ export function isExactOrigin(v: string): boolean {
   }
 }
 
-export const siteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'A site id is 2-40 lowercase letters, digits or dashes');
+const siteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'A site id is 2-40 lowercase letters, digits or dashes');
 
-export const siteThemeSchema = z.object({
+const siteThemeSchema = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb'),
   label: z.string().trim().min(1, 'The launcher needs a label').max(40, 'At most 40 characters'),
   position: z.enum(WIDGET_POSITIONS),
 });
 export type SiteTheme = z.infer<typeof siteThemeSchema>;
 
-export const siteLimitsSchema = z.object({
+const siteLimitsSchema = z.object({
   perIpPerMinute: z.number().int().min(1, 'At least 1').max(600, 'At most 600'),
   perSitePerMinute: z.number().int().min(1, 'At least 1').max(6000, 'At most 6000'),
   dailyBudgetMinutes: z.number().int().min(1, 'At least 1 minute').max(100_000, 'At most 100,000'),
@@ -76,14 +76,8 @@ export const leadInputSchema = z.object({
 });
 export type LeadInput = z.infer<typeof leadInputSchema>;
 
-export const knowledgeHitSchema = z.object({
-  url: z.string(),
-  title: z.string(),
-  headingPath: z.string(),
-  snippet: z.string(),
-  rank: z.number(),
-});
-export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
+/** One search_knowledge result: the chunk's page, its heading path, a snippet (matches in «»), its rank. */
+export type KnowledgeHit = { url: string; title: string; headingPath: string; snippet: string; rank: number };
 
 export const bookingInputSchema = z.object({
   siteId: siteIdSchema,
@@ -98,6 +92,7 @@ export type WidgetSlot = { id: string; startsAt: string; minutes: number; label:
 export type WidgetBooking = WidgetSlot & { name: string; email: string };
 
 /** Analytics events of the widget: from the embed page, and from the server (mint, lead, booking). */
+/** Every analytics event type (the embed page's and the server's own). */
 export const WIDGET_EVENT_TYPES = [
   'opened',
   'consent',
@@ -115,7 +110,7 @@ export const WIDGET_EVENT_TYPES = [
 ] as const;
 export type WidgetEventType = (typeof WIDGET_EVENT_TYPES)[number];
 /** Events the embed page may report (the server records the rest itself). */
-export const CLIENT_EVENT_TYPES = ['opened', 'consent', 'text_chosen', 'mic_granted', 'mic_denied', 'fallback_text', 'first_audio', 'tool_call', 'ended'] as const;
+const CLIENT_EVENT_TYPES = ['opened', 'consent', 'text_chosen', 'mic_granted', 'mic_denied', 'fallback_text', 'first_audio', 'tool_call', 'ended'] as const;
 
 export const widgetEventInputSchema = z.object({
   siteId: siteIdSchema,

@@ -14,7 +14,7 @@ import { getSite, saveSite } from './sites';
  */
 export const DEMO_SITE_ID = 'demo';
 
-export const DEMO_SITE: SiteInput = {
+const DEMO_SITE: SiteInput = {
   id: DEMO_SITE_ID,
   name: 'Northwind Advisory (demo)',
   allowedOrigins: ['self'],

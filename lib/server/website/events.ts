@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { SiteAnalytics, WidgetEventType } from '@/lib/contracts/website';
+import { WIDGET_EVENT_TYPES, type SiteAnalytics, type WidgetEventType } from '@/lib/contracts/website';
 import { db } from '@/lib/server/db/connection';
 import type { Database } from '@/lib/server/db/client';
 import { websiteEvents } from '@/lib/server/db/schema';
@@ -11,6 +11,7 @@ import { websiteEvents } from '@/lib/server/db/schema';
  * ended and how long they ran, and the realtime minutes they used.
  */
 export async function recordEvent(siteId: string, visit: string, type: WidgetEventType, data: Record<string, unknown> = {}, database: Database = db()): Promise<void> {
+  if (!WIDGET_EVENT_TYPES.includes(type)) throw new TypeError(`unknown widget event type ${String(type)}`);
   await database.insert(websiteEvents).values({ siteId, visit, type, data });
 }
 
@@ -19,7 +20,7 @@ export function recordEventQuietly(siteId: string, visit: string | undefined, ty
   recordEvent(siteId, visit ?? 'server', type, data).catch((error: unknown) => console.warn(`[widget-events] ${type}: ${String(error)}`));
 }
 
-export const FUNNEL_STEPS = [
+const FUNNEL_STEPS = [
   { type: 'opened', label: 'Opened the widget' },
   { type: 'session_started', label: 'Started a conversation' },
   { type: 'tool_call', label: 'Got an answer from the site' },

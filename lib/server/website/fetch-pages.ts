@@ -8,7 +8,7 @@ import { ingestPage, type IngestCounts } from './knowledge';
  * timeout and a size cap, each checked against its origin's robots.txt, its main content
  * extracted. Every page is its own result: ingested (what changed) or refused with the reason.
  */
-export const USER_AGENT = 'CueBot';
+const USER_AGENT = 'CueBot';
 const MAX_PAGE_BYTES = 2_000_000;
 const MAX_PAGES = 50;
 const TIMEOUT_MS = 8000;

@@ -42,10 +42,6 @@ export async function saveSite(input: SiteInput): Promise<Site> {
   return toSite(row);
 }
 
-export async function siteExists(id: string): Promise<boolean> {
-  return (await getSite(id)) !== null;
-}
-
 /**
  * The origins a site's embed may be framed by, as CSP sources: `self` becomes `'self'`.
  * Unknown or inactive site: none (the embed page then says why).

@@ -8,7 +8,7 @@ import type { Database } from '@/lib/server/db/client';
  * its maximum length when it is minted (the most it can cost: the engine ends it there); the
  * reservation succeeds only while the day's total stays within the budget (one atomic upsert).
  */
-export function utcDay(now: Date = new Date()): string {
+function utcDay(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 

@@ -1,5 +1,5 @@
 /** What a visitor (or the page that embeds the widget) is told when the widget cannot start, by code. */
-export const WIDGET_ERRORS = {
+const WIDGET_ERRORS = {
   invalid_input: 'The assistant could not start: the request was not valid. Reload the page and try again.',
   unknown_site: 'This assistant is not set up: the site id is unknown.',
   site_disabled: 'This assistant is switched off by the site owner for now.',

@@ -3,7 +3,7 @@
  * this process's memory. Helper A2's DB-backed shared limiter replaces the store at merge
  * (implement `WindowCounter` on it); the budget is already in the database (usage.ts).
  */
-export type CounterVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type CounterVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 export type WindowCounter = { take(key: string, limit: number, now?: number): CounterVerdict };
 
 export function createWindowCounter(windowMs = 60_000): WindowCounter {

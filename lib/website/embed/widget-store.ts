@@ -4,9 +4,9 @@ import type { KnowledgeHit, WidgetBooking, WidgetSlot } from '@/lib/contracts/we
 import type { WidgetMode } from './widget-api';
 
 /** What the embedded widget shows around the conversation (the realtime store holds the conversation itself). */
-export type WidgetPhase = 'intro' | 'connecting' | 'live' | 'ended' | 'refused';
+type WidgetPhase = 'intro' | 'connecting' | 'live' | 'ended' | 'refused';
 
-export type WidgetState = {
+type WidgetState = {
   phase: WidgetPhase;
   mode: WidgetMode | null;
   /** Why voice became text, and how to get the microphone back. */

@@ -3,7 +3,7 @@
  * with its text, split further when a section runs past MAX_WORDS. Input is Markdown, or the
  * Markdown-like text the server makes from a page's main content. Pure.
  */
-export type PageSection = { headingPath: string; body: string };
+type PageSection = { headingPath: string; body: string };
 export type PageChunks = { title: string; chunks: PageSection[] };
 
 const MAX_WORDS = 350;
