@@ -27,6 +27,12 @@ import { createWindowCounter } from '@/lib/server/website/window-counter';
 import { mintWidgetSecret } from '@/lib/server/website/widget-mint';
 import { row, summarize } from './bench-stats';
 
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+/** `--queries=N` (default 200) measured searches; `--mint-seconds=S` (default 10) of minting at 50/s. */
+const QUERIES = arg('queries', 200);
+const MINT_SECONDS = arg('mint-seconds', 10);
+
 const TOPICS = ['workshop', 'pricing', 'coaching', 'rollout', 'governance', 'security', 'logistics', 'insurance', 'healthcare', 'training', 'strategy', 'automation', 'vendor', 'budget', 'pilot', 'roadmap', 'analytics', 'privacy', 'compliance', 'hiring'];
 const WORDS = 'team leaders process value risk plan data model cost weeks month customer service office support project results review meeting delivery quality change staff report tools'.split(' ');
 const NAMES = ['Maria Keller', 'Tiago Duarte', 'Ana Silva', 'Jonas Weber', 'Lena Fischer', 'Rui Costa', 'Eva Novak', 'Omar Haddad'];
@@ -47,8 +53,10 @@ async function benchSearch(): Promise<void> {
     const body = Array.from({ length: 120 }, () => (r() < 0.08 ? topic : pick(WORDS))).join(' ');
     return { siteId: 'bench', url: `https://bench.test/${topic}/${Math.floor(i / 8)}`, title: `${topic} page ${Math.floor(i / 8)}`, headingPath: r() < 0.05 ? `Team > ${pick(NAMES)}` : `${topic} > section ${i % 8}`, ordinal: i % 8, body, contentHash: `h${i}` };
   });
+  const seedStart = performance.now();
   for (let i = 0; i < rows.length; i += 500) await h.db.insert(websiteKnowledgeChunks).values(rows.slice(i, i + 500));
-  const questions = Array.from({ length: 220 }, (_, i) => (i % 10 === 0 ? `who is ${pick(NAMES).replace('e', 'a')}` : `so how much does the ${pick(TOPICS)} ${pick(WORDS)} actually cost for my ${pick(WORDS)}`));
+  console.log(`seeded 10,000 chunks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const questions = Array.from({ length: QUERIES + 20 }, (_, i) => (i % 10 === 0 ? `who is ${pick(NAMES).replace('e', 'a')}` : `so how much does the ${pick(TOPICS)} ${pick(WORDS)} actually cost for my ${pick(WORDS)}`));
   const times: number[] = [];
   for (const [i, q] of questions.entries()) {
     const t0 = performance.now();
@@ -88,14 +96,14 @@ async function benchMint(): Promise<void> {
   const times: number[] = [];
   const pending: Promise<void>[] = [];
   const start = performance.now();
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < MINT_SECONDS * 50; i++) {
     const due = start + i * 20;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(one(i).then((ms) => void times.push(ms)));
   }
   await Promise.all(pending);
-  console.log(row('widget mint at 50 req/s for 10 s', summarize(times), 'p95 < 30 ms'));
+  console.log(row(`widget mint at 50 req/s for ${MINT_SECONDS} s`, summarize(times), 'p95 < 30 ms'));
   await h.close();
   await engine.close();
 }
