@@ -16,6 +16,7 @@ import { findForbidden } from './bundle/forbidden-code';
 export const BUDGETS: Readonly<Record<string, number>> = {
   '/live': 180_000,
   '/practice/call/[sessionId]': 180_000,
+  '/embed/[siteId]': 150_000,
 };
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

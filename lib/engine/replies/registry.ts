@@ -1,3 +1,4 @@
+import { conciergeReply } from './concierge-reply';
 import { roleplayReply } from './roleplay-reply';
 import { scriptedReply } from './scripted-reply';
 import type { ReplyPolicy } from './types';
@@ -9,6 +10,7 @@ export const replyPolicies: Record<string, ReplyPolicy> = {
   'hint-assistant': scriptedReply,
   'practice-partner': scriptedReply,
   'roleplay-client': roleplayReply,
+  'website-concierge': conciergeReply,
 };
 
 export const defaultReplyPolicy: ReplyPolicy = scriptedReply;

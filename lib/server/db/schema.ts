@@ -120,3 +120,4 @@ export * from './live-sessions-schema';
 export * from './limits-schema';
 export * from './accounts-schema';
 export * from './review-schema';
+export * from './website-schema';

@@ -29,6 +29,8 @@ export type MintRequest = {
   overrides?: SessionOverrides;
   /** For agents whose config is built per request (e.g. a role-play persona). */
   config?: AgentConfig;
+  /** Longest the session may run, enforced by the local engine (the website widget's limit). */
+  maxSessionSeconds?: number;
 };
 
 export type MintDeps = { env: Env; fetchImpl?: FetchLike; limits: MintLimits };
@@ -101,6 +103,7 @@ async function mintFor(config: AgentConfig, grantedSeconds: number, req: MintReq
     session,
     maxSessionSeconds: grantedSeconds,
     persona: config.localPersona,
+    maxSessionSeconds: req.maxSessionSeconds,
     fetchImpl: deps.fetchImpl,
   });
   return {

@@ -1,0 +1,16 @@
+import { DEFAULT_SITE_LIMITS } from '@/lib/contracts/website';
+import { SiteForm } from '@/components/website/admin/site-form';
+
+export const metadata = { title: 'New site — Cue' };
+
+export default function NewSitePage() {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">New website</h1>
+      <SiteForm
+        isNew
+        initial={{ id: '', name: '', allowedOrigins: [], agentId: 'website-concierge', goal: 'book_call', theme: { color: '#4f46e5', label: 'Ask us', position: 'bottom-right' }, limits: DEFAULT_SITE_LIMITS, active: true }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import { parseRobots, robotsAllows, sitemapUrls } from '@/lib/website/knowledge/robots';
+import { htmlToMarkdown } from './extract';
+import { ingestPage, type IngestCounts } from './knowledge';
+
+/**
+ * Server-side ingestion of a site's pages: a sitemap or a list of page URLs, fetched with a
+ * timeout and a size cap, each checked against its origin's robots.txt, its main content
+ * extracted. Every page is its own result: ingested (what changed) or refused with the reason.
+ */
+const USER_AGENT = 'CueBot';
+const MAX_PAGE_BYTES = 2_000_000;
+const MAX_PAGES = 50;
+const TIMEOUT_MS = 8000;
+
+export type PageResult = { url: string; ok: true; title: string; counts: IngestCounts } | { url: string; ok: false; reason: string };
+type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+async function fetchText(url: string, fetchImpl: FetchLike): Promise<{ ok: true; text: string; type: string } | { ok: false; reason: string }> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, { headers: { 'user-agent': `${USER_AGENT}/1.0`, accept: 'text/html,application/xml,text/plain;q=0.8' }, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    return { ok: false, reason: `could not be fetched (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!res.ok) return { ok: false, reason: `answered HTTP ${res.status}` };
+  const length = Number(res.headers.get('content-length') ?? '0');
+  if (length > MAX_PAGE_BYTES) return { ok: false, reason: `is larger than ${MAX_PAGE_BYTES / 1_000_000} MB` };
+  const text = await res.text();
+  if (text.length > MAX_PAGE_BYTES) return { ok: false, reason: `is larger than ${MAX_PAGE_BYTES / 1_000_000} MB` };
+  return { ok: true, text, type: res.headers.get('content-type') ?? '' };
+}
+
+function parseHttpUrl(raw: string): URL | null {
+  try {
+    const u = new URL(raw.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Expand sitemaps among `inputs` into their page URLs (at most MAX_PAGES in all). */
+async function expand(inputs: readonly string[], fetchImpl: FetchLike): Promise<{ urls: string[]; errors: PageResult[] }> {
+  const urls: string[] = [];
+  const errors: PageResult[] = [];
+  for (const raw of inputs) {
+    const u = parseHttpUrl(raw);
+    if (!u) {
+      errors.push({ url: raw, ok: false, reason: 'is not an http(s) URL' });
+      continue;
+    }
+    if (/sitemap[^/]*\.xml$/i.test(u.pathname)) {
+      const map = await fetchText(u.toString(), fetchImpl);
+      if (!map.ok) errors.push({ url: u.toString(), ok: false, reason: `sitemap ${map.reason}` });
+      else urls.push(...sitemapUrls(map.text));
+    } else urls.push(u.toString());
+  }
+  return { urls: [...new Set(urls)].slice(0, MAX_PAGES), errors };
+}
+
+export async function ingestUrls(siteId: string, inputs: readonly string[], fetchImpl: FetchLike = fetch): Promise<PageResult[]> {
+  const { urls, errors } = await expand(inputs, fetchImpl);
+  const robots = new Map<string, ReturnType<typeof parseRobots>>();
+  const results: PageResult[] = [...errors];
+  for (const url of urls) {
+    const u = new URL(url);
+    if (!robots.has(u.origin)) {
+      const txt = await fetchText(`${u.origin}/robots.txt`, fetchImpl);
+      robots.set(u.origin, txt.ok ? parseRobots(txt.text, USER_AGENT) : []);
+    }
+    if (!robotsAllows(robots.get(u.origin) ?? [], `${u.pathname}${u.search}`)) {
+      results.push({ url, ok: false, reason: 'is disallowed by the site\'s robots.txt' });
+      continue;
+    }
+    const page = await fetchText(url, fetchImpl);
+    if (!page.ok) {
+      results.push({ url, ok: false, reason: page.reason });
+      continue;
+    }
+    const isMarkdown = /markdown|text\/plain/.test(page.type) || /\.md$/i.test(u.pathname);
+    const { title, markdown } = isMarkdown ? { title: u.pathname, markdown: page.text } : htmlToMarkdown(page.text);
+    if (!markdown.trim()) {
+      results.push({ url, ok: false, reason: 'has no readable text' });
+      continue;
+    }
+    const counts = await ingestPage(siteId, { url, title: title || u.pathname, markdown });
+    results.push({ url, ok: true, title: title || u.pathname, counts });
+  }
+  return results;
+}
+
+/** An uploaded file (HTML or Markdown), stored under `upload:<name>`. */
+export async function ingestUpload(siteId: string, file: { name: string; text: string }): Promise<PageResult> {
+  const url = `upload:${file.name}`;
+  const isHtml = /\.html?$/i.test(file.name) || /^\s*</.test(file.text);
+  const { title, markdown } = isHtml ? htmlToMarkdown(file.text) : { title: file.name, markdown: file.text };
+  if (!markdown.trim()) return { url, ok: false, reason: 'has no readable text' };
+  const counts = await ingestPage(siteId, { url, title: title || file.name, markdown });
+  return { url, ok: true, title: title || file.name, counts };
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { KnowledgeHit } from '@/lib/contracts/website';
+import { chunkMarkdown } from '@/lib/website/knowledge/chunk';
+import { db } from '@/lib/server/db/connection';
+import type { Database } from '@/lib/server/db/client';
+import { websiteKnowledgeChunks } from '@/lib/server/db/schema';
+
+/**
+ * The site's knowledge base: pages chunked by heading, re-ingested by content hash (only changed
+ * chunks are written), searched with PostgreSQL full-text search (a ranked OR of the question's
+ * lexemes, title and headings weighted above the body, a snippet per hit) plus pg_trgm word
+ * similarity on titles and headings, for names and typos.
+ */
+export type PageInput = { url: string; title: string; markdown: string };
+export type IngestCounts = { added: number; updated: number; unchanged: number; removed: number };
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+
+/** Write one page's chunks: unchanged ones are left alone, changed ones updated, extra ones removed. One transaction. */
+export async function ingestPage(siteId: string, page: PageInput, database: Database = db()): Promise<IngestCounts> {
+  const { title, chunks } = chunkMarkdown(page.markdown, page.title);
+  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  await database.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: websiteKnowledgeChunks.id, ordinal: websiteKnowledgeChunks.ordinal, contentHash: websiteKnowledgeChunks.contentHash })
+      .from(websiteKnowledgeChunks)
+      .where(and(eq(websiteKnowledgeChunks.siteId, siteId), eq(websiteKnowledgeChunks.url, page.url)));
+    const byOrdinal = new Map(existing.map((e) => [e.ordinal, e]));
+    for (const [ordinal, chunk] of chunks.entries()) {
+      const contentHash = hash(`${title}\n${chunk.headingPath}\n${chunk.body}`);
+      const old = byOrdinal.get(ordinal);
+      byOrdinal.delete(ordinal);
+      if (old?.contentHash === contentHash) counts.unchanged++;
+      else if (old) {
+        await tx.update(websiteKnowledgeChunks).set({ title, headingPath: chunk.headingPath, body: chunk.body, contentHash, updatedAt: new Date() }).where(eq(websiteKnowledgeChunks.id, old.id));
+        counts.updated++;
+      } else {
+        await tx.insert(websiteKnowledgeChunks).values({ siteId, url: page.url, title, headingPath: chunk.headingPath, ordinal, body: chunk.body, contentHash });
+        counts.added++;
+      }
+    }
+    const gone = [...byOrdinal.values()].map((e) => e.id);
+    if (gone.length > 0) await tx.delete(websiteKnowledgeChunks).where(inArray(websiteKnowledgeChunks.id, gone));
+    counts.removed = gone.length;
+  });
+  return counts;
+}
+
+export type ChunkView = { id: string; url: string; title: string; headingPath: string; body: string; updatedAt: string };
+
+export async function listChunks(siteId: string, limit = 500, database: Database = db()): Promise<ChunkView[]> {
+  const rows = await database
+    .select()
+    .from(websiteKnowledgeChunks)
+    .where(eq(websiteKnowledgeChunks.siteId, siteId))
+    .orderBy(asc(websiteKnowledgeChunks.url), asc(websiteKnowledgeChunks.ordinal))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, url: r.url, title: r.title, headingPath: r.headingPath, body: r.body, updatedAt: r.updatedAt.toISOString() }));
+}
+
+export async function countChunks(siteId: string, database: Database = db()): Promise<number> {
+  const [row] = await database.select({ n: sql<number>`count(*)::int` }).from(websiteKnowledgeChunks).where(eq(websiteKnowledgeChunks.siteId, siteId));
+  return Number(row?.n ?? 0);
+}
+
+/** Words long enough to be names (for the trigram match). */
+function nameWords(question: string): string[] {
+  return [...new Set(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]{3,}/gu) ?? [])].slice(0, 8);
+}
+
+type HitRow = { url: string; title: string; heading_path: string; snippet: string; rank: number | string };
+
+/** The best `limit` chunks for a question, best first. An empty question finds nothing. */
+export async function searchKnowledge(siteId: string, question: string, limit = 4, database: Database = db()): Promise<KnowledgeHit[]> {
+  const q = question.trim().slice(0, 500);
+  if (!q) return [];
+  const words = nameWords(q);
+  const label = sql`(c.title || ' ' || c.heading_path)`;
+  const trigram = words.length > 0 ? sql.join(words.map((w) => sql`${label} %> ${w}`), sql` or `) : sql`false`;
+  const nameScore = words.length > 0 ? sql`greatest(${sql.join(words.map((w) => sql`word_similarity(${w}, ${label})`), sql`, `)})` : sql`0`;
+  const result = (await database.execute(sql`
+    with q as (
+      select coalesce(
+        (select to_tsquery('simple', string_agg(quote_literal(l), ' | ')) from unnest(tsvector_to_array(to_tsvector('english', ${q}))) l),
+        to_tsquery('simple', '')
+      ) as query
+    ),
+    ranked as (
+      select c.id, c.url, c.title, c.heading_path, c.body, q.query,
+        ts_rank_cd(c.tsv, q.query, 1) + case when ${trigram} then 0.3 * ${nameScore} else 0 end as rank
+      from website_knowledge_chunks c, q
+      where c.site_id = ${siteId} and (c.tsv @@ q.query or ${trigram})
+      order by rank desc, c.url, c.ordinal
+      limit ${limit}
+    )
+    select url, title, heading_path, rank,
+      ts_headline('english', body, query, 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=1') as snippet
+    from ranked order by rank desc, url
+  `)) as unknown as { rows: HitRow[] };
+  return result.rows.map((r) => ({ url: r.url, title: r.title, headingPath: r.heading_path, snippet: r.snippet, rank: Number(r.rank) }));
+}
