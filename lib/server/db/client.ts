@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -56,7 +57,8 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   }
   const memory = config.pgliteDir.startsWith('memory://');
   if (!memory) mkdirSync(config.pgliteDir, { recursive: true });
-  const client = new PGlite(config.pgliteDir);
+  // pg_trgm: typo-tolerant name search (agent assist); loaded only when a migration creates the extension.
+  const client = new PGlite(config.pgliteDir, { extensions: { pg_trgm } });
   const pglite = drizzlePglite({ client, schema });
   return { driver: 'pglite', db: pglite, pglite, location: config.pgliteDir, close: () => client.close() };
 }

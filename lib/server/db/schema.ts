@@ -111,3 +111,4 @@ export type TurnTagRow = typeof turnTags.$inferSelect;
 export type CustomScenarioRow = typeof customScenarios.$inferSelect;
 
 export * from './live-sessions-schema';
+export * from './assist-schema';
