@@ -90,7 +90,7 @@ export async function searchPastAssistCalls(input: { query: string }): Promise<A
   return runAction(pastSchema, input, async ({ query }) => ok(await searchCalls(await assistDb(), query)));
 }
 
-const csvSchema = z.object({ csv: z.string().min(1, 'The file is empty.').max(8_000_000, 'At most 8 MB per import.') });
+const csvSchema = z.object({ csv: z.string().min(1, 'The file is empty.').max(1_900_000, 'At most 1.9 MB per import: split the file.') });
 export async function importAssistCustomers(input: { csv: string }): Promise<ActionResult<Extract<ImportReport, { ok: true }>, 'bad_file' | 'invalid_input' | 'internal'>> {
   return runAction(csvSchema, input, async ({ csv }) => {
     const r = await importCustomersCsv(await assistDb(), csv);

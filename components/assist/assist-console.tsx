@@ -6,6 +6,7 @@ import { ActionCards } from './action-cards';
 import { AfterCallPanel } from './after-call-panel';
 import { AssistProvider, useAssist, useAssistState } from './assist-context';
 import { ChecklistPanel } from './checklist-panel';
+import { CsvImport } from './csv-import';
 import { CustomerPanel } from './customer-panel';
 import { PastCalls } from './past-calls';
 import { SuggestionPanel } from './suggestion-panel';
@@ -85,8 +86,9 @@ export function AssistConsole({ callTypes, pastCalls, pastCallsError }: { callTy
     <AssistProvider>
       <CallBar callTypes={callTypes} />
       <Body />
-      <div className="mt-3">
+      <div className="mt-3 grid gap-3 lg:grid-cols-[2fr_1fr]">
         <PastCalls initial={pastCalls} initialError={pastCallsError} />
+        <CsvImport />
       </div>
     </AssistProvider>
   );

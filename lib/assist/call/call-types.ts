@@ -2,16 +2,15 @@ import { z } from 'zod';
 
 /** Shapes shared by the assist call's pure logic, the database columns and the server actions. */
 
-export const SPEAKERS = ['agent', 'customer'] as const;
-export type AssistSpeaker = (typeof SPEAKERS)[number];
+const SPEAKERS = ['agent', 'customer'] as const;
 /** Where a line came from: the agent's microphone, the customer's audio (softphone tab), or typed. */
-export const TURN_SOURCES = ['mic', 'tab', 'typed'] as const;
+const TURN_SOURCES = ['mic', 'tab', 'typed'] as const;
 export type TurnSource = (typeof TURN_SOURCES)[number];
 
 /** Ticked checklist items: item id -> seconds into the call when it was said. */
 export type ChecklistState = { callType: string; ticks: Record<string, number> };
 
-export type CallAlertKind = 'disclosure_missing' | 'pii_spoken';
+type CallAlertKind = 'disclosure_missing' | 'pii_spoken';
 export type CallAlert = { id: string; kind: CallAlertKind; message: string; atSec: number };
 
 export type CallSummary = { reason: string; resolution: string; followUps: string[] };
@@ -19,10 +18,10 @@ export type CallSummary = { reason: string; resolution: string; followUps: strin
 export const DISPOSITIONS = ['resolved', 'replacement_sent', 'refund_issued', 'escalated', 'callback_scheduled', 'unresolved'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const ACTION_KINDS = ['create_ticket', 'send_return_link', 'send_refund_link', 'send_replacement', 'escalate', 'schedule_callback'] as const;
+const ACTION_KINDS = ['create_ticket', 'send_return_link', 'send_refund_link', 'send_replacement', 'escalate', 'schedule_callback'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-export const callSummarySchema = z.object({
+const callSummarySchema = z.object({
   reason: z.string().trim().min(1, 'Say why the customer called.').max(2000),
   resolution: z.string().trim().min(1, 'Say how the call ended.').max(2000),
   followUps: z.array(z.string().trim().min(1).max(500)).max(20),

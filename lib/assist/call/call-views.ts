@@ -1,4 +1,4 @@
-import type { CallAlert, CallSummary, ChecklistState, CustomerContext, CustomerMatch, Disposition } from './call-types';
+import type { CallAlert, CallSummary, CustomerContext, CustomerMatch, Disposition } from './call-types';
 import type { Entities } from '../entities/detect';
 import type { ActionProposal } from './proposals';
 import type { Trend } from './sentiment';
@@ -55,5 +55,3 @@ export type PastCallView = {
   summary: CallSummary | null;
   status: 'ended' | 'saved';
 };
-
-export type ChecklistProgress = { state: ChecklistState; items: ChecklistItemView[] };

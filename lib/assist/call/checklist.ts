@@ -6,7 +6,7 @@ import type { CallAlert, ChecklistState } from './call-types';
  * time raises an alert until it is said.
  */
 
-export type ChecklistItem = { id: string; label: string; phrases: readonly string[]; disclosureWithinSec?: number };
+type ChecklistItem = { id: string; label: string; phrases: readonly string[]; disclosureWithinSec?: number };
 export type CallType = { id: string; label: string; items: readonly ChecklistItem[] };
 
 const GREETING: ChecklistItem = { id: 'greet', label: 'Greet and give your name', phrases: ['thank you for calling', 'thanks for calling', 'my name is', 'this is', 'speaking'] };
@@ -26,7 +26,6 @@ export const CALL_TYPES: readonly CallType[] = [
   { id: 'billing', label: 'Billing question', items: [GREETING, RECORDING, VERIFY, { id: 'explain_charge', label: 'Explain the charge', phrases: ['the charge', 'authorization', 'authorisation', 'pending'] }, CLOSE] },
   { id: 'general', label: 'General enquiry', items: [GREETING, RECORDING, CLOSE] },
 ];
-export const DEFAULT_CALL_TYPE = 'order_issue';
 
 export function callTypeOf(id: string): CallType {
   return CALL_TYPES.find((t) => t.id === id) ?? CALL_TYPES[0]!;

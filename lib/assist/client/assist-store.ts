@@ -8,8 +8,8 @@ import type { Channel, ChannelState } from './channel-transcriber';
 
 /** The /assist page's state: one call at a time, everything the panels show. */
 
-export type Phase = 'idle' | 'starting' | 'live' | 'ending' | 'after' | 'saved';
-export type ToolCallView = { name: string; args: string; summary: string | null };
+type Phase = 'idle' | 'starting' | 'live' | 'ending' | 'after' | 'saved';
+type ToolCallView = { name: string; args: string; summary: string | null };
 export type Suggestion = {
   status: 'idle' | 'streaming' | 'done' | 'error';
   text: string;

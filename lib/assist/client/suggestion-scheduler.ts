@@ -14,7 +14,11 @@ export class SuggestionScheduler {
   constructor(
     private readonly run: SuggestRun,
     private readonly debounceMs = 250,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+    // Called as methods of this object: wrapped, because the browser's setTimeout refuses any other `this`.
+    private readonly timers: { set: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>; clear: (t: ReturnType<typeof setTimeout>) => void } = {
+      set: (fn, ms) => setTimeout(fn, ms),
+      clear: (t) => clearTimeout(t),
+    },
   ) {}
 
   /** A final customer utterance arrived. */

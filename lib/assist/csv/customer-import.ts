@@ -7,9 +7,9 @@ import { parseCsv } from './parse-csv';
  * its line, column and reason, and nothing is silently dropped.
  */
 
-export const CUSTOMER_CSV_COLUMNS = ['full_name', 'email', 'phone', 'tier', 'status', 'city', 'country'] as const;
+const CUSTOMER_CSV_COLUMNS = ['full_name', 'email', 'phone', 'tier', 'status', 'city', 'country'] as const;
 const REQUIRED = ['full_name', 'email'] as const;
-export const MAX_IMPORT_ROWS = 50_000;
+const MAX_IMPORT_ROWS = 50_000;
 
 const optional = (schema: z.ZodType<string>) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const rowSchema = z.object({
@@ -21,7 +21,7 @@ const rowSchema = z.object({
   city: optional(z.string().trim().max(100)),
   country: optional(z.string().trim().regex(/^[A-Z]{2}$/, 'Country must be a 2-letter code, like US.')),
 });
-export type ImportCustomer = z.output<typeof rowSchema>;
+type ImportCustomer = z.output<typeof rowSchema>;
 export type RowError = { line: number; column: string; message: string };
 export type CustomerCsvResult = { ok: true; rows: (ImportCustomer & { line: number })[]; errors: RowError[] } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@
  * Returns the records with the line each starts on, or an error naming the line of an unclosed quote.
  */
 
-export type CsvRecord = { line: number; fields: string[] };
+type CsvRecord = { line: number; fields: string[] };
 export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
 export function parseCsv(text: string): CsvParse {

@@ -22,10 +22,10 @@ export const HERO = {
   orderNumber: '4411-2093',
 } as const;
 
-export type DemoCustomers = { id: number[]; fullName: string[]; email: string[]; phone: string[]; tier: string[]; status: string[]; city: string[]; country: string[]; createdAt: string[] };
-export type DemoOrders = { id: number[]; orderNumber: string[]; customerId: number[]; status: string[]; placedAt: string[]; totalCents: number[]; carrier: (string | null)[]; trackingNumber: (string | null)[]; note: (string | null)[] };
-export type DemoLines = { orderId: number[]; sku: string[]; productName: string[]; quantity: number[]; unitPriceCents: number[] };
-export type DemoTickets = { customerId: number[]; orderNumber: (string | null)[]; subject: string[]; status: string[]; priority: string[]; createdAt: string[] };
+type DemoCustomers = { id: number[]; fullName: string[]; email: string[]; phone: string[]; tier: string[]; status: string[]; city: string[]; country: string[]; createdAt: string[] };
+type DemoOrders = { id: number[]; orderNumber: string[]; customerId: number[]; status: string[]; placedAt: string[]; totalCents: number[]; carrier: (string | null)[]; trackingNumber: (string | null)[]; note: (string | null)[] };
+type DemoLines = { orderId: number[]; sku: string[]; productName: string[]; quantity: number[]; unitPriceCents: number[] };
+type DemoTickets = { customerId: number[]; orderNumber: (string | null)[]; subject: string[]; status: string[]; priority: string[]; createdAt: string[] };
 export type DemoData = { customers: DemoCustomers; orders: DemoOrders; lines: DemoLines; tickets: DemoTickets };
 
 const TIERS = [['standard', 70], ['silver', 18], ['gold', 9], ['platinum', 3]] as const;
@@ -93,8 +93,11 @@ export function generateDemoData(size: DemoSize = DEMO_SIZE, seed: number = DEMO
     // The hero's orders come first: 4411-2093 (shipped 12 days ago, never arrived) and two older ones.
     const heroOrder = id <= 3;
     const customerId = heroOrder ? 1 : rng.int(1, size.customers);
-    const status = id === 1 ? 'shipped' : heroOrder ? 'delivered' : rng.weighted(ORDER_STATUS);
-    const placed = EPOCH - (id === 1 ? 14 : heroOrder ? 60 * id : rng.int(1, 730)) * DAY - rng.int(0, DAY - 1);
+    const daysAgo = id === 1 ? 14 : heroOrder ? 60 * id : rng.int(1, 730);
+    // Statuses that fit the order's age: processing for a few days, in transit for two weeks at most.
+    const drawn = id === 1 ? 'shipped' : heroOrder ? 'delivered' : rng.weighted(ORDER_STATUS);
+    const status = (drawn === 'processing' && daysAgo > 3) || (drawn === 'shipped' && daysAgo > 14) ? 'delivered' : drawn;
+    const placed = EPOCH - daysAgo * DAY - rng.int(0, DAY - 1);
     const shipped = status !== 'processing' && status !== 'cancelled';
     let total = 0;
     const lineCount = id === 1 ? 2 : rng.weighted([[1, 55], [2, 30], [3, 12], [4, 3]] as const);

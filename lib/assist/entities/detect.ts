@@ -47,5 +47,3 @@ export function detectEntities(raw: string): Entities {
   );
   return { orderNumbers, emails, phones, names: names(withoutOrders) };
 }
-
-export const hasEntities = (e: Entities) => e.orderNumbers.length + e.emails.length + e.phones.length + e.names.length > 0;

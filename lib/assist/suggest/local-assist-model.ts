@@ -16,7 +16,7 @@ export const LOCAL_ASSIST_MODEL = 'cue-local-assist';
 
 type Intent = { kind: 'shipping' | 'returns' | 'refunds' | 'warranty' | 'sla'; topic: string } | null;
 
-export function intentOf(text: string): Intent {
+function intentOf(text: string): Intent {
   const t = text.toLowerCase();
   if (/never (arrived|came|showed)|not (arrived|delivered)|hasn'?t (arrived|come)|didn'?t (arrive|get)|lost|missing|where is my|tracking|late|delay/.test(t)) {
     return { kind: 'shipping', topic: /late|delay/.test(t) && !/never|lost|missing/.test(t) ? 'delay' : 'lost parcel never arrived' };
@@ -57,7 +57,7 @@ function resultsOf(input: string | AgentInputItem[]): ToolResults {
 }
 
 /** The tool calls for a state: only tools the request offers, only with complete arguments. */
-export function plannedCalls(state: SuggestState, offered: ReadonlySet<string>): { name: string; args: Record<string, string> }[] {
+function plannedCalls(state: SuggestState, offered: ReadonlySet<string>): { name: string; args: Record<string, string> }[] {
   const calls: { name: string; args: Record<string, string> }[] = [];
   const e = state.entities;
   const order = e.orderNumbers[0] ?? state.focusOrder?.orderNumber;
@@ -74,7 +74,7 @@ export function plannedCalls(state: SuggestState, offered: ReadonlySet<string>):
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}_${(++counter).toString(36)}`;
 
-export class LocalAssistModel implements Model {
+class LocalAssistModel implements Model {
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
     const output = this.#respond(request);
     return { usage: new Usage({ requests: 1, inputTokens: 0, outputTokens: 0, totalTokens: 0 }), output, responseId: nextId('resp_local') };

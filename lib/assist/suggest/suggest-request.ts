@@ -9,7 +9,7 @@ import type { Entities } from '../entities/detect';
 
 export const SUGGEST_TURNS = 8;
 const TURN_CHARS = 280;
-export const STATE_MARKER = 'CALL_STATE_JSON:';
+const STATE_MARKER = 'CALL_STATE_JSON:';
 
 export type SuggestTurn = { speaker: 'agent' | 'customer'; text: string };
 export type SuggestState = {

@@ -8,7 +8,7 @@ import type { ActionKind } from '../call/call-types';
  * those actions promise, and a CRM note in the usual layout. The agent edits it before saving.
  */
 
-export type SummaryTurn = { speaker: 'agent' | 'customer'; text: string };
+type SummaryTurn = { speaker: 'agent' | 'customer'; text: string };
 export type SummaryInput = {
   turns: readonly SummaryTurn[];
   customerName: string | null;

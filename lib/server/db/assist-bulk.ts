@@ -15,7 +15,7 @@ function csvField(v: string | number | null): string {
   return /[",\n\r]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function toCsv(columns: readonly BulkColumn[], from = 0, to = columns[0]?.values.length ?? 0): string {
+function toCsv(columns: readonly BulkColumn[], from = 0, to = columns[0]?.values.length ?? 0): string {
   const parts: string[] = [];
   for (let r = from; r < to; r++) {
     let line = '';

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { parseCustomerCsv, type RowError } from '@/lib/assist/csv/customer-import';
 import type { Database } from './client';
 import { assistCustomers } from './assist-schema';
@@ -26,10 +25,4 @@ export async function importCustomersCsv(db: Database, text: string): Promise<Im
   }
   errors.sort((a, b) => a.line - b.line);
   return { ok: true, inserted, errors };
-}
-
-/** Make sure identity values continue after the demo rows (ids were given explicitly there). */
-export async function customerCount(db: Database): Promise<number> {
-  const result = (await db.execute(sql`select count(*)::int as n from assist_customers`)) as unknown as { rows: { n: number }[] };
-  return Number(result.rows[0]?.n ?? 0);
 }

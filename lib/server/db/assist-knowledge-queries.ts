@@ -19,13 +19,8 @@ export async function policiesOfKind(db: Database, kind: PolicyKind): Promise<Po
   return rows<PolicyView>(db, sql`select id, kind, title, body, url from assist_policies where kind = ${kind} order by id`);
 }
 
-export async function policyById(db: Database, id: string): Promise<PolicyView | null> {
-  const [p] = await rows<PolicyView>(db, sql`select id, kind, title, body, url from assist_policies where id = ${id}`);
-  return p ?? null;
-}
-
 /** Lexemes of the question joined with OR, for to_tsquery; null when no word is left. */
-export function orQuery(question: string): string | null {
+function orQuery(question: string): string | null {
   const words = question.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [];
   return words.length ? [...new Set(words)].slice(0, 24).join(' | ') : null;
 }

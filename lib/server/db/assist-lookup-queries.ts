@@ -34,8 +34,8 @@ function order(r: OrderRow, lines?: OrderLineView[]): OrderView {
 }
 
 /** Normalise what was said or typed to the stored forms. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-export function normalizePhone(phone: string): string | null {
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+function normalizePhone(phone: string): string | null {
   const digits = phone.replace(/\D/g, '');
   if (digits.length === 10) return `+1${digits}`;
   if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;

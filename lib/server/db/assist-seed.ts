@@ -13,7 +13,7 @@ import { bulkInsertPglite, bulkInsertPostgres, type BulkColumn } from './assist-
  * Concurrent callers in one process share one run.
  */
 
-export const DEMO_SEED_ID = `demo-v1-${DEMO_SEED}`;
+const DEMO_SEED_ID = `demo-v1-${DEMO_SEED}`;
 export type SeedReport = { seeded: boolean; millis: number; counts: Record<string, number> };
 
 function tables(data: DemoData): [string, BulkColumn[]][] {

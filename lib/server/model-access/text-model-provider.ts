@@ -15,7 +15,7 @@ export function openAITextModelProvider(): OpenAIProvider | null {
   return new OpenAIProvider({ apiKey: OPENAI_API_KEY, baseURL: OPENAI_BASE_URL });
 }
 
-export const ASSIST_OPENAI_MODEL = 'gpt-4.1-mini';
+const ASSIST_OPENAI_MODEL = 'gpt-4.1-mini';
 
 export type AssistModelChoice = { backend: 'local' | 'openai'; provider: ModelProvider; model: string };
 

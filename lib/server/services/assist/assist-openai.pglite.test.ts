@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
 import { OpenAIProvider } from '@openai/agents';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HERO } from '@/lib/assist/demo/generate';
 import type { SuggestEvent } from '@/lib/assist/suggest/suggest-events';
 import { createDatabase, type DatabaseHandle } from '@/lib/server/db/client';
@@ -18,6 +17,10 @@ beforeAll(async () => {
   await ensureAssistDemoData(handle, { customers: 500, orders: 2000 });
 }, 180_000);
 afterAll(() => handle?.close());
+afterEach(() => vi.unstubAllGlobals());
+
+/** The provider the app builds from a key and a base URL; its HTTP goes to the stubbed fetch. */
+const openAIChoice = () => ({ backend: 'openai' as const, provider: new OpenAIProvider({ apiKey: 'sk-test', baseURL: 'http://openai.test/v1' }), model: 'gpt-4.1-mini' });
 
 const sse = (events: Record<string, unknown>[]) =>
   new Response(events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`).join(''), { status: 200, headers: { 'content-type': 'text/event-stream' } });
@@ -49,8 +52,8 @@ describe('assist suggestions on the OpenAI path (faked HTTP)', () => {
         done('resp_2', [message]),
       ]);
     }) as typeof fetch;
-    const client = new OpenAI({ apiKey: 'sk-test', baseURL: 'http://openai.test/v1', fetch: fakeFetch, maxRetries: 0 });
-    const choice = { backend: 'openai' as const, provider: new OpenAIProvider({ openAIClient: client }), model: 'gpt-4.1-mini' };
+    vi.stubGlobal('fetch', fakeFetch);
+    const choice = openAIChoice();
 
     const call = await startCall(handle.db, 'order_issue', null);
     await addTurn(handle.db, { callId: call.id, speaker: 'customer', source: 'typed', text: `my order ${HERO.orderNumber} never arrived, my email is ${HERO.email}` });
@@ -75,8 +78,8 @@ describe('assist suggestions on the OpenAI path (faked HTTP)', () => {
   });
 
   it('reports an upstream failure in words and ends the run', async () => {
-    const client = new OpenAI({ apiKey: 'sk-test', baseURL: 'http://openai.test/v1', maxRetries: 0, fetch: (async () => new Response('{"error":{"message":"down"}}', { status: 503 })) as typeof fetch });
-    const choice = { backend: 'openai' as const, provider: new OpenAIProvider({ openAIClient: client }), model: 'gpt-4.1-mini' };
+    vi.stubGlobal('fetch', (async () => new Response('{"error":{"message":"down"}}', { status: 400 })) as typeof fetch);
+    const choice = openAIChoice();
     const call = await startCall(handle.db, 'order_issue', null);
     await addTurn(handle.db, { callId: call.id, speaker: 'customer', source: 'typed', text: 'where is my parcel' });
     const events: SuggestEvent[] = [];

@@ -27,13 +27,13 @@ export class AssistCallError extends Error {
 
 const PII_LABEL: Record<PiiKind, string> = { card_number: 'A card number', ssn: 'A social security number', security_code: 'A card security code' };
 
-export function checklistView(state: ChecklistState): ChecklistItemView[] {
+function checklistView(state: ChecklistState): ChecklistItemView[] {
   return callTypeOf(state.callType).items.map((i) => ({ id: i.id, label: i.label, required: i.disclosureWithinSec !== undefined, tickedAtSec: state.ticks[i.id] ?? null }));
 }
 
 const secondsSince = (start: Date, now = Date.now()) => Math.max(0, Math.round((now - start.getTime()) / 1000));
 
-export function openAlerts(call: Pick<AssistCallRow, 'checklist' | 'alerts' | 'startedAt'>, nowMs = Date.now()): CallAlert[] {
+function openAlerts(call: Pick<AssistCallRow, 'checklist' | 'alerts' | 'startedAt'>, nowMs = Date.now()): CallAlert[] {
   return [...disclosureAlerts(call.checklist, secondsSince(call.startedAt, nowMs)), ...call.alerts];
 }
 
