@@ -6,7 +6,7 @@
  *  - utterance -> filled panel p95 (target < 150 ms): a final customer turn naming an order and an
  *    email, through the same service the page calls (redact, detect, look up, tick, store, context);
  *    the server action's HTTP round trip on loopback is not included;
- *  - suggestion request size at 5, 50 and 200 turns (constant) and the local suggestion run p95.
+ *  - suggestion request size at 10, 50 and 200 turns (constant) and the local suggestion run p95.
  * PGlite in a temporary directory by default; PostgreSQL when DATABASE_URL is set.
  * Run with the react-server condition (the services import 'server-only').
  */
@@ -48,7 +48,7 @@ function typo(name: string, rng: ReturnType<typeof createRng>): string {
 async function suggestionSize(db: Database, turns: number): Promise<{ chars: number; ms: number }> {
   const call = await startCall(db, 'order_issue', null);
   for (let i = 0; i < turns; i++) {
-    await addTurn(db, { callId: call.id, speaker: i % 2 ? 'agent' : 'customer', source: 'typed', text: i === turns - 1 ? 'my order 4411-2093 never arrived' : `line ${i % 10} of an ordinary conversation about the delivery` });
+    await addTurn(db, { callId: call.id, speaker: (turns - 1 - i) % 2 ? 'agent' : 'customer', source: 'typed', text: i === turns - 1 ? 'my order 4411-2093 never arrived' : `line ${i % 10} of an ordinary conversation about the delivery` });
   }
   const started = performance.now();
   let chars = -1;
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     }));
 
     const sizes = [];
-    for (const turns of [5, 50, 200]) sizes.push({ turns, ...(await suggestionSize(db, turns)) });
+    for (const turns of [10, 50, 200]) sizes.push({ turns, ...(await suggestionSize(db, turns)) });
     const runs: number[] = [];
     for (let i = 0; i < 30; i++) runs.push((await suggestionSize(db, 2)).ms);
 

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { searchPastAssistCalls } from '@/app/actions/assist';
 import type { PastCallView } from '@/lib/assist/call/call-views';
+import { useAssist } from './assist-context';
 import { button, clock, ErrorLine, input, Panel, shortDate } from './ui';
 
 /** Past calls, searchable by customer, order number, disposition or any text said or written. */
@@ -11,13 +12,27 @@ export function PastCalls({ initial, initialError }: { initial: PastCallView[]; 
   const [q, setQ] = useState('');
   const [calls, setCalls] = useState(initial);
   const [error, setError] = useState(initialError);
-  const search = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await searchPastAssistCalls({ query: q }).catch(() => null);
+  const { store } = useAssist();
+  const run = async (query: string) => {
+    const r = await searchPastAssistCalls({ query }).catch(() => null);
     if (!r?.ok) return setError(r ? r.error.message : 'The search could not reach the server.');
     setError(null);
     setCalls(r.data);
   };
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    void run(q);
+  };
+  // A call just ended or was saved: show it in the list without a search.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.phase !== prev.phase && (s.phase === 'after' || s.phase === 'saved')) {
+          void searchPastAssistCalls({ query: '' }).then((r) => (r.ok ? setCalls(r.data) : setError(r.error.message)), () => setError('The list of past calls could not be refreshed.'));
+        }
+      }),
+    [store],
+  );
   return (
     <Panel title="Past calls" testId="assist-past-calls">
       <form onSubmit={search} className="mb-2 flex gap-2">
