@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/live', label: 'Live assistant' },
   { href: '/practice', label: 'Practice' },
   { href: '/history', label: 'History' },
+  { href: '/assist', label: 'Agent assist' },
 ] as const;
 
 /** A section is current on its own page and every page under it (/practice/call/…, /history/…). */

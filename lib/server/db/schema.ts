@@ -121,3 +121,4 @@ export * from './limits-schema';
 export * from './accounts-schema';
 export * from './review-schema';
 export * from './website-schema';
+export * from './assist-schema';

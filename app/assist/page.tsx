@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { searchPastAssistCalls } from '@/app/actions/assist';
+import { AssistConsole } from '@/components/assist/assist-console';
+import { CALL_TYPES } from '@/lib/assist/call/checklist';
+
+export const metadata: Metadata = { title: 'Agent assist — Cue' };
+export const dynamic = 'force-dynamic';
+
+export default async function AssistPage() {
+  // The first visit generates the demo systems of record (a few seconds); later visits are instant.
+  const past = await searchPastAssistCalls({ query: '' });
+  return (
+    <AssistConsole
+      callTypes={CALL_TYPES.map(({ id, label }) => ({ id, label }))}
+      pastCalls={past.ok ? past.data : []}
+      pastCallsError={past.ok ? null : past.error.message}
+    />
+  );
+}
