@@ -54,7 +54,7 @@ export default defineConfig({
     // The budget check runs on the fresh build: a page over its first-load budget fails the run here.
     command: 'rm -rf .data/e2e && npm run build && npm run check:bundle && npm start',
     url: `http://127.0.0.1:${APP_PORT}/`,
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     stderr: 'pipe',
