@@ -23,8 +23,8 @@ import { mintRealtimeSecret } from '@/lib/server/model-access/mint';
 import { searchKnowledge } from '@/lib/server/website/knowledge';
 import { toSite } from '@/lib/server/website/sites';
 import { reserveSessionSeconds } from '@/lib/server/website/usage';
-import { createWindowCounter } from '@/lib/server/website/window-counter';
-import { mintWidgetSecret } from '@/lib/server/website/widget-mint';
+import { createDatabaseWindowCounter } from '@/lib/server/website/window-counter';
+import { mintWidgetSecret, WIDGET_PASS_THROUGH } from '@/lib/server/website/widget-mint';
 import { row, summarize } from './bench-stats';
 
 const args = process.argv.slice(2);
@@ -75,7 +75,8 @@ async function benchMint(): Promise<void> {
   const limits = { perIpPerMinute: 600, perSitePerMinute: 6000, dailyBudgetMinutes: 100_000, maxSessionMinutes: 8 };
   await h.db.insert(websiteSites).values({ id: 'bench', name: 'Bench', allowedOrigins: ['https://bench.test'], agentId: 'website-concierge', goal: 'book_call', theme: { color: '#000000', label: 'Ask', position: 'bottom-right' }, limits });
   const env = parseEnv({ CUE_REALTIME_BACKEND: 'local', CUE_ENGINE_SECRET: secret, CUE_ENGINE_URL: `ws://127.0.0.1:${engine.port}/v1/realtime` });
-  const counter = createWindowCounter();
+  // The limits in the bench's database, as in the app (one insert per limit per mint).
+  const counter = createDatabaseWindowCounter(() => h.db);
   const deps = {
     getSite: async (id: string) => {
       const [site] = await h.db.select().from(websiteSites).where(eq(websiteSites.id, id)).limit(1);
@@ -83,7 +84,7 @@ async function benchMint(): Promise<void> {
     },
     counter,
     reserve: (siteId: string, s: number, budget: number, now: Date) => reserveSessionSeconds(siteId, s, budget, now, h.db),
-    mint: (req: Parameters<typeof mintRealtimeSecret>[0]) => mintRealtimeSecret(req, { env, limiter: { take: () => ({ allowed: true, retryAfterSeconds: 0 }) } }),
+    mint: (req: Parameters<typeof mintRealtimeSecret>[0]) => mintRealtimeSecret(req, { env, limits: WIDGET_PASS_THROUGH }),
   };
   const APP = 'http://127.0.0.1:3000';
   const one = async (i: number) => {

@@ -1,20 +1,25 @@
 'use server';
 
 import { z } from 'zod';
-import { fail, ok, runAction, type ActionResult } from '@/lib/contracts/action-result';
+import { fail, ok, runGuardedAction, type ActionResult, type AuthErrorCode } from '@/lib/contracts/action-result';
 import { siteInputSchema, type KnowledgeHit, type Site } from '@/lib/contracts/website';
+import { role } from '@/lib/server/auth/guard';
 import { addSlots } from '@/lib/server/website/bookings';
 import { ingestUpload, ingestUrls, type PageResult } from '@/lib/server/website/fetch-pages';
 import { searchKnowledge } from '@/lib/server/website/knowledge';
 import { getSite, saveSite } from '@/lib/server/website/sites';
 
 /**
- * Admin actions for the website widget (sites, knowledge). Every one goes through runAction
- * (input parsed first, failures as data). The admin guard (accounts) is added at merge.
+ * Admin actions for the website widget (sites, knowledge, slots). Every one goes through
+ * runGuardedAction with the admin role (signed out: unauthenticated; not an admin: forbidden),
+ * then the input is parsed and failures come back as data.
  */
 
-export async function saveSiteAction(input: unknown): Promise<ActionResult<Site, 'invalid_input' | 'internal'>> {
-  return runAction(siteInputSchema, input, async (site) => ok(await saveSite(site)));
+type Fails = 'invalid_input' | 'internal' | 'database_unavailable' | AuthErrorCode;
+const admin = () => role('admin');
+
+export async function saveSiteAction(input: unknown): Promise<ActionResult<Site, Fails>> {
+  return runGuardedAction(admin(), siteInputSchema, input, async (site) => ok(await saveSite(site)));
 }
 
 const MAX_UPLOAD_CHARS = 1_000_000;
@@ -32,8 +37,8 @@ const ingestInput = z.object({
     .default([]),
 });
 
-export async function ingestKnowledgeAction(input: unknown): Promise<ActionResult<PageResult[], 'invalid_input' | 'internal' | 'unknown_site' | 'nothing_to_ingest'>> {
-  return runAction(ingestInput, input, async ({ siteId, urls, files }) => {
+export async function ingestKnowledgeAction(input: unknown): Promise<ActionResult<PageResult[], Fails | 'unknown_site' | 'nothing_to_ingest'>> {
+  return runGuardedAction(admin(), ingestInput, input, async ({ siteId, urls, files }) => {
     if (!(await getSite(siteId))) return fail('unknown_site', 'That site does not exist.');
     if (urls.length === 0 && files.length === 0) return fail('nothing_to_ingest', 'Give page or sitemap URLs, or choose files to upload.');
     const results: PageResult[] = [];
@@ -43,8 +48,8 @@ export async function ingestKnowledgeAction(input: unknown): Promise<ActionResul
   });
 }
 
-export async function tryQuestionAction(input: unknown): Promise<ActionResult<KnowledgeHit[], 'invalid_input' | 'internal'>> {
-  return runAction(z.object({ siteId: z.string().min(1).max(40), question: z.string().trim().min(1, 'Type a question').max(500) }), input, async ({ siteId, question }) =>
+export async function tryQuestionAction(input: unknown): Promise<ActionResult<KnowledgeHit[], Fails>> {
+  return runGuardedAction(admin(), z.object({ siteId: z.string().min(1).max(40), question: z.string().trim().min(1, 'Type a question').max(500) }), input, async ({ siteId, question }) =>
     ok(await searchKnowledge(siteId, question, 5)),
   );
 }
@@ -58,8 +63,8 @@ const slotsInput = z.object({
 });
 
 /** Add `count` consecutive slots to the site's availability calendar (existing ones are kept). */
-export async function addSlotsAction(input: unknown): Promise<ActionResult<{ added: number }, 'invalid_input' | 'internal' | 'unknown_site'>> {
-  return runAction(slotsInput, input, async ({ siteId, firstStart, count, minutes }) => {
+export async function addSlotsAction(input: unknown): Promise<ActionResult<{ added: number }, Fails | 'unknown_site'>> {
+  return runGuardedAction(admin(), slotsInput, input, async ({ siteId, firstStart, count, minutes }) => {
     if (!(await getSite(siteId))) return fail('unknown_site', 'That site does not exist.');
     const first = new Date(`${firstStart}:00Z`).getTime();
     const starts = Array.from({ length: count }, (_, i) => new Date(first + i * minutes * 60_000));

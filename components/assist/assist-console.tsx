@@ -81,14 +81,15 @@ function Body() {
   );
 }
 
-export function AssistConsole({ callTypes, pastCalls, pastCallsError }: { callTypes: CallTypeOption[]; pastCalls: PastCallView[]; pastCallsError: string | null }) {
+/** `canImport`: the CSV import replaces the systems of record, so only an admin sees it. */
+export function AssistConsole({ callTypes, pastCalls, pastCallsError, canImport }: { callTypes: CallTypeOption[]; pastCalls: PastCallView[]; pastCallsError: string | null; canImport: boolean }) {
   return (
     <AssistProvider>
       <CallBar callTypes={callTypes} />
       <Body />
       <div className="mt-3 grid gap-3 lg:grid-cols-[2fr_1fr]">
         <PastCalls initial={pastCalls} initialError={pastCallsError} />
-        <CsvImport />
+        {canImport ? <CsvImport /> : null}
       </div>
     </AssistProvider>
   );

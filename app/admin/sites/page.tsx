@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requireAdmin } from '@/lib/server/auth/page-access';
 import { DEMO_SITE_ID, getSiteOrDemo } from '@/lib/server/website/demo-site';
 import { listSites } from '@/lib/server/website/sites';
 
@@ -7,6 +8,7 @@ export const metadata = { title: 'Website sites — Cue' };
 
 /** Admin: the websites that embed the concierge widget. */
 export default async function SitesPage() {
+  await requireAdmin('/admin/sites');
   await getSiteOrDemo(DEMO_SITE_ID);
   const sites = await listSites();
   return (

@@ -105,7 +105,10 @@ export class AssistDriver {
     const doFetch = this.api.fetch ?? fetch;
     try {
       const res = await doFetch('/api/assist/suggest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ callId: call.id, question }), signal });
-      if (!res.ok || !res.body) throw new Error(`the suggestion service answered ${res.status}`);
+      if (!res.ok || !res.body) {
+        const said = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+        throw new Error(typeof said?.error?.message === 'string' ? said.error.message : `the suggestion service answered ${res.status}`);
+      }
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {

@@ -34,13 +34,16 @@ const NOT_YOURS: Record<OwnedKind, string> = {
   practice_session: 'This practice session belongs to another account.',
   live_session: 'This meeting belongs to another account.',
   custom_scenario: 'This scenario belongs to another account.',
+  assist_call: 'This call belongs to another agent.',
 };
 
 /** May the actor read, write or review the object this id names? */
 export async function checkOwnership(who: Actor, kind: OwnedKind, id: string, access: Access) {
   const owner = await getOwnership({ kind, id });
   if (!owner) return null;
-  return mayAccess(who, owner, access) ? null : forbidden(NOT_YOURS[kind]);
+  // An assist call is also open to read for an admin (the supervisor view shows every call).
+  const supervisorRead = kind === 'assist_call' && access === 'read' && hasRole(who, 'admin');
+  return mayAccess(who, owner, access) || supervisorRead ? null : forbidden(NOT_YOURS[kind]);
 }
 
 export function owns<D>(kind: OwnedKind, idOf: (data: D) => string | undefined, access: Access): Guard<D> {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { CallAlert, CallSummary, ChecklistState, TurnSource } from '@/lib/assist/call/call-types';
 import type { Database } from './client';
+import { users } from './accounts-schema';
 import { assistActions, assistCalls, assistCallTurns, assistOutbox, type AssistCallRow } from './assist-schema';
 
 /** Calls on /assist: the call row, its turns (already redacted), confirmed actions and their outbox rows. */
@@ -78,28 +79,43 @@ export async function actionsOf(db: Database, callId: string) {
   return db.select().from(assistActions).where(eq(assistActions.callId, callId)).orderBy(asc(assistActions.confirmedAt));
 }
 
-export async function liveCallRows(db: Database, limit = 50) {
+/**
+ * Whose calls a list shows: every call (an admin), or the agent's own plus, with a team, the
+ * calls of that team's agents (a coach). A call with no agent (from before accounts) is in `all` only.
+ */
+export type CallScope = { all: true } | { all: false; userId: string; teamId: string | null };
+
+function scopeFilter(scope: CallScope) {
+  if (scope.all) return sql`true`;
+  const own = sql`${assistCalls.agentUserId} = ${scope.userId}`;
+  return scope.teamId === null ? own : sql`(${own} or ${assistCalls.agentUserId} in (select ${users.id} from ${users} where ${users.teamId} = ${scope.teamId}))`;
+}
+
+export async function liveCallRows(db: Database, scope: CallScope, limit = 50) {
   return db
     .select({ call: assistCalls, customerName: sql<string | null>`(select full_name from assist_customers c where c.id = ${assistCalls.customerId})` })
     .from(assistCalls)
-    .where(eq(assistCalls.status, 'live'))
+    .where(and(eq(assistCalls.status, 'live'), scopeFilter(scope)))
     .orderBy(desc(assistCalls.startedAt))
     .limit(limit);
 }
 
 /** Past calls by customer name or email, order number, disposition or any text in the summary, note or turns. */
-export async function searchCallRows(db: Database, q: string, limit = 20) {
+export async function searchCallRows(db: Database, scope: CallScope, q: string, limit = 20) {
   const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .select({ call: assistCalls, customerName: sql<string | null>`c.full_name` })
     .from(assistCalls)
     .leftJoin(sql`assist_customers c`, sql`c.id = ${assistCalls.customerId}`)
     .where(
-      q.trim()
+      and(
+        scopeFilter(scope),
+        q.trim()
         ? sql`${assistCalls.status} <> 'live' and (c.full_name ilike ${like} or c.email ilike ${like} or ${assistCalls.orderNumber} ilike ${like}
             or ${assistCalls.disposition} ilike ${like} or ${assistCalls.crmNote} ilike ${like} or ${assistCalls.summary}::text ilike ${like}
             or exists (select 1 from assist_call_turns t where t.call_id = ${assistCalls.id} and t.text ilike ${like}))`
-        : sql`${assistCalls.status} <> 'live'`,
+          : sql`${assistCalls.status} <> 'live'`,
+      ),
     )
     .orderBy(desc(assistCalls.startedAt))
     .limit(limit);

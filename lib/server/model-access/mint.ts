@@ -101,9 +101,9 @@ async function mintFor(config: AgentConfig, grantedSeconds: number, req: MintReq
     agentId: config.id,
     ttlSeconds,
     session,
-    maxSessionSeconds: grantedSeconds,
+    // The day's grant, and at most the caller's own ceiling (the website widget's session limit).
+    maxSessionSeconds: Math.min(grantedSeconds, req.maxSessionSeconds ?? grantedSeconds),
     persona: config.localPersona,
-    maxSessionSeconds: req.maxSessionSeconds,
     fetchImpl: deps.fetchImpl,
   });
   return {

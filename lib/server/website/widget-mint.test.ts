@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SITE_LIMITS, type Site } from '@/lib/contracts/website';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
-import { createWindowCounter } from './window-counter';
+import type { WindowCounter } from './window-counter';
 import { mintWidgetSecret, type WidgetMintDeps } from './widget-mint';
 
 const APP = 'http://127.0.0.1:3000';
@@ -12,8 +12,26 @@ const site = (over: Partial<Site> = {}): Site => ({
 });
 const secret: MintedSecret = { backend: 'local', clientSecret: 'ek_x', expiresAt: 1, agentId: 'website-concierge', model: 'm', voice: 'marin', url: 'ws://e' };
 
+/** The counter's contract in memory (the database one is tested in window-counter.pglite.test.ts). */
+function memoryCounter(): WindowCounter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    async take(key, limit, now = Date.now()) {
+      const start = Math.floor(now / 60_000) * 60_000;
+      const w = windows.get(key);
+      if (!w || w.start !== start) {
+        windows.set(key, { start, count: 1 });
+        return { allowed: true };
+      }
+      if (w.count >= limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((start + 60_000 - now) / 1000)) };
+      w.count += 1;
+      return { allowed: true };
+    },
+  };
+}
+
 function deps(s: Site | null, reserveOk = true): WidgetMintDeps & { mint: ReturnType<typeof vi.fn> } {
-  return { getSite: async () => s, counter: createWindowCounter(), reserve: async () => ({ ok: reserveOk }), mint: vi.fn(async () => secret) };
+  return { getSite: async () => s, counter: memoryCounter(), reserve: async () => ({ ok: reserveOk }), mint: vi.fn(async () => secret) };
 }
 const body = { siteId: 'acme', hostOrigin: 'https://acme.test', mode: 'text' };
 const req = (over: object = {}) => ({ body, origin: APP, appOrigin: APP, clientIp: '203.0.113.5', now: new Date(0), ...over });

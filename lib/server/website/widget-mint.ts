@@ -3,6 +3,7 @@ import { websiteConcierge, type ConciergeGoal } from '@/agents/website-concierge
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import { widgetMintInputSchema, type Site } from '@/lib/contracts/website';
 import { ModelAccessError } from '@/lib/server/model-access/errors';
+import type { MintLimits } from '@/lib/server/limits/mint-limits';
 import { defaultMintDeps, mintRealtimeSecret, type MintRequest } from '@/lib/server/model-access/mint';
 import { getSite, originAllowed } from './sites';
 import { reserveSessionSeconds } from './usage';
@@ -26,13 +27,21 @@ export type WidgetMintDeps = {
   mint: (req: MintRequest) => Promise<MintedSecret>;
 };
 
+const allowAll = { take: async () => ({ allowed: true, retryAfterSeconds: 0 }) };
+/** The site's budget is reserved in usage.ts before minting: the grant is the session's maximum. */
+export const WIDGET_PASS_THROUGH: MintLimits = {
+  perIp: allowAll,
+  perSubject: allowAll,
+  minutes: { reserve: async ({ maxSeconds }) => ({ allowed: true, usageId: 'widget', grantedSeconds: maxSeconds }), cancel: async () => undefined },
+};
+
 export function defaultWidgetMintDeps(): WidgetMintDeps {
   return {
     getSite,
     counter: widgetCounter(),
     reserve: (siteId, seconds, budget, now) => reserveSessionSeconds(siteId, seconds, budget, now),
-    // The widget's limits are checked above; the per-user mint limiter does not apply to it.
-    mint: (req) => mintRealtimeSecret(req, { ...defaultMintDeps(), limiter: { take: () => ({ allowed: true, retryAfterSeconds: 0 }) } }),
+    // The widget's own limits and daily budget are checked above; the per-user mint limits do not apply to it.
+    mint: (req) => mintRealtimeSecret(req, { ...defaultMintDeps(), limits: WIDGET_PASS_THROUGH }),
   };
 }
 
@@ -52,16 +61,16 @@ export async function mintWidgetSecret(req: WidgetMintRequest, deps: WidgetMintD
   // The embed page is on the app's origin: any other Origin is another website calling directly.
   if (req.origin !== req.appOrigin || !originAllowed(site, hostOrigin, req.appOrigin)) return refuse('origin_not_allowed');
   const now = req.now ?? new Date();
-  const ip = deps.counter.take(`ip:${siteId}:${req.clientIp}`, site.limits.perIpPerMinute, now.getTime());
+  const ip = await deps.counter.take(`ip:${siteId}:${req.clientIp}`, site.limits.perIpPerMinute, now.getTime());
   if (!ip.allowed) return refuse('ip_rate_limited', ip.retryAfterSeconds);
-  const perSite = deps.counter.take(`site:${siteId}`, site.limits.perSitePerMinute, now.getTime());
+  const perSite = await deps.counter.take(`site:${siteId}`, site.limits.perSitePerMinute, now.getTime());
   if (!perSite.allowed) return refuse('site_rate_limited', perSite.retryAfterSeconds);
   const maxSessionSeconds = site.limits.maxSessionMinutes * 60;
   const budget = await deps.reserve(siteId, maxSessionSeconds, site.limits.dailyBudgetMinutes * 60, now);
   if (!budget.ok) return refuse('budget_exhausted');
   try {
     const config = websiteConcierge({ siteName: site.name, goal: site.goal as ConciergeGoal });
-    const data = await deps.mint({ agentId: config.id, config, clientKey: `widget:${siteId}:${req.clientIp}`, transport: 'websocket', maxSessionSeconds });
+    const data = await deps.mint({ agentId: config.id, config, subject: `widget:${siteId}:${req.clientIp}`, clientIp: req.clientIp, transport: 'websocket', maxSessionSeconds });
     return { ok: true, data };
   } catch (error) {
     console.warn(`[widget-mint] ${siteId}: ${error instanceof ModelAccessError ? `${error.code} ${error.detail ?? ''}` : String(error)}`);

@@ -1,31 +1,29 @@
+import 'server-only';
+import type { Database } from '@/lib/server/db/client';
+import { db } from '@/lib/server/db/connection';
+import { createDatabaseRateLimiter } from '@/lib/server/limits/fixed-window';
+
 /**
- * Per-minute counters for the widget's per-IP and per-site limits: fixed one-minute windows in
- * this process's memory. Helper A2's DB-backed shared limiter replaces the store at merge
- * (implement `WindowCounter` on it); the budget is already in the database (usage.ts).
+ * Per-minute counters for the widget's per-IP and per-site limits, on the shared fixed-window
+ * limiter in the database (lib/server/limits): every app instance counts into the same window,
+ * so N instances still allow each limit once, not N times. The limit is the site's own (it may
+ * change between calls), so the limiter is built per call; it holds no state of its own.
  */
 type CounterVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-export type WindowCounter = { take(key: string, limit: number, now?: number): CounterVerdict };
+export type WindowCounter = { take(key: string, limit: number, now?: number): Promise<CounterVerdict> };
 
-export function createWindowCounter(windowMs = 60_000): WindowCounter {
-  const windows = new Map<string, { start: number; count: number }>();
+const WINDOW_MS = 60_000;
+
+export function createDatabaseWindowCounter(database: () => Database): WindowCounter {
   return {
-    take(key, limit, now = Date.now()) {
-      const w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        windows.set(key, { start: now, count: 1 });
-        if (windows.size > 20_000) for (const [k, v] of windows) if (now - v.start >= windowMs) windows.delete(k);
-        return { allowed: true };
-      }
-      if (w.count >= limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
-      w.count += 1;
-      return { allowed: true };
+    async take(key, limit, now = Date.now()) {
+      const verdict = await createDatabaseRateLimiter(database, { name: 'widget', limit, windowMs: WINDOW_MS }).take(key, now);
+      return verdict.allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: verdict.retryAfterSeconds };
     },
   };
 }
 
-const globalForCounters = globalThis as typeof globalThis & { __cueWidgetCounter?: WindowCounter };
-
-/** The app's counter, one per process (kept across dev reloads). */
+/** The app's counter, in the app's database. */
 export function widgetCounter(): WindowCounter {
-  return (globalForCounters.__cueWidgetCounter ??= createWindowCounter());
+  return createDatabaseWindowCounter(db);
 }

@@ -4,6 +4,7 @@ import { AnalyticsPanel } from '@/components/website/admin/analytics-panel';
 import { AvailabilityForm } from '@/components/website/admin/availability-form';
 import { KnowledgePanel } from '@/components/website/admin/knowledge-panel';
 import { SiteForm } from '@/components/website/admin/site-form';
+import { requireAdmin } from '@/lib/server/auth/page-access';
 import { getSiteOrDemo } from '@/lib/server/website/demo-site';
 import { countChunks, listChunks } from '@/lib/server/website/knowledge';
 import { siteAnalytics } from '@/lib/server/website/events';
@@ -16,6 +17,7 @@ export const dynamic = 'force-dynamic';
 /** Admin: one site's settings, knowledge base, leads and usage. */
 export default async function SitePage({ params }: { params: Promise<{ siteId: string }> }) {
   const { siteId } = await params;
+  await requireAdmin(`/admin/sites/${siteId}`);
   const site = /^[a-z0-9][a-z0-9-]{1,39}$/.test(siteId) ? await getSiteOrDemo(siteId) : null;
   if (!site) notFound();
   const [chunks, total, leads, usage, slots, bookings, analytics] = await Promise.all([

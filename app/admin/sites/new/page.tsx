@@ -1,9 +1,12 @@
 import { DEFAULT_SITE_LIMITS } from '@/lib/contracts/website';
 import { SiteForm } from '@/components/website/admin/site-form';
+import { requireAdmin } from '@/lib/server/auth/page-access';
 
 export const metadata = { title: 'New site — Cue' };
+export const dynamic = 'force-dynamic';
 
-export default function NewSitePage() {
+export default async function NewSitePage() {
+  await requireAdmin('/admin/sites/new');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">New website</h1>

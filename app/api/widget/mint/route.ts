@@ -1,15 +1,18 @@
-import { widgetClientIp } from '@/lib/server/website/client-ip';
+import { requestClientIp } from '@/lib/server/model-access/client-key';
 import { getSiteOrDemo } from '@/lib/server/website/demo-site';
 import { recordEventQuietly } from '@/lib/server/website/events';
 import { defaultWidgetMintDeps, mintWidgetSecret } from '@/lib/server/website/widget-mint';
 import { WIDGET_ERROR_STATUS } from '@/lib/server/website/widget-errors';
 import { appOriginOf, json, readJson } from '@/lib/server/website/widget-http';
 
-/** POST /api/widget/mint: a realtime secret for the embedded widget (see lib/server/website/widget-mint.ts). */
+/**
+ * POST /api/widget/mint: a realtime secret for the embedded widget (see lib/server/website/widget-mint.ts).
+ * The visitor's address follows the app's trusted-proxy rule (CUE_TRUSTED_PROXY_HOPS), like every other limit.
+ */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJson(request);
   const outcome = await mintWidgetSecret(
-    { body, origin: request.headers.get('origin'), appOrigin: appOriginOf(request), clientIp: widgetClientIp(request.headers) },
+    { body, origin: request.headers.get('origin'), appOrigin: appOriginOf(request), clientIp: await requestClientIp() },
     { ...defaultWidgetMintDeps(), getSite: getSiteOrDemo },
   );
   const { siteId, visit, mode } = (body ?? {}) as { siteId?: unknown; visit?: unknown; mode?: unknown };

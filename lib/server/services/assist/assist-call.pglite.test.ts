@@ -52,7 +52,7 @@ describe('an assist call end to end (server, local model)', () => {
     expect(card.turn.text).toBe('my card is [card number redacted]');
     expect(card.alerts.map((a) => a.kind)).toContain('pii_spoken');
 
-    const live = await liveCalls(db);
+    const live = await liveCalls(db, { all: true });
     expect(live.find((c) => c.id === call.id)).toMatchObject({ customerName: HERO.fullName, orderNumber: HERO.orderNumber });
 
     const replacement = turn.proposals.find((p) => p.kind === 'send_replacement')!;
@@ -64,11 +64,11 @@ describe('an assist call end to end (server, local model)', () => {
 
     const ended = await endCall(db, call.id);
     expect(ended.draft.disposition).toBe('replacement_sent');
-    expect((await liveCalls(db)).some((c) => c.id === call.id)).toBe(false);
+    expect((await liveCalls(db, { all: true })).some((c) => c.id === call.id)).toBe(false);
     await saveCall(db, { callId: call.id, summary: { ...ended.draft.summary, resolution: 'Edited: replacement sent.' }, disposition: 'replacement_sent', crmNote: ended.draft.crmNote }, 'agent@test');
-    const found = await searchCalls(db, HERO.orderNumber);
+    const found = await searchCalls(db, { all: true }, HERO.orderNumber);
     expect(found[0]).toMatchObject({ id: call.id, status: 'saved', disposition: 'replacement_sent', summary: expect.objectContaining({ resolution: 'Edited: replacement sent.' }) });
-    expect((await searchCalls(db, 'Whitfield'))[0]?.id).toBe(call.id);
+    expect((await searchCalls(db, { all: true }, 'Whitfield'))[0]?.id).toBe(call.id);
   });
 
   it('says so in words when the order number is unknown, and the call goes on', async () => {

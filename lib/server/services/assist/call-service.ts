@@ -96,8 +96,8 @@ export async function callAlerts(db: Database, callId: string): Promise<{ alerts
   return { alerts: openAlerts(call), checklist: checklistView(call.checklist) };
 }
 
-export async function liveCalls(db: Database, nowMs = Date.now()): Promise<LiveCallView[]> {
-  const rows = await q.liveCallRows(db);
+export async function liveCalls(db: Database, scope: q.CallScope, nowMs = Date.now()): Promise<LiveCallView[]> {
+  const rows = await q.liveCallRows(db, scope);
   return rows.map(({ call, customerName }) => ({
     id: call.id,
     callType: callTypeOf(call.callType).label,
@@ -114,8 +114,8 @@ export async function liveCalls(db: Database, nowMs = Date.now()): Promise<LiveC
   }));
 }
 
-export async function searchCalls(db: Database, query: string): Promise<PastCallView[]> {
-  const rows = await q.searchCallRows(db, query);
+export async function searchCalls(db: Database, scope: q.CallScope, query: string): Promise<PastCallView[]> {
+  const rows = await q.searchCallRows(db, scope, query);
   return rows.map(({ call, customerName }) => ({
     id: call.id,
     startedAt: call.startedAt.toISOString(),

@@ -1,9 +1,12 @@
+import { adminRouteRefusal } from '@/lib/server/auth/route-access';
 import { csvCell } from '@/lib/server/website/leads';
 import { listBookings } from '@/lib/server/website/bookings';
 import { getSite } from '@/lib/server/website/sites';
 
-/** GET: a site's bookings as CSV (admin; the guard is added with accounts at merge). */
+/** GET: a site's bookings as CSV (admins only: 401 signed out, 403 for another role). */
 export async function GET(_request: Request, { params }: { params: Promise<{ siteId: string }> }): Promise<Response> {
+  const refused = await adminRouteRefusal();
+  if (refused) return refused;
   const { siteId } = await params;
   const site = await getSite(siteId);
   if (!site) return new Response('That site does not exist.', { status: 404 });
