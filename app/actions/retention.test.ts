@@ -12,6 +12,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'cue-retention-'));
 vi.stubEnv('DATABASE_URL', '');
 vi.stubEnv('CUE_DATA_DIR', dataDir);
 const config = () => databaseConfigFromEnv(parseEnv(process.env));
+// An admin is asking (the refusals for other roles are in admin-guards.test.ts).
+vi.mock('@/lib/server/auth/actor', () => ({ currentActor: async () => ({ id: 'u-admin', name: 'Admin', email: 'admin@test.cue', role: 'admin', teamId: null }) }));
 beforeAll(async () => migrateDatabase(getDatabase(config())), 60_000);
 afterAll(async () => {
   await closeDatabase(config());
