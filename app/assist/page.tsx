@@ -17,6 +17,7 @@ export default async function AssistPage() {
       callTypes={CALL_TYPES.map(({ id, label }) => ({ id, label }))}
       pastCalls={past.ok ? past.data : []}
       pastCallsError={past.ok ? null : past.error.message}
+      canSupervise={hasRole(actor, 'coach')}
       canImport={hasRole(actor, 'admin')}
     />
   );

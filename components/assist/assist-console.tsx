@@ -17,7 +17,7 @@ import { danger, ErrorLine, primary } from './ui';
 
 type CallTypeOption = { id: string; label: string };
 
-function CallBar({ callTypes }: { callTypes: CallTypeOption[] }) {
+function CallBar({ callTypes, canSupervise }: { callTypes: CallTypeOption[]; canSupervise: boolean }) {
   const { driver, channels } = useAssist();
   const phase = useAssistState((s) => s.phase);
   const error = useAssistState((s) => s.errors.call);
@@ -48,7 +48,9 @@ function CallBar({ callTypes }: { callTypes: CallTypeOption[] }) {
         {live ? '● On a call' : phase === 'after' ? 'Call ended: finish the summary' : phase === 'saved' ? 'Call saved' : ''}
       </span>
       {panelMs !== null ? <span className="text-xs text-slate-400">customer found in {panelMs} ms</span> : null}
-      <a href="/assist/supervisor" className="ml-auto text-sm text-cue hover:underline">Supervisor view</a>
+      {canSupervise ? (
+        <a href="/assist/supervisor" data-testid="assist-supervisor-link" className="ml-auto text-sm text-cue hover:underline">Supervisor view</a>
+      ) : null}
       <ErrorLine message={error} testId="assist-call-error" />
     </div>
   );
@@ -81,13 +83,13 @@ function Body() {
   );
 }
 
-/** `canImport`: the CSV import replaces the systems of record, so only an admin sees it. */
-export function AssistConsole({ callTypes, pastCalls, pastCallsError, canImport }: { callTypes: CallTypeOption[]; pastCalls: PastCallView[]; pastCallsError: string | null; canImport: boolean }) {
+/** By role: the supervisor view is for coaches and admins; the CSV import replaces the systems of record, so only an admin sees it. */
+export function AssistConsole({ callTypes, pastCalls, pastCallsError, canSupervise, canImport }: { callTypes: CallTypeOption[]; pastCalls: PastCallView[]; pastCallsError: string | null; canSupervise: boolean; canImport: boolean }) {
   return (
     <AssistProvider>
-      <CallBar callTypes={callTypes} />
+      <CallBar callTypes={callTypes} canSupervise={canSupervise} />
       <Body />
-      <div className="mt-3 grid gap-3 lg:grid-cols-[2fr_1fr]">
+      <div className={`mt-3 grid gap-3 ${canImport ? 'lg:grid-cols-[2fr_1fr]' : ''}`}>
         <PastCalls initial={pastCalls} initialError={pastCallsError} />
         {canImport ? <CsvImport /> : null}
       </div>
