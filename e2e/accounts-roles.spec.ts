@@ -54,6 +54,22 @@ test('a member has no admin page', async () => {
   await expect(member.getByTestId('nav-admin')).toHaveCount(0);
   await member.goto('/admin');
   await expect(member).toHaveURL(/\/\?not=admin$/);
+  await member.goto('/admin/sites');
+  await expect(member).toHaveURL(/\/\?not=admin$/);
+  expect((await member.request.get('/admin/sites/demo/leads.csv')).status()).toBe(403);
+});
+
+test('agent assist: a member has no supervisor view and no import; the coach has the view', async () => {
+  await member.goto('/assist');
+  await expect(member.getByTestId('assist-start')).toBeVisible();
+  await expect(member.getByTestId('assist-supervisor-link')).toHaveCount(0);
+  await expect(member.getByTestId('assist-csv-import')).toHaveCount(0);
+  await member.goto('/assist/supervisor');
+  await expect(member.getByTestId('not-for-role')).toContainText('not for your role');
+  await member.screenshot({ path: shotPath('assist-not-for-role'), fullPage: true });
+  await coach.goto('/assist');
+  await coach.getByTestId('assist-supervisor-link').click();
+  await expect(coach.getByTestId('supervisor-count')).toBeVisible();
 });
 
 test('the member practises a call that is theirs', async ({ request }) => {
