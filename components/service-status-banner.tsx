@@ -2,8 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import '@/lib/shared/zod-jitless';
-import { readinessSchema } from '@/lib/contracts/readiness';
-import { serviceProblems, type ServiceProblem } from '@/lib/shared/service-status';
+import { readinessFrom, serviceProblems, type ServiceProblem } from '@/lib/shared/service-status';
 
 /** How often the page asks /api/ready: often while something is down, rarely while all is well. */
 const POLL_OK_MS = 3_000;
@@ -12,8 +11,7 @@ const POLL_DOWN_MS = 1_500;
 async function fetchProblems(): Promise<ServiceProblem[]> {
   try {
     const res = await fetch('/api/ready', { cache: 'no-store', signal: AbortSignal.timeout(4_000) });
-    const parsed = readinessSchema.safeParse(await res.json());
-    return serviceProblems(parsed.success ? parsed.data : null);
+    return serviceProblems(readinessFrom(await res.json()));
   } catch {
     return serviceProblems(null);
   }

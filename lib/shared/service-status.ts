@@ -10,6 +10,17 @@ export const SERVICE_MESSAGES = {
   server: 'The Cue server is not answering. Check that it is running; this page keeps trying.',
 } as const;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isCheck = (v: unknown): v is { ok: boolean } => isObject(v) && typeof v.ok === 'boolean';
+
+/** /api/ready's answer when it has the expected shape, else null (reported as "the server is not answering"). */
+export function readinessFrom(body: unknown): Readiness | null {
+  if (!isObject(body) || typeof body.ok !== 'boolean' || !isCheck(body.database) || !isCheck(body.engine)) return null;
+  const engine = body.engine as Record<string, unknown>;
+  const engineOk = engine.backend === 'openai' ? engine.ok === true : engine.backend === 'local' && typeof engine.supervised === 'boolean';
+  return engineOk ? (body as Readiness) : null;
+}
+
 export function serviceProblems(readiness: Readiness | null): ServiceProblem[] {
   if (!readiness) return [{ key: 'server', message: SERVICE_MESSAGES.server }];
   const problems: ServiceProblem[] = [];
