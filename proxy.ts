@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/server/env';
+import { contentSecurityPolicy } from '@/lib/server/security-headers';
 
 /**
  * The website widget's embed page (/embed/<site id>) may be framed only by that site's origins:
  * its `Content-Security-Policy: frame-ancestors` is looked up per request (the site's allow-list
  * lives in the database, read by /api/widget/frame-policy). Any failure: 'none' (fail closed).
+ * The header set here replaces the one from next.config, so it carries the app's whole policy
+ * (lib/server/security-headers.ts) with the site's frame-ancestors added.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const siteId = request.nextUrl.pathname.split('/')[2] ?? '';
@@ -16,7 +20,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     ancestors = "'none'";
   }
   const response = NextResponse.next();
-  response.headers.set('Content-Security-Policy', `frame-ancestors ${ancestors}`);
+  const e = env();
+  response.headers.set('Content-Security-Policy', `${contentSecurityPolicy(e, { dev: e.NODE_ENV !== 'production', frameAncestors: false })}; frame-ancestors ${ancestors}`);
   return response;
 }
 
