@@ -40,7 +40,9 @@ export default async function HomePage() {
           <BackendBadge backend={backend} speech={speech} />{' '}
           <span>
             {backend === 'local'
-              ? 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'
+              ? speech?.recognition.available
+                ? 'Replies are scripted; speech is recognised offline, so say a trigger phrase (or type meeting lines) to try the hints. Set OPENAI_API_KEY to use OpenAI.'
+                : 'Replies are scripted and speech is not transcribed: type meeting lines to try the hints. Set OPENAI_API_KEY to use OpenAI.'
               : 'Calls use the OpenAI Realtime API.'}
           </span>
         </p>

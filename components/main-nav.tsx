@@ -24,7 +24,7 @@ export function MainNav({ account }: { account: Account | null }) {
   const pathname = usePathname() ?? '/';
   const links = account ? (account.role === 'admin' ? [...LINKS, { href: '/admin', label: 'Admin' } as const] : LINKS) : [];
   return (
-    <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 text-sm" aria-label="Main">
+    <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 text-sm" aria-label="Main">
       <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={`py-3 text-base font-semibold text-cue ${focus}`}>
         Cue
       </Link>

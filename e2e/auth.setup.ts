@@ -1,6 +1,7 @@
 import { expect, test as setup } from '@playwright/test';
 import { fillSetup, OWNER, OWNER_STATE, signIn } from './support/accounts';
 import { shotPath } from './support/shots';
+import { cloneDefaultSettings } from '../lib/live/settings/schema';
 
 /**
  * Runs before every spec (playwright.config.ts, project "setup"): on the fresh e2e data dir the
@@ -18,5 +19,8 @@ setup('the owner account exists and is signed in', async ({ page }) => {
     await signIn(page, OWNER);
   }
   await expect(page.getByTestId('nav-account')).toContainText(OWNER.name);
+  // Every spec's device starts with the default settings stored (as before settings followed the account): a device
+  // copy of unknown age wins over the account's, so one spec's settings never leak into the next through the account.
+  await page.evaluate((settings) => localStorage.setItem('cue.settings.v1', JSON.stringify({ state: { settings }, version: 1 })), cloneDefaultSettings());
   await page.context().storageState({ path: OWNER_STATE });
 });

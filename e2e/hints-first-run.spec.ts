@@ -12,7 +12,7 @@ test.afterEach(async ({ request }) => {
 test('the home page shows the same local-engine badge as /live, with the speech the engine has', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('backend-badge')).toHaveText('Local engine: offline speech, scripted replies');
-  await expect(page.getByTestId('home-backend')).toContainText('speech is not transcribed');
+  await expect(page.getByTestId('home-backend')).toContainText('speech is recognised offline');
   await page.screenshot({ path: shotPath('home-badge'), fullPage: true });
   await page.getByTestId('home-live-link').click();
   await expect(page.getByTestId('backend-badge')).toHaveText('Local engine: offline speech, scripted replies');
@@ -37,7 +37,7 @@ test('a blocked microphone reads "Hears: nothing (microphone blocked)", also aft
   await expect(live.inputSource).toHaveText('Hears: nothing (microphone blocked)');
   // Connected, the empty transcript says what to do now, not "Connect, then talk".
   await expect(page.getByTestId('transcript-empty')).not.toContainText('Connect, then talk');
-  await expect(page.getByTestId('transcript-empty')).toContainText('type meeting lines below');
+  await expect(page.getByTestId('transcript-empty')).toContainText('What is said in the meeting appears here');
   // Typing still works without a microphone.
   await live.typeLine('good question');
   await expect(live.card('quick')).toHaveCount(1);

@@ -25,8 +25,8 @@ async function connected(page: Page, request: APIRequestContext, patch: Partial<
 
 test('a typed line on the hint assistant is context only: no spoken reply, and a hint is not kept waiting', async ({ page, request }) => {
   const { live, engine } = await connected(page, request);
-  await expect(live.offlineNote).toContainText('Local engine: speech is not transcribed; type meeting lines to try trigger and interrupt phrases');
-  await expect(page.getByTestId('transcript-empty')).toContainText('Listening. The local engine does not transcribe speech');
+  await expect(live.offlineNote).toContainText('Local engine: offline speech recognition hears the microphone; you can also type meeting lines to try trigger and interrupt phrases');
+  await expect(page.getByTestId('transcript-empty')).toContainText('Listening. What is said in the meeting appears here');
   for (let i = 1; i <= 5; i++) await live.typeLine(`Status update number ${i} on the rollout`);
   await expect(live.item('user')).toHaveCount(5);
   await expect(live.item('user').first()).toContainText('typed');

@@ -13,6 +13,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { databaseConfigFromEnv } from '@/lib/server/db/client';
 import { seedHistory } from './bench-history-seed';
 import { summarize } from './bench-stats';
@@ -77,12 +78,32 @@ async function startApp(dataDir: string, port: number, logFile: string): Promise
 
 type Measure = { ms: number; bytes: number; minMs?: number };
 
+/** The session cookies of the first-run owner (created through /setup, which also takes over the seeded sessions). */
+async function ownerCookies(base: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/setup`);
+    await page.getByTestId('field-name').fill('Bench Owner');
+    await page.getByTestId('field-email').fill('bench@bench.cue');
+    await page.getByTestId('field-password').fill('bench-owner-password');
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('nav-account').waitFor({ timeout: 60_000 });
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
+const cookies = new Map<string, string>();
+
 async function get(url: string): Promise<Measure> {
   const t = performance.now();
-  const res = await fetch(url);
+  // Signed in as the owner; a redirect (to /sign-in) would measure the wrong page, so it fails the run.
+  const res = await fetch(url, { redirect: 'manual', headers: { cookie: cookies.get(new URL(url).origin) ?? '' } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t;
-  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}`);
   return { ms, bytes: body.byteLength };
 }
 
@@ -114,6 +135,7 @@ async function startSeeded(count: number, dataDir: string): Promise<App> {
   console.log(`  seeded ${seed.sessions} sessions (${seed.items} utterances) in ${Date.now() - started} ms`);
   const port = await freePort();
   const stop = await startApp(dataDir, port, `.data/bench-history-${count}.log`);
+  cookies.set(`http://127.0.0.1:${port}`, await ownerCookies(`http://127.0.0.1:${port}`));
   return { count, base: `http://127.0.0.1:${port}`, top: seed.topScenarioId, stop };
 }
 

@@ -39,7 +39,7 @@ export default async function HistoryPage({ searchParams }: Props) {
               : 'Every practice call, newest first, and how your scores move from attempt to attempt.'}
           </p>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
+        <div className="flex min-w-0 max-w-full flex-wrap items-end gap-3">
           {view.people.length > 0 ? <PersonFilter people={view.people} value={person ?? null} scenario={filter} /> : null}
           <ScenarioFilter options={options} value={filter} />
         </div>

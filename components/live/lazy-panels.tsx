@@ -80,7 +80,7 @@ function Failure({ what, failure, retry }: { what: string; failure: string; retr
   );
 }
 
-export function TranscriptView(props: { backend: Backend; hintAgent: boolean }) {
+export function TranscriptView(props: { backend: Backend; hintAgent: boolean; hears: boolean }) {
   const needed = useRealtimeStore((s) => s.transcript.order.length > 0);
   const { Panel, failure, retry } = useTranscriptView(needed);
   if (Panel) return <Panel {...props} />;

@@ -46,6 +46,8 @@ export function LiveConsole(props: Props) {
 function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
+  // Speech shows as words with OpenAI, and with the local engine when it has offline recognition.
+  const hears = backend !== 'local' || engineSpeech?.recognition.available === true;
   const meeting = useMeetingRecorder();
   const store = useRealtimeStoreApi();
   const settingsStore = useSettingsStoreApi();
@@ -116,8 +118,8 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:h-[calc(100vh-22rem)] lg:min-h-[28rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Conversation" className="flex h-[60vh] min-h-0 min-w-0 flex-col rounded-xl border border-slate-200 bg-white shadow-sm lg:h-auto">
           <TranscriptToolbar backend={backend} />
-          <TranscriptView backend={backend} hintAgent={hintAgent} />
-          <MessageComposer backend={backend} hintAgent={hintAgent} />
+          <TranscriptView backend={backend} hintAgent={hintAgent} hears={hears} />
+          <MessageComposer backend={backend} hintAgent={hintAgent} hears={hears} />
         </section>
         <div className="flex h-[40vh] min-h-0 min-w-0 flex-col lg:h-auto">
           <EventLogPanel />

@@ -6,14 +6,15 @@ import { useHintSession } from '@/lib/live/live-context';
 import type { Backend } from '@/lib/realtime/store/types';
 import { useRealtimeController, useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 
-type Props = { backend: Backend; hintAgent: boolean };
+/** `hears`: speech is transcribed (OpenAI, or the local engine with offline recognition). */
+type Props = { backend: Backend; hintAgent: boolean; hears: boolean };
 
 /**
  * Type into the live conversation. With the hint assistant a typed line is part of the
  * meeting: added as context (no reply) and matched for trigger and interrupt phrases like
  * speech. With another agent it is a message the agent answers.
  */
-export function MessageComposer({ backend, hintAgent }: Props) {
+export function MessageComposer({ backend, hintAgent, hears }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
   const connected = useRealtimeStore((s) => s.connection === 'connected');
@@ -32,7 +33,9 @@ export function MessageComposer({ backend, hintAgent }: Props) {
     <div className="border-t border-slate-200">
       {hintAgent && backend === 'local' ? (
         <p data-testid="offline-note" className="bg-amber-50 px-3 pt-2 text-xs leading-5 text-amber-900">
-          Local engine: speech is not transcribed; type meeting lines to try trigger and interrupt phrases
+          {hears
+            ? 'Local engine: offline speech recognition hears the microphone; you can also type meeting lines to try trigger and interrupt phrases'
+            : 'Local engine: speech is not transcribed (speech recognition is not installed); type meeting lines to try trigger and interrupt phrases'}
           {examples.length ? ` (e.g. ${examples.join(', then ')})` : ''}.
         </p>
       ) : null}

@@ -13,7 +13,7 @@ import { useStickToBottom } from './use-stick-to-bottom';
  * the rows in view are mounted, so a two-hour meeting costs what a short one does), pinned
  * to the bottom while new words arrive unless the user scrolled up, then "Jump to latest".
  */
-export function TranscriptView({ backend, hintAgent }: { backend: Backend; hintAgent: boolean }) {
+export function TranscriptView({ backend, hintAgent, hears }: { backend: Backend; hintAgent: boolean; hears: boolean }) {
   const order = useRealtimeStore((s) => s.transcript.order);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only
@@ -32,7 +32,7 @@ export function TranscriptView({ backend, hintAgent }: { backend: Backend; hintA
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollRef} onScroll={onScroll} data-testid="transcript-scroll" className="h-full overflow-y-auto px-4">
-        {order.length === 0 ? <TranscriptEmpty backend={backend} hintAgent={hintAgent} /> : null}
+        {order.length === 0 ? <TranscriptEmpty backend={backend} hintAgent={hintAgent} hears={hears} /> : null}
         <div data-testid="transcript" role="list" aria-label="Transcript" data-count={order.length} className="relative" style={{ height: total }}>
           {rows.map((row) => {
             const id = order[row.index];
