@@ -63,6 +63,8 @@ test('the member practises a call that is theirs', async ({ request }) => {
   const practice = new PracticePage(member);
   sessionId = await practice.startCall('municipal-coo-sic', { typeOnly: true });
   await new EngineControls(request).waitForOpenSession();
+  // The opening line first: "connected" comes before the client starts speaking.
+  await expect(practice.item('assistant').first()).toContainText('Seventy-eight percent');
   await practice.clientDone();
   await practice.type('I own this gap. Maria Lopez will own the recovery plan, with a checkpoint review on 30 May.');
   await expect(practice.item('assistant').last()).toContainText('Maria Lopez on 30 May');

@@ -14,7 +14,7 @@ test('home page says what Cue does and leads to both uses', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('voice coach');
   await page.getByTestId('home-live-link').click();
   await expect(page).toHaveURL(/\/live$/);
-  await expect(page.getByTestId('backend-badge')).toHaveText(/Local engine \(scripted, no AI\)/);
+  await expect(page.getByTestId('backend-badge')).toHaveText(/Local engine: offline speech, scripted replies/);
 });
 
 test('connect, hear an injected utterance, get a streamed spoken reply, disconnect', async ({ page, request }) => {
