@@ -239,6 +239,8 @@ test('leaving by the top nav asks first: Stay keeps the call; End call and leave
   const sessionId = await practice.startCall(COO, { typeOnly: true });
   await engine.waitForOpenSession();
   await expect(practice.nav('practice')).toHaveAttribute('aria-current', 'page');
+  // The opening line first: "connected" comes before the client starts speaking.
+  await expect(practice.item('assistant').first()).toContainText(OPENING);
   await practice.clientDone();
 
   // Reload / close: the browser's own prompt.
