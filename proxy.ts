@@ -1,28 +1,40 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/server/env';
-import { contentSecurityPolicy } from '@/lib/server/security-headers';
+import { contentSecurityPolicy, isEmbeddedPath } from '@/lib/server/security-headers';
 
 /**
+ * The Content-Security-Policy, per request from the environment the server runs with (not the
+ * one it was built with): connect-src names the realtime endpoint of THIS process (the local
+ * engine's port, OpenAI's origin), so one build can run anywhere. It replaces the build-time
+ * header from next.config.
+ *
  * The website widget's embed page (/embed/<site id>) may be framed only by that site's origins:
- * its `Content-Security-Policy: frame-ancestors` is looked up per request (the site's allow-list
- * lives in the database, read by /api/widget/frame-policy). Any failure: 'none' (fail closed).
- * The header set here replaces the one from next.config, so it carries the app's whole policy
- * (lib/server/security-headers.ts) with the site's frame-ancestors added.
+ * its `frame-ancestors` is looked up per request (the site's allow-list lives in the database,
+ * read by /api/widget/frame-policy). Any failure: 'none' (fail closed).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const siteId = request.nextUrl.pathname.split('/')[2] ?? '';
-  let ancestors = "'none'";
-  try {
-    const res = await fetch(new URL(`/api/widget/frame-policy/${encodeURIComponent(siteId)}`, request.nextUrl.origin), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
-    const body = (await res.json()) as { frameAncestors?: unknown };
-    if (res.ok && typeof body.frameAncestors === 'string') ancestors = body.frameAncestors;
-  } catch {
-    ancestors = "'none'";
-  }
-  const response = NextResponse.next();
+  const path = request.nextUrl.pathname;
   const e = env();
-  response.headers.set('Content-Security-Policy', `${contentSecurityPolicy(e, { dev: e.NODE_ENV !== 'production', frameAncestors: false })}; frame-ancestors ${ancestors}`);
+  const dev = e.NODE_ENV !== 'production';
+  const response = NextResponse.next();
+  if (path === '/embed' || path.startsWith('/embed/')) {
+    const ancestors = await embedAncestors(request, path.split('/')[2] ?? '');
+    response.headers.set('Content-Security-Policy', `${contentSecurityPolicy(e, { dev, frameAncestors: false })}; frame-ancestors ${ancestors}`);
+  } else {
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy(e, { dev, frameAncestors: !isEmbeddedPath(path) }));
+  }
   return response;
 }
 
-export const config = { matcher: '/embed/:siteId*' };
+async function embedAncestors(request: NextRequest, siteId: string): Promise<string> {
+  try {
+    const res = await fetch(new URL(`/api/widget/frame-policy/${encodeURIComponent(siteId)}`, request.nextUrl.origin), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+    const body = (await res.json()) as { frameAncestors?: unknown };
+    return res.ok && typeof body.frameAncestors === 'string' ? body.frameAncestors : "'none'";
+  } catch {
+    return "'none'";
+  }
+}
+
+// Every page and route; static build assets carry no policy of their own.
+export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };

@@ -41,7 +41,7 @@ export default async function HistoryPage({ searchParams }: Props) {
         </div>
         <div className="flex min-w-0 max-w-full flex-wrap items-end gap-3">
           {view.people.length > 0 ? <PersonFilter people={view.people} value={person ?? null} scenario={filter} /> : null}
-          <ScenarioFilter options={options} value={filter} />
+          <ScenarioFilter options={options} value={filter} person={person ?? null} />
         </div>
       </div>
       <div className="space-y-4">
@@ -52,7 +52,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           Sessions{filter ? ` · ${options.find((o) => o.id === filter)?.title ?? filter}` : ''}
         </h2>
         <SessionList rows={view.sessions.sessions.map(toSessionRowView)} />
-        <Pager page={view.sessions} scenario={filter} />
+        <Pager page={view.sessions} scenario={filter} person={person ?? null} />
       </section>
     </div>
   );

@@ -5,15 +5,15 @@ import { historyHref } from '@/lib/practice/history/history-url';
 const linkClass = 'rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50';
 const idleClass = 'rounded-lg border border-slate-200 px-3 py-1.5 text-slate-400';
 
-/** Newer / older page links for the session list; the scenario filter stays in the URL. */
-export function Pager({ page, scenario }: { page: PracticeSessionPage; scenario: string | null }) {
+/** Newer / older page links for the session list; the scenario and person filters stay in the URL. */
+export function Pager({ page, scenario, person = null }: { page: PracticeSessionPage; scenario: string | null; person?: string | null }) {
   if (page.pageCount <= 1) return null;
   const from = (page.page - 1) * page.pageSize + 1;
   const to = Math.min(page.total, page.page * page.pageSize);
   return (
     <nav aria-label="Session pages" data-testid="pager" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       {page.page > 1 ? (
-        <Link href={historyHref({ scenario, page: page.page - 1 })} data-testid="pager-newer" rel="prev" className={linkClass}>
+        <Link href={historyHref({ scenario, person, page: page.page - 1 })} data-testid="pager-newer" rel="prev" className={linkClass}>
           ← Newer
         </Link>
       ) : (
@@ -23,7 +23,7 @@ export function Pager({ page, scenario }: { page: PracticeSessionPage; scenario:
         {from}–{to} of {page.total.toLocaleString('en-GB')} · page {page.page} of {page.pageCount}
       </span>
       {page.page < page.pageCount ? (
-        <Link href={historyHref({ scenario, page: page.page + 1 })} data-testid="pager-older" rel="next" className={linkClass}>
+        <Link href={historyHref({ scenario, person, page: page.page + 1 })} data-testid="pager-older" rel="next" className={linkClass}>
           Older →
         </Link>
       ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/server/env-schema';
-import { contentSecurityPolicy, NOT_EMBEDDED_SOURCE, securityHeaderRules } from './security-headers';
+import { contentSecurityPolicy, NOT_EMBEDDED_SOURCE, isEmbeddedPath, securityHeaderRules } from './security-headers';
 
 const local = parseEnv({ CUE_REALTIME_BACKEND: 'local', CUE_ENGINE_URL: 'ws://127.0.0.1:8904/v1/realtime' });
 const openai = parseEnv({ OPENAI_API_KEY: 'sk-x', CUE_REALTIME_URL: 'wss://edge.example.com/v1/realtime' });
@@ -32,5 +32,12 @@ describe('security headers', () => {
     const notEmbedded = new RegExp(`^${NOT_EMBEDDED_SOURCE}$`);
     for (const path of ['/', '/live', '/practice/call/x', '/history', '/embedded-notes', '/api/ready']) expect(notEmbedded.test(path), path).toBe(true);
     for (const path of ['/embed', '/embed/abc', '/widget.js']) expect(notEmbedded.test(path), path).toBe(false);
+  });
+
+  it('the runtime check (proxy.ts) leaves out exactly the paths the build-time rule leaves out', () => {
+    const notEmbedded = new RegExp(`^${NOT_EMBEDDED_SOURCE}$`);
+    for (const path of ['/', '/live', '/embedded-notes', '/api/ready', '/embed', '/embed/abc', '/widget.js', '/widget.json']) {
+      expect(isEmbeddedPath(path), path).toBe(!notEmbedded.test(path));
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { realtimeBackend, type Env } from './env-schema';
 
 /**
- * The security headers next.config.ts sends (evaluated when the app is built and started, so
- * CUE_ENGINE_URL, OPENAI_BASE_URL and CUE_REALTIME_URL must be the same then).
+ * The security headers. next.config.ts sends them as built; proxy.ts then sets the
+ * Content-Security-Policy again per request from the running server's environment, so a build
+ * started with another CUE_ENGINE_URL, OPENAI_BASE_URL or CUE_REALTIME_URL names the right
+ * realtime endpoint.
  *
  * Next.js (App Router, static and dynamic pages alike) streams its RSC payload in inline
  * <script> tags without a nonce unless every page is rendered per request, so script-src keeps
@@ -19,6 +21,11 @@ export type HeaderRule = { source: string; headers: Header[] };
 
 /** Every path except /embed, /embed/… and /widget.js (path-to-regexp, as next.config's `source`). */
 export const NOT_EMBEDDED_SOURCE = '/((?!embed(?:/|$)|widget\\.js$).*)';
+
+/** /embed, /embed/… and /widget.js: they set their own frame-ancestors (the same paths NOT_EMBEDDED_SOURCE leaves out). */
+export function isEmbeddedPath(path: string): boolean {
+  return path === '/embed' || path.startsWith('/embed/') || path === '/widget.js';
+}
 
 function originOf(url: string): string[] {
   const u = new URL(url);

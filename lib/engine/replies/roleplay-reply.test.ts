@@ -61,6 +61,13 @@ describe('the role-play policy: opening', () => {
     expect(roleplayReply(ctx([user('hello'), client('Fine.'), call('c1'), output('c1')]))).toEqual({ text: '' });
     expect(roleplayReply(ctx([], { tools: [] }))).toEqual({ text: coo.openingLine });
   });
+
+  it('answers and tags a turn typed while it was still speaking (before its own tag call)', () => {
+    const reply = roleplayReply(ctx([client(coo.openingLine), user(GOOD), call('c1'), output('c1')]));
+    expect(reply.text).not.toBe('');
+    expect(reply.text).not.toBe(coo.openingLine);
+    expect(reply.toolCalls?.[0]?.name).toBe('tag_turn');
+  });
 });
 
 describe('the role-play policy reacts to what the user said', () => {

@@ -36,6 +36,16 @@ function messages(items: readonly ReplyItem[], role: 'user' | 'assistant'): stri
   return items.flatMap((i) => (i.type === 'message' && i.role === role && i.text.trim() !== '' ? [i.text.trim()] : []));
 }
 
+/**
+ * A user message that came after the persona's last spoken line: typed while the persona was still
+ * speaking, it sits before that line's tag call and its output, and still wants an answer (the
+ * service's model answers it too).
+ */
+function hasUnansweredUserTurn(items: readonly ReplyItem[]): boolean {
+  const spoken = (i: ReplyItem, role: 'user' | 'assistant') => i.type === 'message' && i.role === role && i.text.trim() !== '';
+  return items.findLastIndex((i) => spoken(i, 'user')) > items.findLastIndex((i) => spoken(i, 'assistant'));
+}
+
 function hasTool(ctx: ReplyContext): boolean {
   return ctx.tools.some((t) => t.name === TAG_TURN);
 }
@@ -80,9 +90,9 @@ export const roleplayReply: ReplyPolicy = (ctx): Reply => {
 
   let planned: TurnPlan;
   if (escalation) planned = escalationPlan(brief, userTexts, escalation.level, escalation.phrase);
-  else if (last?.type === 'function_call_output') return { text: '' }; // this turn is already spoken and tagged
+  else if (last?.type === 'function_call_output' && !hasUnansweredUserTurn(items)) return { text: '' }; // this turn is already spoken and tagged
   else if (userTexts.length === 0) planned = openingPlan(brief);
   else planned = planTurn(brief, userTexts, messages(items, 'assistant'));
-  const alreadyTagged = last?.type === 'function_call_output' && last.name === TAG_TURN;
+  const alreadyTagged = last?.type === 'function_call_output' && last.name === TAG_TURN && !hasUnansweredUserTurn(items);
   return { text: planned.text, ...(hasTool(ctx) && !alreadyTagged ? { toolCalls: [tagCall(planned.tag)] } : {}) };
 };

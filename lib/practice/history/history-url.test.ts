@@ -8,6 +8,8 @@ describe('history URL', () => {
     expect(historyHref({ page: 3 })).toBe('/history?page=3');
     expect(historyHref({ scenario: 'cio-outage-review', page: 2 })).toBe('/history?scenario=cio-outage-review&page=2');
     expect(historyHref({ scenario: 'a b&c' })).toBe('/history?scenario=a+b%26c');
+    expect(historyHref({ scenario: 'cio-outage-review', person: 'user_7', page: 2 })).toBe('/history?scenario=cio-outage-review&person=user_7&page=2');
+    expect(historyHref({ person: null })).toBe('/history');
   });
 
   it('reads a page number, falling back to 1 for anything else', () => {

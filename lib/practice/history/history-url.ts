@@ -1,9 +1,9 @@
-/** /history's URL: ?scenario=<id> filters, ?page=<n> (1-based) pages the session list. */
+/** /history's URL: ?scenario=<id> and ?person=<user id> (a coach's choice) filter, ?page=<n> (1-based) pages the session list. */
 
-
-export function historyHref({ scenario, page = 1 }: { scenario?: string | null; page?: number }): string {
+export function historyHref({ scenario, person, page = 1 }: { scenario?: string | null; person?: string | null; page?: number }): string {
   const params = new URLSearchParams();
   if (scenario) params.set('scenario', scenario);
+  if (person) params.set('person', person);
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return query ? `/history?${query}` : '/history';

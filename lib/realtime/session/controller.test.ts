@@ -352,6 +352,33 @@ describe('RealtimeController: live session', () => {
     expect(calls.some((c) => c.method === 'requestResponse')).toBe(false);
   });
 
+  it('a turn typed while the assistant is answering gets its reply once that answer is done', async () => {
+    const h = makeHarness();
+    await h.controller.connect({ agentId: 'practice-partner' });
+    h.transport.emit('*', { type: 'response.created', response: { id: 'resp_open', conversation_id: 'conv_1' } });
+    // An out-of-band hint in progress does not hold a reply back; the conversation's answer does.
+    expect(h.controller.sendText('Sorry, go on')).toBe(true);
+    const calls = () => h.transport.calls as unknown as { method: string; message?: unknown; options?: unknown }[];
+    expect(calls().filter((c) => c.method === 'sendMessage')).toEqual([expect.objectContaining({ message: 'Sorry, go on', options: { triggerResponse: false } })]);
+    expect(calls().some((c) => c.method === 'requestResponse')).toBe(false);
+    h.transport.emit('*', { type: 'response.done', response: { id: 'resp_open', conversation_id: 'conv_1', status: 'completed' } });
+    expect(calls().filter((c) => c.method === 'requestResponse')).toHaveLength(1);
+    // Asked for once: a later answer finishing asks for nothing more.
+    h.transport.emit('*', { type: 'response.created', response: { id: 'resp_next', conversation_id: 'conv_1' } });
+    h.transport.emit('*', { type: 'response.done', response: { id: 'resp_next', conversation_id: 'conv_1', status: 'completed' } });
+    expect(calls().filter((c) => c.method === 'requestResponse')).toHaveLength(1);
+  });
+
+  it('an out-of-band response in progress does not hold a typed turn back', async () => {
+    const h = makeHarness();
+    await h.controller.connect({ agentId: 'hint-assistant' });
+    h.transport.emit('*', { type: 'response.created', response: { id: 'resp_hint', conversation_id: null } });
+    expect(h.controller.sendText('What next?')).toBe(true);
+    const calls = h.transport.calls as unknown as { method: string; message?: unknown; options?: unknown }[];
+    expect(calls.filter((c) => c.method === 'sendMessage')).toEqual([expect.objectContaining({ message: 'What next?' })]);
+    expect(calls.find((c) => c.method === 'sendMessage')?.options).not.toEqual({ triggerResponse: false });
+  });
+
   it('a transport send failure becomes a readable error, not a throw', async () => {
     const h = makeHarness();
     await h.controller.connect({ agentId: 'practice-partner' });

@@ -46,6 +46,8 @@ export class RealtimeController {
   /** The last session was lost (not ended by the user): Retry replays its history. */
   #restorePending = false;
   #lastOptions: ConnectOptions | null = null;
+  /** A typed turn arrived while the assistant was answering: its reply is asked for when that answer is done. */
+  #replyQueued = false;
 
   constructor(deps: ControllerDeps) {
     this.#deps = resolveControllerDeps(deps);
@@ -58,6 +60,11 @@ export class RealtimeController {
     this.#reconnect = new ReconnectScheduler(this.#deps.reconnectDelaysMs, {
       attempt: () => this.#reconnectNow(),
       onSchedule: (state) => this.#actions.setReconnecting(state),
+    });
+    this.#serverEvents.add((event) => {
+      if (event.type !== 'response.done' || !this.#replyQueued || this.#oob.conversationResponseInProgress()) return;
+      this.#replyQueued = false;
+      this.requestResponse();
     });
     this.#rollover = new RolloverTimer(this.#deps.maxSessionMs, () => this.#deps.store.getState().playing, () => this.#connectionLost('rollover'));
   }
@@ -146,14 +153,20 @@ export class RealtimeController {
 
   /**
    * Add a typed user message. `triggerResponse: false` only adds it to the conversation
-   * (context the assistant can read later), without asking for a reply.
+   * (context the assistant can read later), without asking for a reply. Typed while the
+   * assistant is still answering (its opening line, say): the service would refuse a second
+   * response (`conversation_already_has_active_response`) and the turn would go unanswered,
+   * so the message goes in now and its reply is asked for as soon as that answer is done.
    */
   sendText(text: string, { triggerResponse = true }: SendTextOptions = {}): boolean {
     const trimmed = text.trim();
     if (!trimmed) return false;
-    return this.#slot.withSession((session) =>
-      triggerResponse ? session.sendMessage(trimmed) : session.transport.sendMessage(trimmed, {}, { triggerResponse: false }),
+    const queue = triggerResponse && this.#oob.conversationResponseInProgress();
+    const sent = this.#slot.withSession((session) =>
+      triggerResponse && !queue ? session.sendMessage(trimmed) : session.transport.sendMessage(trimmed, {}, { triggerResponse: false }),
     );
+    if (sent && queue) this.#replyQueued = true;
+    return sent;
   }
 
   /** An out-of-band `response.create` (e.g. a hint with `conversation: 'none'`); the SDK queues it behind an active response. */
@@ -332,6 +345,7 @@ export class RealtimeController {
   }
 
   #teardown(keepCall: boolean): void {
+    this.#replyQueued = false;
     this.#rollover.cancel();
     this.#slot.teardown(keepCall);
   }

@@ -57,6 +57,12 @@ export class OutOfBandTracker implements CancelTargets {
     return itemId !== undefined && this.#items.has(itemId);
   }
 
+  /** A response of the conversation (not out of band) is in progress: another one would be refused until it is done. */
+  conversationResponseInProgress(): boolean {
+    for (const id of this.#inProgress.keys()) if (!this.#responses.has(id)) return true;
+    return false;
+  }
+
   isOutOfBandResponse(responseId: string | undefined): boolean {
     return responseId !== undefined && this.#responses.has(responseId);
   }
