@@ -369,6 +369,19 @@ describe('RealtimeController: live session', () => {
     expect(calls().filter((c) => c.method === 'requestResponse')).toHaveLength(1);
   });
 
+  it('an in-conversation response asked for during an answer waits for it; an out-of-band one goes at once', async () => {
+    const h = makeHarness();
+    await h.controller.connect({ agentId: 'practice-partner' });
+    const creates = () => (h.transport.calls as unknown as { method: string; response?: unknown }[]).filter((c) => c.method === 'requestResponse');
+    h.transport.emit('*', { type: 'response.created', response: { id: 'resp_a', conversation_id: 'conv_1' } });
+    expect(h.controller.requestResponse({ conversation: 'none', instructions: 'hint' })).toBe(true);
+    expect(creates()).toHaveLength(1);
+    expect(h.controller.requestResponse({ instructions: 'escalate' })).toBe(true);
+    expect(creates()).toHaveLength(1);
+    h.transport.emit('*', { type: 'response.done', response: { id: 'resp_a', conversation_id: 'conv_1', status: 'completed' } });
+    expect(creates().map((c) => c.response)).toEqual([{ conversation: 'none', instructions: 'hint' }, { instructions: 'escalate' }]);
+  });
+
   it('an out-of-band response in progress does not hold a typed turn back', async () => {
     const h = makeHarness();
     await h.controller.connect({ agentId: 'hint-assistant' });

@@ -46,8 +46,13 @@ export class RealtimeController {
   /** The last session was lost (not ended by the user): Retry replays its history. */
   #restorePending = false;
   #lastOptions: ConnectOptions | null = null;
-  /** A typed turn arrived while the assistant was answering: its reply is asked for when that answer is done. */
-  #replyQueued = false;
+  /**
+   * A reply asked for while the assistant was still answering in the conversation (a turn typed
+   * during its opening line, say): the service refuses a second one
+   * (`conversation_already_has_active_response`), so it waits here until that answer is done.
+   * The latest request wins; `response` is its parameters (undefined: the default reply).
+   */
+  #queuedReply: { response?: Record<string, unknown> } | null = null;
 
   constructor(deps: ControllerDeps) {
     this.#deps = resolveControllerDeps(deps);
@@ -62,9 +67,10 @@ export class RealtimeController {
       onSchedule: (state) => this.#actions.setReconnecting(state),
     });
     this.#serverEvents.add((event) => {
-      if (event.type !== 'response.done' || !this.#replyQueued || this.#oob.conversationResponseInProgress()) return;
-      this.#replyQueued = false;
-      this.requestResponse();
+      const queued = this.#queuedReply;
+      if (event.type !== 'response.done' || !queued || this.#oob.conversationResponseInProgress()) return;
+      this.#queuedReply = null;
+      this.#sendResponseCreate(queued.response);
     });
     this.#rollover = new RolloverTimer(this.#deps.maxSessionMs, () => this.#deps.store.getState().playing, () => this.#connectionLost('rollover'));
   }
@@ -165,17 +171,22 @@ export class RealtimeController {
     const sent = this.#slot.withSession((session) =>
       triggerResponse && !queue ? session.sendMessage(trimmed) : session.transport.sendMessage(trimmed, {}, { triggerResponse: false }),
     );
-    if (sent && queue) this.#replyQueued = true;
+    if (sent && queue) this.#queuedReply = {};
     return sent;
   }
 
-  /** An out-of-band `response.create` (e.g. a hint with `conversation: 'none'`); the SDK queues it behind an active response. */
+  /**
+   * A `response.create`. Out of band (`conversation: 'none'`, e.g. a hint) it goes now: it may run
+   * beside the conversation's answer. In the conversation, while another answer is in progress,
+   * it waits for that answer to be done (see #queuedReply).
+   */
   requestResponse(response?: Record<string, unknown>): boolean {
-    return this.#slot.withSession((session) => {
-      const transport = session.transport;
-      if (transport.requestResponse) transport.requestResponse(response);
-      else transport.sendEvent({ type: 'response.create', ...(response ? { response } : {}) });
-    });
+    if (response?.conversation !== 'none' && this.#oob.conversationResponseInProgress()) {
+      if (!this.#slot.live?.up) return this.#sendResponseCreate(response);
+      this.#queuedReply = { ...(response ? { response } : {}) };
+      return true;
+    }
+    return this.#sendResponseCreate(response);
   }
 
   /**
@@ -226,6 +237,14 @@ export class RealtimeController {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  #sendResponseCreate(response?: Record<string, unknown>): boolean {
+    return this.#slot.withSession((session) => {
+      const transport = session.transport;
+      if (transport.requestResponse) transport.requestResponse(response);
+      else transport.sendEvent({ type: 'response.create', ...(response ? { response } : {}) });
+    });
+  }
 
   #cancel(session: RealtimeSession, responseId: string): boolean {
     if (!this.#oob.takeOne(responseId)) return false;
@@ -345,7 +364,7 @@ export class RealtimeController {
   }
 
   #teardown(keepCall: boolean): void {
-    this.#replyQueued = false;
+    this.#queuedReply = null;
     this.#rollover.cancel();
     this.#slot.teardown(keepCall);
   }
