@@ -217,7 +217,12 @@ describe('coach review', () => {
     as(ann);
     const seen = must(await review.getSessionReview({ sessionId: id }));
     expect(seen).toMatchObject({ coachScore: { score: 7, coachName: 'Cody' }, comments: [{ itemId: 'u1', body: 'Good: you owned it first.', coachName: 'Cody' }], canReview: false, isOwner: true });
+    // the coach's score is the session's score in the history list (and progress); cleared, the rubric's is back
+    expect(must(await practice.listHistory()).find((s) => s.id === id)?.score).toBe(7);
     // the member cannot review their own session
     expect(await review.setCoachScore({ sessionId: id, score: 10 })).toMatchObject(refused);
+    as(cody);
+    must(await review.setCoachScore({ sessionId: id, score: null }));
+    expect(must(await practice.listHistory()).find((s) => s.id === id)?.score).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ export default async function SessionPage({ params }: Props) {
               <span className="font-semibold">Coach score {coach.score}/10</span>
               <span className="text-xs">by {coach.coachName}</span>
               <span data-testid="ai-score" className="text-xs text-slate-600">
-                {s.score !== null ? `${s.debrief?.source === 'rubric' ? 'rubric' : 'AI'} score ${s.score}/10` : 'no AI score'}
+                {s.debrief ? `${s.debrief.source === 'rubric' ? 'rubric' : 'AI'} score ${s.debrief.score}/10` : 'no AI score'}
               </span>
             </p>
           ) : null}

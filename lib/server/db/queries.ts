@@ -105,7 +105,8 @@ export async function endPracticeSession({ sessionId, endedAt, endReason }: { se
 export async function savePracticeDebrief({ sessionId, metrics, debrief }: { sessionId: string; metrics: DeliveryMetrics; debrief: Debrief }) {
   const [row] = await db()
     .update(practiceSessions)
-    .set({ metrics, debrief, score: debrief.score })
+    // A coach's score, when there is one, stays the session's score (review-queries.ts).
+    .set({ metrics, debrief, score: sql`coalesce((select cs.score from coach_scores cs where cs.session_id = ${practiceSessions.id}), ${debrief.score})` })
     .where(eq(practiceSessions.id, sessionId))
     .returning({ id: practiceSessions.id });
   return row !== undefined;

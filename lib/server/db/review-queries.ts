@@ -1,10 +1,15 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CoachComment } from '@/lib/contracts/coach-review';
 import { db } from './connection';
-import { coachComments, coachScores, users } from './schema';
+import { coachComments, coachScores, practiceSessions, users } from './schema';
 
-/** Coach scores and pinned comments. Callers check that the caller coaches the session's owner. */
+/**
+ * Coach scores and pinned comments. Callers check that the caller coaches the session's owner.
+ * A coach's score overrides the AI or rubric score everywhere: `practice_sessions.score` is the
+ * session's effective score (the coach's when there is one, else its debrief's), so the history
+ * list, progress and charts read it through their indexes; the debrief keeps its own score.
+ */
 
 export async function getCoachScore({ sessionId }: { sessionId: string }) {
   const [row] = await db()
@@ -17,14 +22,23 @@ export async function getCoachScore({ sessionId }: { sessionId: string }) {
 
 export async function setCoachScore({ sessionId, coachId, score }: { sessionId: string; coachId: string; score: number }) {
   const updatedAt = new Date();
-  await db()
-    .insert(coachScores)
-    .values({ sessionId, coachId, score, updatedAt })
-    .onConflictDoUpdate({ target: coachScores.sessionId, set: { coachId, score, updatedAt } });
+  await db().transaction(async (tx) => {
+    await tx
+      .insert(coachScores)
+      .values({ sessionId, coachId, score, updatedAt })
+      .onConflictDoUpdate({ target: coachScores.sessionId, set: { coachId, score, updatedAt } });
+    await tx.update(practiceSessions).set({ score }).where(eq(practiceSessions.id, sessionId));
+  });
 }
 
 export async function clearCoachScore({ sessionId }: { sessionId: string }) {
-  await db().delete(coachScores).where(eq(coachScores.sessionId, sessionId));
+  await db().transaction(async (tx) => {
+    await tx.delete(coachScores).where(eq(coachScores.sessionId, sessionId));
+    await tx
+      .update(practiceSessions)
+      .set({ score: sql`(${practiceSessions.debrief}->>'score')::int` })
+      .where(eq(practiceSessions.id, sessionId));
+  });
 }
 
 export async function listCoachComments({ sessionId }: { sessionId: string }): Promise<CoachComment[]> {

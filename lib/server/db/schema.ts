@@ -35,6 +35,7 @@ export const practiceSessions = pgTable(
     endReason: text('end_reason').$type<EndReason>(),
     metrics: jsonb('metrics').$type<DeliveryMetrics>(),
     debrief: jsonb('debrief').$type<Debrief>(),
+    // The effective score: the coach's when a coach scored it (review-queries.ts), else the debrief's.
     score: integer('score'),
   },
   (t) => [
