@@ -7,7 +7,8 @@ import { actionsOf, getCall } from '@/lib/server/db/assist-call-queries';
 import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { parseEnv } from '@/lib/server/env-schema';
-import { insertTestTeam, insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
+import { insertTwoTeams, must, REFUSED, SIGNED_OUT } from '@/lib/server/db/test-support/action-results';
+import { type TestActor } from '@/lib/server/db/test-support/test-users';
 import * as assist from './assist';
 
 /**
@@ -33,27 +34,16 @@ let admina: TestActor;
 const as = (a: TestActor | null) => (who.actor = a);
 
 beforeAll(async () => {
-  const { db } = getDatabase(config());
   await migrateDatabase(getDatabase(config()));
-  const teamA = await insertTestTeam(db, 'Team A');
-  const teamB = await insertTestTeam(db, 'Team B');
-  ann = await insertTestUser(db, { name: 'Ann', teamId: teamA });
-  eve = await insertTestUser(db, { name: 'Eve', teamId: teamB });
-  cody = await insertTestUser(db, { name: 'Cody', role: 'coach', teamId: teamA });
-  bea = await insertTestUser(db, { name: 'Bea', role: 'coach', teamId: teamB });
-  admina = await insertTestUser(db, { name: 'Admina', role: 'admin' });
+  ({ ann, eve, cody, bea, admina } = await insertTwoTeams(getDatabase(config()).db));
 }, 120_000);
 afterAll(async () => {
   await closeDatabase(config());
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function must<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
-const refused = { ok: false, error: { code: 'forbidden' } };
-const signedOut = { ok: false, error: { code: 'unauthenticated' } };
+const refused = REFUSED;
+const signedOut = SIGNED_OUT;
 const turn = (callId: string) => ({ callId, speaker: 'customer' as const, source: 'typed' as const, text: 'My order has not arrived.' });
 
 describe('agent assist calls belong to their agent', () => {

@@ -7,7 +7,8 @@ import { exportScenarioJson } from '@/lib/practice/scenarios/import-export';
 import { closeDatabase, databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { parseEnv } from '@/lib/server/env-schema';
-import { insertTestTeam, insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
+import { insertTwoTeams, must, REFUSED } from '@/lib/server/db/test-support/action-results';
+import { type TestActor } from '@/lib/server/db/test-support/test-users';
 import * as accounts from './accounts';
 import * as admin from './admin';
 import * as live from './live';
@@ -46,25 +47,15 @@ let admina: TestActor;
 const as = (a: TestActor | null) => (who.actor = a);
 
 beforeAll(async () => {
-  const { db } = getDatabase(config());
   await migrateDatabase(getDatabase(config()));
-  const teamA = await insertTestTeam(db, 'Team A');
-  const teamB = await insertTestTeam(db, 'Team B');
-  ann = await insertTestUser(db, { name: 'Ann', teamId: teamA });
-  eve = await insertTestUser(db, { name: 'Eve', teamId: teamB });
-  cody = await insertTestUser(db, { name: 'Cody', role: 'coach', teamId: teamA });
-  admina = await insertTestUser(db, { name: 'Admina', role: 'admin' });
+  ({ ann, eve, cody, admina } = await insertTwoTeams(getDatabase(config()).db));
 }, 60_000);
 afterAll(async () => {
   await closeDatabase(config());
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function must<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
-const refused = { ok: false, error: { code: 'forbidden' } };
+const refused = REFUSED;
 /** A realistic meeting time (dates are bounded: 2000 to a day ahead). */
 const T0 = Date.UTC(2026, 0, 1, 10);
 const item = (sessionId: string, itemId: string, text: string) => ({ sessionId, itemId, seq: 0, speaker: 'user' as const, text, startedAt: new Date(Date.UTC(2026, 0, 1, 10)) });

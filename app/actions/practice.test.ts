@@ -11,6 +11,7 @@ import { defaultScenario } from '@/agents/scenarios';
 import { getRoleplayAgentConfigForSession } from '@/lib/server/services/session-agent';
 import { buildClientInstructions } from '@/agents/prompts/roleplay-client';
 import { runDebrief } from '@/lib/server/services/run-debrief';
+import { must } from '@/lib/server/db/test-support/action-results';
 import { insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
 import * as actions from './practice';
 
@@ -44,10 +45,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function must<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
 
 async function playCall(items: typeof strongCall, scenarioId = 'municipal-coo-sic') {
   const { session } = must(await actions.startPracticeSession({ scenarioId }));
