@@ -30,7 +30,7 @@ export const phoneReceptionist = defineStudioAgent({
   secretTtlSeconds: 60,
 });
 
-export const phoneSupportLine = defineStudioAgent({
+const phoneSupportLine = defineStudioAgent({
   id: 'phone-support',
   name: 'Support line',
   purpose: 'Order and delivery support by phone: finds the order, explains the policy, escalates what it cannot solve.',

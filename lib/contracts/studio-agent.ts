@@ -15,7 +15,7 @@ import { plainText } from './safe-text';
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_DEPTH = 4;
 
-export type JsonSchemaProperty =
+type JsonSchemaProperty =
   | { type: 'string'; description?: string; enum?: string[] }
   | { type: 'number' | 'integer'; description?: string; minimum?: number; maximum?: number }
   | { type: 'boolean'; description?: string }
@@ -64,7 +64,7 @@ const objectSchema = z
     });
 
 /** A tool's parameters: a JSON-schema object (the subset above), at most 4 levels deep. */
-export const toolParametersSchema = objectSchema.superRefine((o, ctx) => {
+const toolParametersSchema = objectSchema.superRefine((o, ctx) => {
   if (depthOf(o) > MAX_DEPTH) ctx.addIssue({ code: 'custom', message: `nest parameters at most ${MAX_DEPTH} levels deep` });
 });
 
@@ -79,7 +79,7 @@ export const BUILTIN_TOOLS = [
   { name: 'transfer_to_human', label: 'Transfer to a human', description: 'Hand the call to a person (a <Dial> through Twilio).', parameters: { type: 'object', properties: { reason: str('Why the caller wants a person, in one sentence') }, required: ['reason'] } },
 ] as const satisfies readonly { name: string; label: string; description: string; parameters: JsonSchemaObject }[];
 export type BuiltinToolName = (typeof BUILTIN_TOOLS)[number]['name'];
-export const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((t) => t.name) as [BuiltinToolName, ...BuiltinToolName[]];
+const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((t) => t.name) as [BuiltinToolName, ...BuiltinToolName[]];
 
 // ---- webhook tools ----------------------------------------------------------------------------
 
@@ -100,7 +100,7 @@ const webhookUrl = z
   }, 'enter an http:// or https:// URL (no user name or password in it)');
 
 /** A tool the server calls over HTTP (POST, JSON arguments in, JSON result back to the model). */
-export const webhookToolSchema = z.object({
+const webhookToolSchema = z.object({
   name: z.string().regex(TOOL_NAME_PATTERN, 'tool names are snake_case: a-z, 0-9 and _, starting with a letter (2 to 64 characters)'),
   description: plainText().trim().min(10, 'describe what the tool does in at least 10 characters').max(1000),
   parameters: toolParametersSchema,
@@ -119,7 +119,7 @@ export type WebhookTool = z.infer<typeof webhookToolSchema>;
 
 // ---- the stored agent -------------------------------------------------------------------------
 
-export const studioToolsSchema = z
+const studioToolsSchema = z
   .object({
     builtins: z.array(z.enum(BUILTIN_TOOL_NAMES)).max(BUILTIN_TOOL_NAMES.length).default([]),
     webhooks: z.array(webhookToolSchema).max(20, 'at most 20 webhook tools').default([]),

@@ -18,7 +18,7 @@ export type ConfigChange = {
   lines?: DiffLine[];
 };
 
-export type WebhookToolView = Omit<WebhookTool, 'secretHeader'> & { secretHeader: { name: string; hint: string } | null };
+type WebhookToolView = Omit<WebhookTool, 'secretHeader'> & { secretHeader: { name: string; hint: string } | null };
 export type StudioAgentView = Omit<StudioAgentConfig, 'tools'> & { tools: { builtins: BuiltinToolName[]; webhooks: WebhookToolView[] } };
 
 export type VersionView = {

@@ -17,7 +17,7 @@ function toZodObject(parameters: JsonSchemaObject): z.ZodObject {
   return schema instanceof z.ZodObject ? schema : z.object({});
 }
 
-export function studioToolList(config: RuntimeInput): { name: string; description: string; parameters: JsonSchemaObject }[] {
+function studioToolList(config: RuntimeInput): { name: string; description: string; parameters: JsonSchemaObject }[] {
   const builtins = BUILTIN_TOOLS.filter((t) => config.tools.builtins.includes(t.name)).map((t) => ({ name: t.name, description: t.description, parameters: t.parameters as JsonSchemaObject }));
   return [...builtins, ...config.tools.webhooks.map((w) => ({ name: w.name, description: w.description, parameters: w.parameters }))];
 }

@@ -42,7 +42,7 @@ export type AgentSourceOptions = {
   onError?: (error: unknown) => void;
 };
 
-export const DEFAULT_POLL_MS = 500;
+const DEFAULT_POLL_MS = 500;
 
 type Watch = { version: number | null; listeners: Set<(cfg: StudioPhoneAgent) => void> };
 

@@ -3,7 +3,7 @@ import type { StudioAgentView } from '@/lib/contracts/studio-view';
 
 /** Webhook secrets: shown as a hint, kept when a save leaves them empty, hidden from diffs. */
 
-export function secretHint(value: string): string {
+function secretHint(value: string): string {
   return value.length >= 8 ? `••••${value.slice(-2)}` : '••••';
 }
 

@@ -24,7 +24,7 @@ function staleMessage(base: number, current: number): string {
 
 const fingerprint = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 6);
 
-export async function seeded(db: Database): Promise<void> {
+async function seeded(db: Database): Promise<void> {
   await q.ensureStudioSeeded(db, STUDIO_BUILTINS);
 }
 
@@ -34,7 +34,7 @@ export async function listStudioAgents(db: Database): Promise<StudioAgentSummary
   return rows.map((r) => ({ id: r.id, name: r.name, purpose: r.purpose, version: r.version, updatedAt: r.updatedAt.toISOString(), numbers: r.numbers, builtin: r.builtin !== null }));
 }
 
-export function versionViews(versions: readonly q.StoredVersion[]): VersionView[] {
+function versionViews(versions: readonly q.StoredVersion[]): VersionView[] {
   // Newest first; each against the one before it.
   return versions.map((v, i) => {
     const previous = versions[i + 1];
@@ -64,7 +64,7 @@ export async function getEditorView(db: Database, agentId: string): Promise<Acti
 }
 
 /** Validate a config from the editor against the stored one: stored secrets back in, the id fixed. */
-export function parseEditedConfig(raw: Record<string, unknown>, previous: StudioAgentConfig): ActionResult<StudioAgentConfig, 'invalid_input'> {
+function parseEditedConfig(raw: Record<string, unknown>, previous: StudioAgentConfig): ActionResult<StudioAgentConfig, 'invalid_input'> {
   const parsed = studioAgentConfigSchema.safeParse({ ...restoreSecrets(raw, previous), id: previous.id });
   if (parsed.success) return ok(parsed.data);
   return fail('invalid_input', 'Some fields are not valid: they are marked below. Nothing was saved.', fieldErrorsFromZod(parsed.error));
