@@ -65,7 +65,7 @@ export function VersionHistory({ agentId, currentVersion, versions }: { agentId:
             </div>
             {open === v.version && (
               <div className="border-t border-slate-100 p-2">
-                <DiffView changes={v.changes} />
+                {v.version === 1 ? <p className="text-xs text-slate-500">The first version{v.authorName === 'Cue (built-in)' ? ', seeded from the built-in config' : ''}.</p> : <DiffView changes={v.changes} />}
               </div>
             )}
           </li>

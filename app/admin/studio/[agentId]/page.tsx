@@ -38,7 +38,7 @@ export default async function StudioAgentPage({ params }: { params: Promise<{ ag
         <div className="space-y-6">
           <TryItPanel key={view.version} agent={view.agent} version={view.version} />
           <PhoneNumbersPanel agentId={view.agent.id} numbers={view.numbers} />
-          <VersionHistory agentId={view.agent.id} currentVersion={view.version} versions={view.versions} />
+          <VersionHistory key={view.version} agentId={view.agent.id} currentVersion={view.version} versions={view.versions} />
         </div>
       </div>
     </div>
