@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { runGuardedAction, type ActionResult } from '@/lib/contracts/action-result';
 import {
   agentRefInputSchema,
+  createAgentInputSchema,
   mapNumberInputSchema,
   rollbackInputSchema,
   saveAgentInputSchema,
   unmapNumberInputSchema,
+  type CreateAgentInput,
   type RollbackInput,
   type SaveAgentInput,
   type StudioAgentSummary,
@@ -41,4 +43,8 @@ export async function mapStudioNumber(input: { agentId: string; number: string }
 
 export async function unmapStudioNumber(input: { number: string }): Promise<ActionResult<{ number: string }>> {
   return runGuardedAction(role('admin'), unmapNumberInputSchema, input, (data) => studio.unmapNumber(db(), data.number));
+}
+
+export async function createStudioAgent(input: CreateAgentInput): Promise<ActionResult<{ id: string }>> {
+  return runGuardedAction(role('admin'), createAgentInputSchema, input, (data, actor) => studio.createAgent(db(), actor, data));
 }

@@ -51,5 +51,12 @@ export const rollbackInputSchema = z.object({ agentId, toVersion: version, baseV
 export const mapNumberInputSchema = z.object({ agentId, number: z.string().max(40) });
 export const unmapNumberInputSchema = z.object({ number: z.string().max(40) });
 
+/** A new agent: a copy of an existing one's current config under a new id and name. */
+export const createAgentInputSchema = z.object({
+  id: z.string().trim().regex(/^[a-z][a-z0-9-]{1,40}$/, 'an id is 2 to 41 characters: a-z, 0-9 and -, starting with a letter'),
+  name: z.string().trim().min(1, 'enter a name').max(60),
+  fromAgentId: agentId,
+});
+export type CreateAgentInput = z.infer<typeof createAgentInputSchema>;
 export type SaveAgentInput = z.infer<typeof saveAgentInputSchema>;
 export type RollbackInput = z.infer<typeof rollbackInputSchema>;

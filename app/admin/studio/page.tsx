@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { listStudioAgents } from '@/app/actions/studio';
 import { PageError } from '@/components/practice/page-error';
 import { StudioAgentList } from '@/components/studio/agent-list';
+import { NewAgentForm } from '@/components/studio/new-agent-form';
 import { requireAdmin } from '@/lib/server/auth/page-access';
 
 export const metadata: Metadata = { title: 'Agent studio — Cue' };
@@ -25,6 +26,7 @@ export default async function StudioPage() {
         </p>
       </div>
       <StudioAgentList agents={result.data} />
+      <NewAgentForm agents={result.data} />
     </div>
   );
 }

@@ -41,6 +41,16 @@ async function seed(db: Database, builtins: readonly StudioAgentConfig[]): Promi
   }
 }
 
+/** A new agent at version 1; `exists` when the id is taken. */
+export async function createAgent(db: Database, config: StudioAgentConfig, author: Author): Promise<{ ok: true } | { ok: false; reason: 'exists' }> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx.insert(studioAgents).values({ id: config.id, currentVersion: 1 }).onConflictDoNothing().returning({ id: studioAgents.id });
+    if (inserted.length === 0) return { ok: false as const, reason: 'exists' as const };
+    await tx.insert(studioAgentVersions).values({ agentId: config.id, version: 1, config, authorId: author.id, authorName: author.name });
+    return { ok: true as const };
+  });
+}
+
 export async function listAgents(db: Database): Promise<{ id: string; version: number; name: string; purpose: string; builtin: string | null; updatedAt: Date; numbers: string[] }[]> {
   const rows = await db
     .select({ id: studioAgents.id, version: studioAgents.currentVersion, builtin: studioAgents.builtin, updatedAt: studioAgents.updatedAt, config: studioAgentVersions.config })

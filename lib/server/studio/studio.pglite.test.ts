@@ -4,7 +4,7 @@ import { createDatabase, type DatabaseHandle } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
 import { createStudioAgentSource, listenerFor, type StudioPhoneAgent } from './agent-source';
-import { getEditorView, listStudioAgents, mapNumber, rollbackAgent, saveAgent, unmapNumber } from './studio-service';
+import { createAgent, getEditorView, listStudioAgents, mapNumber, rollbackAgent, saveAgent, unmapNumber } from './studio-service';
 
 let handle: DatabaseHandle;
 let admin: TestActor;
@@ -136,6 +136,16 @@ describe('agent studio on PGlite', () => {
     expect((await editor()).numbers).toEqual([{ number: '+14155550123', agentId: 'phone-support', agentName: 'Support line' }]);
     expect((await unmapNumber(handle.db, '+14155550123')).ok).toBe(true);
     expect((await unmapNumber(handle.db, '+14155550123')).ok).toBe(false);
+  });
+});
+
+describe('new agents', () => {
+  it('copies an agent\'s current config under a new id, at version 1 by its author; an id is taken once', async () => {
+    expect(await createAgent(handle.db, admin, { id: 'night-line', name: 'Night line', fromAgentId: 'phone-support' })).toEqual({ ok: true, data: { id: 'night-line' } });
+    const view = await getEditorView(handle.db, 'night-line');
+    expect(view.ok && view.data).toMatchObject({ version: 1, builtin: false, agent: { id: 'night-line', name: 'Night line', voice: 'cedar' }, versions: [{ version: 1, authorName: 'Ada Admin' }] });
+    expect(await createAgent(handle.db, admin, { id: 'night-line', name: 'Again', fromAgentId: 'phone-support' })).toMatchObject({ ok: false, error: { code: 'agent_exists', fieldErrors: [{ path: 'id' }] } });
+    expect(await createAgent(handle.db, admin, { id: 'day-line', name: 'Day', fromAgentId: 'nobody-here' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
