@@ -12,15 +12,18 @@ import { StudioTrySession, type TryMode } from '@/lib/studio/try-session';
  * mint and realtime core as every other call. The agent greets first, as on the phone.
  */
 export function TryItPanel({ agent, version }: { agent: StudioAgentView; version: number }) {
-  const session = useMemo(
-    () =>
-      new StudioTrySession({
-        agent: studioToAgentConfig(agent),
-        greetingInstructions: greetingInstructions(agent),
-        mint: (input) => mintStudioTry({ agentId: agent.id, transport: input.transport }),
-      }),
-    [agent],
+  const setup = useMemo(
+    () => ({
+      agent: studioToAgentConfig(agent),
+      greetingInstructions: greetingInstructions(agent),
+      mint: (input: { transport?: 'webrtc' | 'websocket' }) => mintStudioTry({ agentId: agent.id, transport: input.transport }),
+      version,
+    }),
+    [agent, version],
   );
+  // One session for the page's life; a newly saved version is used from the next start.
+  const [session] = useState(() => new StudioTrySession(setup));
+  useEffect(() => session.update(setup), [session, setup]);
   useEffect(() => () => session.dispose(), [session]);
   const connection = useStore(session.store, (s) => s.connection);
   const error = useStore(session.store, (s) => s.error);
@@ -28,6 +31,7 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
   const playing = useStore(session.store, (s) => s.playing);
   const [text, setText] = useState('');
   const live = connection === 'connected';
+  const liveVersion = live ? session.startedVersion : null;
 
   const start = (mode: TryMode) => void session.start(mode);
   const send = (event: FormEvent<HTMLFormElement>) => {
@@ -40,7 +44,7 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold">Try it</h2>
         <span className="text-xs text-slate-500" data-testid="try-status">
-          {connection === 'connecting' ? 'Connecting…' : live ? (playing ? 'Agent speaking' : `Live · version ${version}`) : 'Not connected'}
+          {connection === 'connecting' ? 'Connecting…' : live ? (playing ? 'Agent speaking' : `Live · version ${liveVersion ?? version}`) : 'Not connected'}
         </span>
       </div>
       <p className="text-xs text-slate-600">Hear what callers hear: the saved version, in the browser. Phone-only tools (transfer, lookups) are described, not run.</p>
@@ -60,6 +64,11 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
           </>
         )}
       </div>
+      {liveVersion !== null && liveVersion < version && (
+        <p role="status" className="text-xs text-amber-800" data-testid="try-newer">
+          Version {version} is saved; this chat still runs version {liveVersion}. Hang up and start again to try the new one.
+        </p>
+      )}
       {error && (
         <p role="alert" className="text-sm text-rose-800" data-testid="try-error">
           {error.message}

@@ -9,7 +9,7 @@ import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/st
  * first, with its greeting, as on a phone call. `end_call` ends the chat; `transfer_to_human` and
  * the other phone tools answer that they only work on a call, so the model says so.
  */
-export type TrySetup = { agent: AgentConfig; greetingInstructions: string; mint: MintFn };
+export type TrySetup = { agent: AgentConfig; greetingInstructions: string; mint: MintFn; version: number };
 export type TryMode = 'voice' | 'text';
 
 const PHONE_ONLY = 'This is a browser test chat ("Try it"), not a phone call: the tool is not run here. Tell the user what you would do.';
@@ -17,7 +17,9 @@ const PHONE_ONLY = 'This is a browser test chat ("Try it"), not a phone call: th
 export class StudioTrySession {
   readonly store: RealtimeStore = createRealtimeStore();
   readonly controller: RealtimeController;
-  readonly #setup: TrySetup;
+  #setup: TrySetup;
+  /** The setup the live (or last) chat started with. */
+  #started: TrySetup | null = null;
 
   constructor(setup: TrySetup, deps: Partial<ControllerDeps> = {}) {
     this.#setup = setup;
@@ -25,16 +27,22 @@ export class StudioTrySession {
       reconnectDelaysMs: [],
       ...deps,
       store: this.store,
-      mint: setup.mint,
-      getAgentConfig: () => setup.agent,
+      mint: (input) => (this.#started ?? this.#setup).mint(input),
+      getAgentConfig: () => (this.#started ?? this.#setup).agent,
     });
+  }
+
+  /** A newer saved version: the next start uses it (a live chat keeps the one it started with). */
+  update(setup: TrySetup): void {
+    this.#setup = setup;
   }
 
   /** From the user's click (the microphone needs the gesture). */
   async start(mode: TryMode): Promise<boolean> {
-    const handlers = Object.fromEntries(this.#setup.agent.tools.map((t) => [t.name, async () => ({ note: PHONE_ONLY })]));
+    const setup = (this.#started = this.#setup);
+    const handlers = Object.fromEntries(setup.agent.tools.map((t) => [t.name, async () => ({ note: PHONE_ONLY })]));
     const connected = await this.controller.connect({
-      agentId: this.#setup.agent.id,
+      agentId: setup.agent.id,
       input: mode === 'voice' ? 'mic' : 'none',
       toolHandlers: {
         ...handlers,
@@ -44,8 +52,13 @@ export class StudioTrySession {
         },
       },
     });
-    if (connected) this.controller.requestResponse({ instructions: this.#setup.greetingInstructions });
+    if (connected) this.controller.requestResponse({ instructions: setup.greetingInstructions });
     return connected;
+  }
+
+  /** The version the live (or last) chat started with. */
+  get startedVersion(): number | null {
+    return this.#started?.version ?? null;
   }
 
   send(text: string): boolean {

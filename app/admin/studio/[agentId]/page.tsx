@@ -34,11 +34,11 @@ export default async function StudioAgentPage({ params }: { params: Promise<{ ag
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <StudioAgentEditor key={view.version} agent={view.agent} version={view.version} />
+        <StudioAgentEditor key={`editor-${view.version}`} agent={view.agent} version={view.version} />
         <div className="space-y-6">
-          <TryItPanel key={view.version} agent={view.agent} version={view.version} />
+          <TryItPanel agent={view.agent} version={view.version} />
           <PhoneNumbersPanel agentId={view.agent.id} numbers={view.numbers} />
-          <VersionHistory key={view.version} agentId={view.agent.id} currentVersion={view.version} versions={view.versions} />
+          <VersionHistory key={`history-${view.version}`} agentId={view.agent.id} currentVersion={view.version} versions={view.versions} />
         </div>
       </div>
     </div>
