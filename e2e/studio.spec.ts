@@ -4,7 +4,7 @@ import { shotPath } from './support/shots';
 
 /**
  * The agent studio in the browser, as the owner (an admin): the seeded agents, an edit that becomes
- * a new version with its diff, a rollback, a phone number, a bad webhook tool that keeps every edit,
+ * a new version with its diff, a rollback, a new agent, a phone number, a bad webhook tool that keeps every edit,
  * a stale save refused, "Try it" on the local engine; and a member who cannot open the studio.
  */
 test.describe.configure({ mode: 'serial' });
@@ -27,6 +27,23 @@ test('the studio lists the seeded built-in agents', async ({ page }) => {
   await expect(page.getByTestId('studio-agent-phone-receptionist')).toContainText('Receptionist');
   await expect(page.getByTestId('studio-agent-phone-support')).toContainText('Support line');
   await page.screenshot({ path: shotPath('studio-list'), fullPage: true });
+});
+
+test('a new agent starts as a copy of an existing one; a taken id says so', async ({ page }) => {
+  await page.goto('/admin/studio');
+  const form = page.getByTestId('new-agent');
+  await form.getByLabel('Id').fill('phone-support');
+  await form.getByLabel('Name').fill('Copy');
+  await form.getByTestId('new-agent-create').click();
+  await expect(page.getByTestId('new-agent-id-error')).toContainText('taken');
+  await form.getByLabel('Id').fill(`night-${run}`);
+  await form.getByLabel('Name').fill('Night line');
+  await form.getByLabel('Start from').selectOption('phone-support');
+  await form.getByTestId('new-agent-create').click();
+  await expect(page).toHaveURL(new RegExp(`/admin/studio/night-${run}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Night line');
+  await expect(version(page)).toHaveText('1');
+  await expect(page.getByTestId('version-1')).toContainText('Olive Owner');
 });
 
 test('an edit to the instructions is a new version with a diff; a rollback restores the old text as a newer version', async ({ page }) => {

@@ -26,8 +26,11 @@ export type StudioAgentSource = {
   /** The agent mapped to the number; while no number is mapped at all, the default phone agent; else null. */
   forNumber(calledNumber: string): Promise<StudioPhoneAgent | null>;
   byId(id: string): Promise<StudioPhoneAgent | null>;
-  /** `onChange` gets each new version of the agent once it is saved. Returns the unsubscribe. */
-  subscribe(agentId: string, onChange: (cfg: StudioPhoneAgent) => void): () => void;
+  /**
+   * `onChange` gets each version of the agent newer than `sinceVersion` (default: the version this
+   * source last read for it, e.g. by `byId`), at once if one is already newer. Returns the unsubscribe.
+   */
+  subscribe(agentId: string, onChange: (cfg: StudioPhoneAgent) => void, sinceVersion?: number): () => void;
   /** Stop polling and listening. */
   close(): Promise<void>;
 };
@@ -44,7 +47,8 @@ export type AgentSourceOptions = {
 
 const DEFAULT_POLL_MS = 500;
 
-type Watch = { version: number | null; listeners: Set<(cfg: StudioPhoneAgent) => void> };
+/** Per listener, the version it has (null: whatever is current when first checked). */
+type Watch = { listeners: Map<(cfg: StudioPhoneAgent) => void, number | null> };
 
 export function createStudioAgentSource({ db, listen, pollMs = DEFAULT_POLL_MS, onError = (e) => console.warn('[studio] agent source', e) }: AgentSourceOptions): StudioAgentSource {
   const watches = new Map<string, Watch>();
@@ -77,15 +81,15 @@ export function createStudioAgentSource({ db, listen, pollMs = DEFAULT_POLL_MS, 
         for (const [id, version] of versions) {
           const watch = watches.get(id);
           if (!watch) continue;
-          if (watch.version === null) {
-            watch.version = version;
-            continue;
-          }
-          if (version <= watch.version) continue;
+          const behind = [...watch.listeners].filter(([, known]) => known === null || known < version);
+          if (behind.length === 0) continue;
+          for (const [listener, known] of behind) if (known === null) watch.listeners.set(listener, version);
+          if (!behind.some(([, known]) => known !== null)) continue;
           const cfg = await loadAgentConfig(db, id);
-          if (!cfg || !watches.has(id)) continue;
-          watch.version = cfg.version;
-          for (const listener of [...watch.listeners]) {
+          if (!cfg) continue;
+          for (const [listener, known] of behind) {
+            if (known === null || !watch.listeners.has(listener) || (watch.listeners.get(listener) ?? 0) >= cfg.version) continue;
+            watch.listeners.set(listener, cfg.version);
             try {
               listener(cfg);
             } catch (error) {
@@ -139,15 +143,15 @@ export function createStudioAgentSource({ db, listen, pollMs = DEFAULT_POLL_MS, 
       return mapped.anyMapped ? null : read(DEFAULT_PHONE_AGENT_ID);
     },
     byId: read,
-    subscribe(agentId, onChange) {
+    subscribe(agentId, onChange, sinceVersion) {
       let watch = watches.get(agentId);
       if (!watch) {
-        watch = { version: lastRead.get(agentId) ?? null, listeners: new Set() };
+        watch = { listeners: new Map() };
         watches.set(agentId, watch);
       }
-      watch.listeners.add(onChange);
+      watch.listeners.set(onChange, sinceVersion ?? lastRead.get(agentId) ?? null);
       start();
-      if (watch.version === null) void check();
+      void check();
       return () => {
         const w = watches.get(agentId);
         w?.listeners.delete(onChange);

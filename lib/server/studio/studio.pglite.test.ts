@@ -185,6 +185,25 @@ describe('live change: subscribe', () => {
     await source.close();
   });
 
+  it('a subscriber that read an older version gets the newer one at once; sinceVersion is honoured', async () => {
+    const source = createStudioAgentSource({ db: handle.db, pollMs: 60_000 });
+    const read = await source.byId(ID);
+    const version = await saveGreeting('Saved between the read and the subscribe.');
+    const late: StudioPhoneAgent[] = [];
+    source.subscribe(ID, (cfg) => late.push(cfg));
+    await next(late, 1);
+    expect(late[0]).toMatchObject({ version, greeting: 'Saved between the read and the subscribe.' });
+    const explicit: StudioPhoneAgent[] = [];
+    source.subscribe(ID, (cfg) => explicit.push(cfg), read?.version);
+    await next(explicit, 1);
+    expect(explicit[0]?.version).toBe(version);
+    const current: StudioPhoneAgent[] = [];
+    source.subscribe(ID, (cfg) => current.push(cfg), version);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(current).toEqual([]);
+    await source.close();
+  });
+
   it('two subscribers of one agent both hear it; a rollback is a change too', async () => {
     const source = createStudioAgentSource({ db: handle.db, pollMs: 50 });
     const a: StudioPhoneAgent[] = [];
