@@ -56,6 +56,7 @@ test('an edit to the instructions is a new version with a diff; a rollback resto
   const newest = page.getByTestId(`version-${start + 1}`);
   await expect(newest).toContainText('Olive Owner');
   await expect(newest.getByTestId('version-diff')).toContainText(`+ ${ADDED}`);
+  await expect(newest.getByTestId('version-diff')).not.toContainText('- When the caller is done');
   await expect(instructions(page)).toHaveValue(`${original}\n${ADDED}`);
   await page.screenshot({ path: shotPath('studio-editor-diff'), fullPage: true });
 
@@ -138,6 +139,16 @@ test('"Try it" connects to the local engine: the agent speaks first and answers 
   await page.screenshot({ path: shotPath('studio-try-it'), fullPage: true });
   await panel.getByTestId('try-stop').click();
   await expect(panel.getByTestId('try-status')).toHaveText('Not connected');
+});
+
+test('the studio fits a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/admin/studio', AGENT]) {
+    await page.goto(path);
+    await expect(page.getByTestId(path === AGENT ? 'studio-editor' : 'studio-agent-list')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  await page.screenshot({ path: shotPath('studio-editor-390'), fullPage: true });
 });
 
 test('a member cannot open the studio', async ({ page, browser }) => {

@@ -27,6 +27,11 @@ describe('diffConfigs', () => {
     ]);
   });
 
+  it('an appended line is one added line (the old last line had no newline)', () => {
+    const changes = diffConfigs(base, { ...base, instructions: `${base.instructions}\nLine four.` });
+    expect(changes[0]?.lines?.filter((l) => l.op !== ' ')).toEqual([{ op: '+', text: 'Line four.' }]);
+  });
+
   it('matches built-ins as a set and webhook tools by name', () => {
     const next = {
       ...base,

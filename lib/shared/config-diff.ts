@@ -35,7 +35,9 @@ function flatten(value: unknown, path: string, out: Flat): void {
 
 function lineDiff(before: string, after: string): DiffLine[] {
   const lines: DiffLine[] = [];
-  for (const part of diffLines(before, after)) {
+  // A last line without its newline is still the same line.
+  const nl = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
+  for (const part of diffLines(nl(before), nl(after))) {
     const op = part.added ? '+' : part.removed ? '-' : ' ';
     const text = part.value.endsWith('\n') ? part.value.slice(0, -1) : part.value;
     for (const line of text.split('\n')) lines.push({ op, text: line });
