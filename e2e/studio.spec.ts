@@ -126,7 +126,7 @@ test('a save based on a version someone else replaced is refused, and the edit s
   await other.close();
 });
 
-test('"Try it" connects to the local engine: the agent speaks first and answers a typed turn', async ({ page }) => {
+test('"Try it" connects to the local engine: the agent speaks first, answers a typed turn, and takes a saved change live', async ({ page }) => {
   await page.goto(AGENT);
   const panel = page.getByTestId('try-it');
   await panel.getByTestId('try-text').click();
@@ -137,6 +137,17 @@ test('"Try it" connects to the local engine: the agent speaks first and answers 
   await expect(panel.getByTestId('try-line-user')).toContainText('Where is my parcel');
   await expect(panel.getByTestId('try-line-assistant').nth(1)).toContainText('Where is my parcel', { timeout: 20_000 });
   await page.screenshot({ path: shotPath('studio-try-it'), fullPage: true });
+
+  // A save during the chat is applied to it, as on a live call.
+  const saved = Number(await version(page).textContent());
+  await instructions(page).fill(`${await instructions(page).inputValue()}\nMention the callback service.`);
+  await save(page);
+  await expect(version(page)).toHaveText(String(saved + 1));
+  await expect(panel.getByTestId('try-status')).toHaveText(`Live · version ${saved + 1}`, { timeout: 15_000 });
+  await expect(panel.getByTestId('try-update-error')).toHaveCount(0);
+  await panel.getByTestId('try-input').fill('Are you still there');
+  await panel.getByTestId('try-send').click();
+  await expect(panel.getByTestId('try-line-assistant').nth(2)).toContainText('Are you still there', { timeout: 20_000 });
   await panel.getByTestId('try-stop').click();
   await expect(panel.getByTestId('try-status')).toHaveText('Not connected');
 });

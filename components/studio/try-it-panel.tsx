@@ -9,7 +9,8 @@ import { StudioTrySession, type TryMode } from '@/lib/studio/try-session';
 
 /**
  * "Try it": talk to (or type to) the saved version of this agent in the browser, through the same
- * mint and realtime core as every other call. The agent greets first, as on the phone.
+ * mint and realtime core as every other call. The agent greets first, as on the phone; a version
+ * saved during the chat is applied to it at once.
  */
 export function TryItPanel({ agent, version }: { agent: StudioAgentView; version: number }) {
   const setup = useMemo(
@@ -23,7 +24,7 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
   );
   // One session for the page's life; a newly saved version is used from the next start.
   const [session] = useState(() => new StudioTrySession(setup));
-  useEffect(() => session.update(setup), [session, setup]);
+  useEffect(() => void session.update(setup), [session, setup]);
   useEffect(() => () => session.dispose(), [session]);
   const connection = useStore(session.store, (s) => s.connection);
   const error = useStore(session.store, (s) => s.error);
@@ -31,7 +32,8 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
   const playing = useStore(session.store, (s) => s.playing);
   const [text, setText] = useState('');
   const live = connection === 'connected';
-  const liveVersion = live ? session.startedVersion : null;
+  const tryState = useStore(session.state);
+  const liveVersion = live ? tryState.liveVersion : null;
 
   const start = (mode: TryMode) => void session.start(mode);
   const send = (event: FormEvent<HTMLFormElement>) => {
@@ -47,7 +49,7 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
           {connection === 'connecting' ? 'Connecting…' : live ? (playing ? 'Agent speaking' : `Live · version ${liveVersion ?? version}`) : 'Not connected'}
         </span>
       </div>
-      <p className="text-xs text-slate-600">Hear what callers hear: the saved version, in the browser. Phone-only tools (transfer, lookups) are described, not run.</p>
+      <p className="text-xs text-slate-600">Hear what callers hear: the saved version, in the browser. A save while you talk applies at once, as on a live call. Phone-only tools (transfer, lookups) are described, not run.</p>
       <div className="flex flex-wrap gap-2">
         {live || connection === 'connecting' ? (
           <button type="button" onClick={() => session.stop()} className="rounded-lg border border-rose-300 px-3 py-2 text-sm text-rose-800" data-testid="try-stop">
@@ -64,9 +66,9 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
           </>
         )}
       </div>
-      {liveVersion !== null && liveVersion < version && (
-        <p role="status" className="text-xs text-amber-800" data-testid="try-newer">
-          Version {version} is saved; this chat still runs version {liveVersion}. Hang up and start again to try the new one.
+      {live && tryState.updateError && (
+        <p role="alert" className="text-xs text-amber-800" data-testid="try-update-error">
+          {tryState.updateError}
         </p>
       )}
       {error && (

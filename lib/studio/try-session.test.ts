@@ -5,8 +5,8 @@ import { localSecret, makeHarness } from '@/lib/realtime/test-support/harness';
 import { greetingInstructions, studioToAgentConfig } from '@/lib/shared/studio-agent-runtime';
 import { StudioTrySession } from './try-session';
 
-function setup(version: number, greeting = phoneReceptionist.greeting) {
-  const config = { ...phoneReceptionist, greeting };
+function setup(version: number, greeting = phoneReceptionist.greeting, instructions = phoneReceptionist.instructions, voice = phoneReceptionist.voice) {
+  const config = { ...phoneReceptionist, greeting, instructions, voice };
   return { agent: studioToAgentConfig(config), greetingInstructions: greetingInstructions(config), mint: async () => ({ ok: true as const, data: { ...localSecret, agentId: config.id } }), version };
 }
 
@@ -32,21 +32,35 @@ describe('StudioTrySession', () => {
     const greet = transport.calls.filter((c) => c.method === 'requestResponse');
     expect(greet).toHaveLength(1);
     expect(JSON.stringify(greet[0])).toContain(`exactly these words and nothing else: \\"${phoneReceptionist.greeting}\\"`);
-    expect(s.startedVersion).toBe(1);
+    expect(s.state.getState().liveVersion).toBe(1);
     s.dispose();
   });
 
-  it('keeps the version a chat started with; the next start uses the newer one', async () => {
+  it('applies a version saved during a live chat to it (keeping its voice)', async () => {
     const { s, transport } = session();
     await s.start('text');
-    s.update(setup(2, 'A newer greeting, hello.'));
-    expect(s.startedVersion).toBe(1);
-    s.stop();
+    const before = transport.calls.length;
+    await s.update(setup(2, phoneReceptionist.greeting, `${phoneReceptionist.instructions}\nAlways offer a callback.`, 'coral'));
+    expect(s.state.getState()).toEqual({ liveVersion: 2, updateError: null });
+    const sent = JSON.stringify(transport.calls.slice(before));
+    expect(sent).toContain('Always offer a callback.');
+    expect(sent).not.toContain('coral');
+    // An older or equal version changes nothing.
+    const count = transport.calls.length;
+    await s.update(setup(2));
+    expect(transport.calls.length).toBe(count);
+    s.dispose();
+  });
+
+  it('uses a version saved while no chat runs from the next start', async () => {
+    const { s, transport } = session();
+    await s.update(setup(2, 'A newer greeting, hello.'));
+    expect(transport.calls).toEqual([]);
     await s.start('text');
-    expect(s.startedVersion).toBe(2);
+    expect(s.state.getState().liveVersion).toBe(2);
     const greets = transport.calls.filter((c) => c.method === 'requestResponse').map((c) => JSON.stringify(c));
-    expect(greets).toHaveLength(2);
-    expect(greets[1]).toContain('A newer greeting, hello.');
+    expect(greets).toHaveLength(1);
+    expect(greets[0]).toContain('A newer greeting, hello.');
     s.dispose();
   });
 });
