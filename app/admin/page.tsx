@@ -31,6 +31,13 @@ export default async function AdminPage() {
         <p role="alert" className="text-sm text-rose-700">The retention setting could not be loaded: {retention.error.message}</p>
       )}
       <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 className="text-base font-semibold">Agent studio</h2>
+        <p className="mt-1 text-sm text-slate-600">The phone agents: instructions, voice, greeting, tools, versions and the numbers that ring them.</p>
+        <Link href="/admin/studio" data-testid="admin-studio-link" className="mt-2 inline-block text-sm font-medium text-cue underline">
+          Open the studio
+        </Link>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="text-base font-semibold">Website widget</h2>
         <p className="mt-1 text-sm text-slate-600">The websites that embed the voice concierge: allowed origins, limits, knowledge, leads and bookings.</p>
         <Link href="/admin/sites" data-testid="admin-sites-link" className="mt-2 inline-block text-sm font-medium text-cue underline">

@@ -24,25 +24,35 @@ const turnDetectionSchema = z.object({
   threshold: z.number().min(0).max(1).default(0.5),
 });
 
+export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
 const agentToolSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'tool names are snake_case'),
+  name: z.string().regex(TOOL_NAME_PATTERN, 'tool names are snake_case'),
   description: z.string().min(10),
   parameters: z.custom<z.ZodObject>((v) => v instanceof z.ZodObject, 'parameters must be a zod object schema'),
 });
 export type AgentTool = z.infer<typeof agentToolSchema>;
 
-export const agentConfigSchema = z.object({
+/**
+ * The fields every agent has, typed in agents/ or stored in the database (the agent studio,
+ * lib/contracts/studio-agent.ts): one schema, so a stored config is checked exactly like a typed one.
+ */
+export const agentCoreSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'ids are kebab-case'),
   name: z.string().min(1).max(60),
   purpose: z.string().min(10).max(400),
   model: realtimeModelSchema,
   voice: voiceSchema,
-  instructions: z.string().min(20),
-  tools: z.array(agentToolSchema).default([]),
+  /** At most what the realtime service takes in one session (32,768 characters). */
+  instructions: z.string().min(20).max(32_768),
   turnDetection: turnDetectionSchema,
   transcriptionModel: transcriptionModelSchema,
   /** Lifetime of a minted client secret, seconds (OpenAI allows 10..7200). */
   secretTtlSeconds: z.number().int().min(10).max(7200).default(600),
+});
+
+export const agentConfigSchema = agentCoreSchema.extend({
+  tools: z.array(agentToolSchema).default([]),
   /** The role-play persona as data, for the local engine (carried in its token). The OpenAI path ignores it. */
   localPersona: personaBriefSchema.optional(),
 });

@@ -123,3 +123,4 @@ export * from './accounts-schema';
 export * from './review-schema';
 export * from './website-schema';
 export * from './assist-schema';
+export * from './studio-schema';

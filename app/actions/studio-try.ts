@@ -1,0 +1,48 @@
+'use server';
+import { z } from 'zod';
+import { AUTH_ERROR_MESSAGES, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/contracts/action-result';
+import type { MintedSecret } from '@/lib/contracts/minted-secret';
+import { currentActor } from '@/lib/server/auth/actor';
+import { hasRole } from '@/lib/server/auth/policy';
+import { db } from '@/lib/server/db/connection';
+import { requestClientIp } from '@/lib/server/model-access/client-key';
+import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
+import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
+import { loadAgentConfig } from '@/lib/server/studio/studio-service';
+import { studioToAgentConfig } from '@/lib/shared/studio-agent-runtime';
+
+/**
+ * "Try it" in the agent studio: a web voice chat with an agent's CURRENT stored config, through the
+ * one mint path (lib/server/model-access): the same limits, the local engine or OpenAI. Admins only.
+ * The page builds its SDK agent from the same stored config (studioToAgentConfig, lib/shared).
+ */
+type Failure = { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
+export type StudioTryResult = { ok: true; data: MintedSecret } | Failure;
+
+const inputSchema = z.object({ agentId: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/), transport: z.enum(['webrtc', 'websocket']).optional() });
+
+export async function mintStudioTry(input: unknown): Promise<StudioTryResult> {
+  const actor = await currentActor().catch(() => null);
+  if (!actor) return { ok: false, error: { code: 'unauthenticated', message: AUTH_ERROR_MESSAGES.unauthenticated } };
+  if (!hasRole(actor, 'admin')) return { ok: false, error: { code: 'forbidden', message: 'Only an admin can try studio agents.' } };
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: MODEL_ACCESS_ERRORS.invalid_input } };
+  try {
+    const stored = await loadAgentConfig(db(), parsed.data.agentId);
+    if (!stored) return { ok: false, error: { code: 'unknown_agent', message: 'That agent does not exist (any more). Go back to the studio list.' } };
+    const data = await mintRealtimeSecret(
+      { agentId: stored.id, transport: parsed.data.transport, subject: `user:${actor.id}`, clientIp: await requestClientIp(), config: studioToAgentConfig(stored) },
+      defaultMintDeps(),
+    );
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof ModelAccessError) {
+      console.warn(`[studio-try] ${error.code}${error.detail ? `: ${error.detail}` : ''}`);
+      const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
+      return { ok: false, error: { code: error.code, message: error.message, ...retry } };
+    }
+    if (isDatabaseUnavailable(error)) return { ok: false, error: { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } };
+    console.error('[studio-try] unexpected', error);
+    return { ok: false, error: { code: 'upstream_unavailable', message: MODEL_ACCESS_ERRORS.upstream_unavailable } };
+  }
+}
