@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/server/env';
-import { contentSecurityPolicy, isEmbeddedPath } from '@/lib/server/security-headers';
+import { contentSecurityPolicy, isEmbeddedPath, isStaticFilePath, type ScriptPolicy } from '@/lib/server/security-headers';
 
 /**
  * The Content-Security-Policy, per request from the environment the server runs with (not the
  * one it was built with): connect-src names the realtime endpoint of THIS process (the local
- * engine's port, OpenAI's origin), so one build can run anywhere. It replaces the build-time
- * header from next.config.
+ * engine's port, OpenAI's origin), so one build can run anywhere, and script-src carries a
+ * fresh nonce instead of 'unsafe-inline' on rendered pages ('self' only on files served as they are). It replaces the build-time header from next.config.
  *
  * The website widget's embed page (/embed/<site id>) may be framed only by that site's origins:
  * its `frame-ancestors` is looked up per request (the site's allow-list lives in the database,
@@ -16,13 +16,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   const e = env();
   const dev = e.NODE_ENV !== 'production';
-  const response = NextResponse.next();
-  if (path === '/embed' || path.startsWith('/embed/')) {
-    const ancestors = await embedAncestors(request, path.split('/')[2] ?? '');
-    response.headers.set('Content-Security-Policy', `${contentSecurityPolicy(e, { dev, frameAncestors: false })}; frame-ancestors ${ancestors}`);
-  } else {
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy(e, { dev, frameAncestors: !isEmbeddedPath(path) }));
-  }
+  const scripts: ScriptPolicy = isStaticFilePath(path) ? 'self' : { nonce: btoa(crypto.randomUUID()) };
+  const policy =
+    path === '/embed' || path.startsWith('/embed/')
+      ? `${contentSecurityPolicy(e, { dev, frameAncestors: false, scripts })}; frame-ancestors ${await embedAncestors(request, path.split('/')[2] ?? '')}`
+      : contentSecurityPolicy(e, { dev, frameAncestors: !isEmbeddedPath(path), scripts });
+  // Next reads the nonce from the request's policy and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
   return response;
 }
 

@@ -18,6 +18,8 @@ for (const path of ['/', '/live', '/practice', '/history', '/api/ready']) {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${ENGINE_PORT}`);
+    // Scripts by a per-response nonce, never 'unsafe-inline'.
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'(;|$)/);
     expect(h['x-frame-options']).toBe('DENY');
     expect(h['x-content-type-options']).toBe('nosniff');
     expect(h['permissions-policy']).toContain('microphone=(self)');
@@ -36,6 +38,19 @@ for (const [path, ancestors] of [['/embed/demo', "frame-ancestors 'self'"], ['/w
     expect(h['x-content-type-options']).toBe('nosniff');
   });
 }
+
+test("each response has its own script nonce, and the page's scripts carry it", async ({ request }) => {
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+  const first = await request.get('/practice');
+  const second = await request.get('/practice');
+  const nonce = nonceOf(first.headers()['content-security-policy']);
+  expect(nonce).toBeTruthy();
+  expect(nonceOf(second.headers()['content-security-policy'])).not.toBe(nonce);
+  const html = await first.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});
 
 test('the pages and a practice call run under the CSP without a violation', async ({ page, request }) => {
   const violations: string[] = [];

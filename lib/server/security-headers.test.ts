@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/server/env-schema';
-import { contentSecurityPolicy, NOT_EMBEDDED_SOURCE, isEmbeddedPath, securityHeaderRules } from './security-headers';
+import { contentSecurityPolicy, NOT_EMBEDDED_SOURCE, isEmbeddedPath, isStaticFilePath, securityHeaderRules } from './security-headers';
 
 const local = parseEnv({ CUE_REALTIME_BACKEND: 'local', CUE_ENGINE_URL: 'ws://127.0.0.1:8904/v1/realtime' });
 const openai = parseEnv({ OPENAI_API_KEY: 'sk-x', CUE_REALTIME_URL: 'wss://edge.example.com/v1/realtime' });
@@ -32,6 +32,16 @@ describe('security headers', () => {
     const notEmbedded = new RegExp(`^${NOT_EMBEDDED_SOURCE}$`);
     for (const path of ['/', '/live', '/practice/call/x', '/history', '/embedded-notes', '/api/ready']) expect(notEmbedded.test(path), path).toBe(true);
     for (const path of ['/embed', '/embed/abc', '/widget.js']) expect(notEmbedded.test(path), path).toBe(false);
+  });
+
+  it("with a nonce, scripts need it (or a nonce'd script's load): no 'unsafe-inline' for scripts", () => {
+    const csp = contentSecurityPolicy(local, { dev: false, frameAncestors: true, scripts: { nonce: 'abc123' } });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
+    expect(contentSecurityPolicy(local, { dev: false, frameAncestors: true, scripts: 'self' })).toContain("script-src 'self'; ");
+    expect(contentSecurityPolicy(local, { dev: false, frameAncestors: true })).toContain("script-src 'self' 'unsafe-inline'");
+    expect(['/demo-site/pricing.html', '/widget.js', '/icon.svg'].every(isStaticFilePath)).toBe(true);
+    expect(['/', '/practice/call/abc', '/embed/demo', '/history'].some(isStaticFilePath)).toBe(false);
   });
 
   it('the runtime check (proxy.ts) leaves out exactly the paths the build-time rule leaves out', () => {

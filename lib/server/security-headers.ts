@@ -6,9 +6,8 @@ import { realtimeBackend, type Env } from './env-schema';
  * started with another CUE_ENGINE_URL, OPENAI_BASE_URL or CUE_REALTIME_URL names the right
  * realtime endpoint.
  *
- * Next.js (App Router, static and dynamic pages alike) streams its RSC payload in inline
- * <script> tags without a nonce unless every page is rendered per request, so script-src keeps
- * 'unsafe-inline'; everything else is locked to this origin, and connect-src names exactly the
+ * Every page renders per request, so proxy.ts gives each response a fresh script nonce (no
+ * 'unsafe-inline' for scripts); everything else is locked to this origin, and connect-src names exactly the
  * realtime endpoints the browser talks to: the local engine's WebSocket, or OpenAI's (https for
  * the WebRTC offer, wss for the WebSocket transport). Dev mode adds 'unsafe-eval' for React's
  * refresh runtime and ws: for hot reloading.
@@ -21,6 +20,11 @@ export type HeaderRule = { source: string; headers: Header[] };
 
 /** Every path except /embed, /embed/… and /widget.js (path-to-regexp, as next.config's `source`). */
 export const NOT_EMBEDDED_SOURCE = '/((?!embed(?:/|$)|widget\\.js$).*)';
+
+/** A file served as it is (public/: the demo site's pages, widget.js, worklets): no nonce can be put on its scripts. */
+export function isStaticFilePath(path: string): boolean {
+  return /\.[a-z0-9]+$/i.test(path);
+}
 
 /** /embed, /embed/… and /widget.js: they set their own frame-ancestors (the same paths NOT_EMBEDDED_SOURCE leaves out). */
 export function isEmbeddedPath(path: string): boolean {
@@ -41,10 +45,22 @@ function realtimeConnectSources(e: Env): string[] {
   return [...new Set(sources)];
 }
 
-export function contentSecurityPolicy(e: Env, opts: { dev: boolean; frameAncestors: boolean }): string {
+/**
+ * Which scripts run:
+ *  - `{ nonce }` (proxy.ts, per rendered page): only those with that nonce, or loaded by a nonce'd
+ *    one ('strict-dynamic'); Next puts the nonce on its own scripts and inline RSC payload when
+ *    it finds it in the request's policy.
+ *  - 'self' (files served as they are, e.g. the demo site's pages): scripts from this origin only.
+ *  - 'inline' (the build-time fallback of next.config): 'self' plus 'unsafe-inline'.
+ */
+export type ScriptPolicy = { nonce: string } | 'self' | 'inline';
+
+export function contentSecurityPolicy(e: Env, opts: { dev: boolean; frameAncestors: boolean; scripts?: ScriptPolicy }): string {
+  const policy = opts.scripts ?? 'inline';
+  const scripts = typeof policy === 'object' ? [`'nonce-${policy.nonce}'`, "'strict-dynamic'"] : policy === 'inline' ? ["'unsafe-inline'"] : [];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", "'unsafe-inline'", ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    ['script-src', "'self'", ...scripts, ...(opts.dev ? ["'unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
