@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HERO } from '@/lib/assist/demo/generate';
 import { createDatabase, type DatabaseHandle } from './client';
@@ -35,6 +36,20 @@ describe('assist systems of record on PGlite', () => {
     expect(byName[0]).toMatchObject({ id: 1, matchedOn: 'name' });
     expect(byName[0]?.score).toBeGreaterThan(0.5);
     expect(await customerByOrderNumber(db, '0000-0000')).toBeNull();
+  });
+
+  it('asks for close names first and falls back to looser ones only when none is close', async () => {
+    const db = handle.db;
+    const threshold = async () => ((await db.execute(sql`select current_setting('pg_trgm.similarity_threshold') as t`)) as unknown as { rows: { t: string }[] }).rows[0]?.t;
+    expect(await threshold()).toBe('0.5');
+    // Three letters lost: under 0.5 against the stored name (0.42), still above 0.3.
+    const [far] = await customersByName(db, 'Dana Whtfld');
+    expect(far).toMatchObject({ id: 1, matchedOn: 'name' });
+    expect(far!.score).toBeLessThan(0.5);
+    expect(far!.score).toBeGreaterThanOrEqual(0.3);
+    // The looser threshold was local to the fallback's transaction.
+    expect(await threshold()).toBe('0.5');
+    expect(await customersByName(db, 'Zzyzx Qwrtpl')).toEqual([]);
   });
 
   it('gives the panel context: the order in question with its lines, recent orders, open tickets', async () => {
