@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { PII_MARKERS } from '@/lib/assist/call/redact';
-import type { Channel } from '@/lib/assist/client/channel-transcriber';
+import type { Channel } from '@/lib/realtime/session/channel-transcriber';
 import { useAssist, useAssistState } from './assist-context';
 import { button, clock, ErrorLine, input, Panel, primary } from './ui';
 

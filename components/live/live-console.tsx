@@ -7,7 +7,7 @@ import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
 import type { LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
 import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import type { Backend } from '@/lib/realtime/store/types';
-import { useHintSession, useMeetingRecorder, useMeetingState } from '@/lib/live/live-context';
+import { useHintSession, useMeetingRecorder, useMeetingState, useThemChannel } from '@/lib/live/live-context';
 import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
@@ -15,6 +15,7 @@ import { ErrorBanner, ReconnectNotice } from './error-banner';
 import { EventLogPanel, TranscriptView } from './lazy-panels';
 import { canToggleMute, HintControls } from './hint-controls';
 import { MeetingStatus } from './meeting-status';
+import { ThemChannelBar } from './them-channel-bar';
 import { MessageComposer } from './message-composer';
 import { PastMeetings } from './past-meetings';
 import { RealtimeProvider } from './realtime-provider';
@@ -46,6 +47,7 @@ export function LiveConsole(props: Props) {
 function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
+  const them = useThemChannel();
   // Speech shows as words with OpenAI, and with the local engine when it has offline recognition.
   const hears = backend !== 'local' || engineSpeech?.recognition.available === true;
   const meeting = useMeetingRecorder();
@@ -70,7 +72,10 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
   const connect = () => {
     // With a transcript on screen the meeting continues: its lines are replayed into the new session.
     const restoreHistory = meeting.historyToContinue();
-    void controller.connect({ agentId, restoreHistory, ...connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled }) });
+    const { shareTheirTab, ...options } = connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled });
+    // Their tab first: the share picker needs this click's gesture.
+    if (shareTheirTab) void them.start();
+    void controller.connect({ agentId, restoreHistory, ...options });
   };
 
   useLiveShortcuts(
@@ -112,6 +117,7 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
         settingsButtonRef={settingsButton}
       />
       <HintControls hintAgent={hintAgent} />
+      <ThemChannelBar />
       <MeetingStatus />
       <ReconnectNotice />
       <ErrorBanner />

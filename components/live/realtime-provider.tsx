@@ -9,6 +9,8 @@ import { createHintStore } from '@/lib/live/hints/hint-store';
 import { loadLiveAgentConfig, prefetchLiveCallWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { MeetingRecorder } from '@/lib/live/meeting/meeting-recorder';
+import { ThemChannel } from '@/lib/live/them-channel';
+import { HINT_ASSISTANT_ID } from '@/agents/prompts/hint-assistant';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
@@ -46,11 +48,13 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       backend,
       voice: () => settingsStore.getState().settings.voice,
     });
-    return { store, controller, hints, hintStore, meeting };
+    // Their side: the meeting tab in a listening session of its own (the hint assistant's config never answers by itself).
+    const them = new ThemChannel({ host: controller, store, mint: mintClientSecret, agentId: HINT_ASSISTANT_ID, getAgentConfig: loadLiveAgentConfig });
+    return { store, controller, hints, hintStore, meeting, them };
   });
 
   useEffect(() => {
-    const { hints, controller, meeting } = value;
+    const { hints, controller, meeting, them } = value;
     const detachHints = hints.attach();
     // Bring back this tab's meeting after a reload before the recorder listens (the check of the kept
     // copy loads on demand, so attaching waits for it).
@@ -69,6 +73,7 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       cancelPrefetch();
       off();
       // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
+      them.stop();
       controller.dispose();
       active = false;
       detachMeeting();
