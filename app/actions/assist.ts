@@ -11,6 +11,7 @@ import { assistDb } from '@/lib/server/services/assist/assist-db';
 import { AssistCallError, addTurn, callAlerts, liveCalls, searchCalls, selectCustomer, startCall } from '@/lib/server/services/assist/call-service';
 import { confirmAction } from '@/lib/server/services/assist/action-service';
 import { endCall, saveCall } from '@/lib/server/services/assist/after-call';
+import { assistSummaryModel } from '@/lib/server/model-access/text-model-provider';
 import { resolveCustomer } from '@/lib/server/services/assist/resolve-customer';
 import { customersByName } from '@/lib/server/db/assist-lookup-queries';
 import { knowledgeDoc } from '@/lib/server/db/assist-knowledge-queries';
@@ -91,7 +92,7 @@ export async function assistCallAlerts(input: { callId: string }) {
 }
 
 export async function endAssistCall(input: { callId: string }): Promise<ActionResult<CallEnded, Codes | Fails>> {
-  return runGuardedAction(writesCall(), callIdSchema, input, async ({ callId }) => guarded(async () => endCall(await assistDb(), callId)));
+  return runGuardedAction(writesCall(), callIdSchema, input, async ({ callId }) => guarded(async () => endCall(await assistDb(), callId, assistSummaryModel())));
 }
 
 export async function saveAssistCall(input: SaveCallInput): Promise<ActionResult<{ id: string; savedAt: string }, Codes | Fails>> {
