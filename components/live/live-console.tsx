@@ -15,7 +15,7 @@ import { ErrorBanner, ReconnectNotice } from './error-banner';
 import { EventLogPanel, TranscriptView } from './lazy-panels';
 import { canToggleMute, HintControls } from './hint-controls';
 import { MeetingStatus } from './meeting-status';
-import { ThemChannelBar } from './them-channel-bar';
+import { LazyThemChannelBar as ThemChannelBar } from './lazy-them-channel-bar';
 import { MessageComposer } from './message-composer';
 import { PastMeetings } from './past-meetings';
 import { RealtimeProvider } from './realtime-provider';

@@ -17,6 +17,7 @@ import { createRealtimeStore } from '@/lib/realtime/store/store';
 import type { Backend } from '@/lib/realtime/store/types';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
+import { whenIdle } from '@/lib/shared/when-idle';
 
 /** This tab's sessionStorage, or null where the browser blocks it. */
 function tabStorage(): Storage | null {
@@ -69,8 +70,10 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
     });
     registerBenchTarget('live', { ...value, flushSync });
     const cancelPrefetch = prefetchLiveCallWhenIdle();
+    const cancelThemPrefetch = whenIdle(() => them.prefetch());
     return () => {
       cancelPrefetch();
+      cancelThemPrefetch();
       off();
       // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
       them.stop();

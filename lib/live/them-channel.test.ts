@@ -19,10 +19,24 @@ function setup(sendOk = true) {
 }
 
 describe('ThemChannel', () => {
+  it('says so when its transcriber cannot load, and tries again on the next share', async () => {
+    const store = createRealtimeStore();
+    let calls = 0;
+    const fake = { start: vi.fn(async () => true), stop: vi.fn() };
+    const them = new ThemChannel({
+      host: { sendText: () => true }, store, mint: vi.fn(), agentId: 'hint-assistant', getAgentConfig: async () => undefined,
+      transcriber: () => (++calls === 1 ? Promise.reject(new Error('chunk failed')) : fake),
+    });
+    expect(await them.start()).toBe(false);
+    expect(them.state.getState()).toMatchObject({ status: 'error', message: 'Their channel could not load (chunk failed). Share the tab again, or type what they say.' });
+    expect(await them.start()).toBe(true);
+    expect(fake.start).toHaveBeenCalledOnce();
+  });
+
   it('runs a tab channel of its own and sends its final lines as marked context, never asking for a reply', async () => {
     const { them, sent, deps, fake } = setup();
-    expect(deps().channel).toBe('tab');
     await them.start();
+    expect(deps().channel).toBe('tab');
     expect(fake.start).toHaveBeenCalledOnce();
     deps().onState({ status: 'on', message: null });
     expect(them.state.getState().status).toBe('on');
@@ -32,8 +46,9 @@ describe('ThemChannel', () => {
     expect(sent).toEqual(['Them (tab): how much is the pilot', 'Them (typed): and when can we start']);
   });
 
-  it('counts tab lines that could not join the conversation, and states a refused share in its words', () => {
+  it('counts tab lines that could not join the conversation, and states a refused share in its words', async () => {
     const { them, deps } = setup(false);
+    await them.start();
     deps().onFinal('lost line');
     expect(them.state.getState().dropped).toBe(1);
     expect(deps().messages.tabRefused('declined')).toBe('The meeting tab was not shared, so Cue hears only you. Share the tab again, or type what they say.');
@@ -50,7 +65,7 @@ describe('ThemChannel', () => {
     a.setReconnecting(null);
     a.setConnection('connected');
     a.setConnection('disconnected');
-    expect(fake.stop).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(fake.stop).toHaveBeenCalledOnce());
     expect(them.state.getState().status).toBe('off');
   });
 });

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AgentConfig } from '@/lib/contracts/agent-config';
 import type { TabAudioIssue } from '@/lib/realtime/audio/tab-audio';
-import { ChannelTranscriber, type ChannelState } from '@/lib/realtime/session/channel-transcriber';
+import type { ChannelState, ChannelTranscriber } from '@/lib/realtime/session/channel-transcriber';
 import type { MintFn } from '@/lib/realtime/session/mint-step';
 import type { RealtimeStore } from '@/lib/realtime/store/store';
 import { themLine } from './transcript/channels';
@@ -22,9 +22,14 @@ type Deps = {
   /** The listening agent (no responses of its own). */
   agentId: string;
   getAgentConfig: (id: string) => Promise<AgentConfig | undefined>;
-  /** Test seam. */
-  transcriber?: (deps: ConstructorParameters<typeof ChannelTranscriber>[0]) => Pick<ChannelTranscriber, 'start' | 'stop'>;
+  /** Test seam. The real one loads with the first share (the live page's first load stays within its budget). */
+  transcriber?: (deps: ConstructorParameters<typeof ChannelTranscriber>[0]) => Transcriber | Promise<Transcriber>;
 };
+
+type Transcriber = Pick<ChannelTranscriber, 'start' | 'stop'>;
+
+const loadTranscriber = (deps: ConstructorParameters<typeof ChannelTranscriber>[0]) =>
+  import('@/lib/realtime/session/channel-transcriber').then((m) => new m.ChannelTranscriber(deps));
 
 export type ThemState = ChannelState & { /** Lines heard on the tab that could not join the conversation (the call was reconnecting). */ dropped: number };
 
@@ -44,13 +49,17 @@ const THEM_MESSAGES = {
 export class ThemChannel {
   readonly state: StoreApi<ThemState> = createStore<ThemState>(() => ({ status: 'off', message: null, dropped: 0 }));
   readonly #deps: Deps;
-  readonly #transcriber: Pick<ChannelTranscriber, 'start' | 'stop'>;
+  #transcriber: Promise<Transcriber> | null = null;
   #offStore: (() => void) | null = null;
 
   constructor(deps: Deps) {
     this.#deps = deps;
-    const make = deps.transcriber ?? ((d) => new ChannelTranscriber(d));
-    this.#transcriber = make({
+  }
+
+  #get(): Promise<Transcriber> {
+    const deps = this.#deps;
+    const make = deps.transcriber ?? loadTranscriber;
+    return (this.#transcriber ??= Promise.resolve(make({
       channel: 'tab',
       mint: deps.mint,
       agentId: deps.agentId,
@@ -60,15 +69,33 @@ export class ThemChannel {
         if (!this.#send(text, 'tab')) this.state.setState((s) => ({ dropped: s.dropped + 1 }));
       },
       onState: (state) => this.state.setState(state),
-    });
+    })).catch((error: unknown) => {
+      this.#transcriber = null;
+      throw error;
+    }));
   }
 
-  /** Share the meeting tab: call synchronously inside the user's click (the picker needs the gesture). */
-  start(): Promise<boolean> {
+  /**
+   * Share the meeting tab: call inside the user's click. The share picker needs the click's
+   * gesture, which lasts a few seconds (transient activation), so loading the transcriber first
+   * (prefetched with the page's idle work, see prefetch) still opens the picker.
+   */
+  async start(): Promise<boolean> {
     this.#offStore ??= this.#deps.store.subscribe((s, prev) => {
       if (s.connection === 'disconnected' && prev.connection !== 'disconnected' && !s.reconnecting) this.stop();
     });
-    return this.#transcriber.start();
+    this.state.setState({ status: 'connecting', message: null });
+    try {
+      return await (await this.#get()).start();
+    } catch (error) {
+      this.state.setState({ status: 'error', message: `Their channel could not load (${error instanceof Error ? error.message : String(error)}). Share the tab again, or type what they say.` });
+      return false;
+    }
+  }
+
+  /** Load the transcriber ahead of the first share. */
+  prefetch(): void {
+    void this.#get().catch(() => undefined);
   }
 
   /** A line typed for them (rehearsal, or when their audio cannot be shared). */
@@ -83,7 +110,7 @@ export class ThemChannel {
   stop(): void {
     this.#offStore?.();
     this.#offStore = null;
-    this.#transcriber.stop();
+    void this.#transcriber?.then((t) => t.stop(), () => undefined);
     this.state.setState({ status: 'off', message: null });
   }
 }
