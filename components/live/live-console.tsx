@@ -12,10 +12,9 @@ import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
-import { EventLogPanel, TranscriptView } from './lazy-panels';
+import { EventLogPanel, ThemChannelBar, TranscriptView } from './lazy-panels';
 import { canToggleMute, HintControls } from './hint-controls';
 import { MeetingStatus } from './meeting-status';
-import { LazyThemChannelBar as ThemChannelBar } from './lazy-them-channel-bar';
 import { MessageComposer } from './message-composer';
 import { PastMeetings } from './past-meetings';
 import { RealtimeProvider } from './realtime-provider';
@@ -73,8 +72,9 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
     // With a transcript on screen the meeting continues: its lines are replayed into the new session.
     const restoreHistory = meeting.historyToContinue();
     const { shareTheirTab, ...options } = connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled });
-    // Their tab first: the share picker needs this click's gesture.
-    if (shareTheirTab) void them.start();
+    // Their tab first: the share picker needs this click's gesture (it lasts a few seconds, long
+    // enough for their channel's code, prefetched while the page was idle, to load).
+    if (shareTheirTab) void them.load().then((channel) => channel.start(), (error: unknown) => store.getState().actions.note('them.load_failed', { message: error instanceof Error ? error.message : String(error) }));
     void controller.connect({ agentId, restoreHistory, ...options });
   };
 

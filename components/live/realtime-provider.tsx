@@ -9,7 +9,7 @@ import { createHintStore } from '@/lib/live/hints/hint-store';
 import { loadLiveAgentConfig, prefetchLiveCallWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { MeetingRecorder } from '@/lib/live/meeting/meeting-recorder';
-import { ThemChannel } from '@/lib/live/them-channel';
+import { themHandle } from '@/lib/live/them-handle';
 import { HINT_ASSISTANT_ID } from '@/agents/prompts/hint-assistant';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
@@ -50,7 +50,9 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       voice: () => settingsStore.getState().settings.voice,
     });
     // Their side: the meeting tab in a listening session of its own (the hint assistant's config never answers by itself).
-    const them = new ThemChannel({ host: controller, store, mint: mintClientSecret, agentId: HINT_ASSISTANT_ID, getAgentConfig: loadLiveAgentConfig });
+    const them = themHandle(() =>
+      import('@/lib/live/them-channel').then((m) => new m.ThemChannel({ host: controller, store, mint: mintClientSecret, agentId: HINT_ASSISTANT_ID, getAgentConfig: loadLiveAgentConfig })),
+    );
     return { store, controller, hints, hintStore, meeting, them };
   });
 
@@ -70,7 +72,7 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
     });
     registerBenchTarget('live', { ...value, flushSync });
     const cancelPrefetch = prefetchLiveCallWhenIdle();
-    const cancelThemPrefetch = whenIdle(() => them.prefetch());
+    const cancelThemPrefetch = whenIdle(() => void them.load().then((c) => c.prefetch(), () => undefined));
     return () => {
       cancelPrefetch();
       cancelThemPrefetch();

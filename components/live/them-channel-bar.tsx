@@ -1,7 +1,9 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { useThemChannel, useThemState } from '@/lib/live/live-context';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
+import { useThemChannel } from '@/lib/live/live-context';
+import type { ThemChannel } from '@/lib/live/them-channel';
 import { talkRatio, type TalkRatio } from '@/lib/live/transcript/channels';
 import type { RealtimeState } from '@/lib/realtime/store/store';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
@@ -39,10 +41,40 @@ function TalkRatioMeter() {
  * they said (rehearsal, or when the tab cannot be shared) and the talk ratio of you and them.
  */
 export function ThemChannelBar() {
-  const them = useThemChannel();
-  const status = useThemState((s) => s.status);
-  const message = useThemState((s) => s.message);
-  const dropped = useThemState((s) => s.dropped);
+  const handle = useThemChannel();
+  const [them, setThem] = useState<ThemChannel | null>(() => handle.loaded());
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (them) return;
+    let active = true;
+    handle.load().then(
+      (c) => active && setThem(c),
+      (error: unknown) => active && setFailure(error instanceof Error && error.message ? error.message : 'download failed'),
+    );
+    return () => {
+      active = false;
+    };
+  }, [them, handle, attempt]);
+  if (them) return <Bar them={them} />;
+  return (
+    <div data-testid="them-channel-loading" aria-busy="true" className="min-h-[3.25rem] rounded-xl border border-violet-200 bg-violet-50/60 px-3 py-2 text-sm text-rose-800">
+      {failure ? (
+        <>
+          Their channel could not be loaded ({failure.replace(/\.$/, '')}).{' '}
+          <button type="button" className="font-medium underline" onClick={() => (setFailure(null), setAttempt((n) => n + 1))}>
+            Try again
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Bar({ them }: { them: ThemChannel }) {
+  const status = useStore(them.state, (s) => s.status);
+  const message = useStore(them.state, (s) => s.message);
+  const dropped = useStore(them.state, (s) => s.dropped);
   const connected = useRealtimeStore((s) => s.connection === 'connected');
   const [text, setText] = useState('');
   const submit = (e: FormEvent<HTMLFormElement>) => {

@@ -3,10 +3,10 @@ import { useStore } from 'zustand';
 import type { HintSession } from './hints/hint-session';
 import type { HintState, HintStore } from './hints/hint-store';
 import type { MeetingRecorder, MeetingState } from './meeting/meeting-recorder';
-import type { ThemChannel, ThemState } from './them-channel';
+import type { ThemHandle } from './them-handle';
 
 /** The live page's hint session, hint store and meeting recorder, created once by `RealtimeProvider` (components/live). */
-export type LiveContextValue = { hints: HintSession; hintStore: HintStore; meeting: MeetingRecorder; them: ThemChannel };
+export type LiveContextValue = { hints: HintSession; hintStore: HintStore; meeting: MeetingRecorder; them: ThemHandle };
 
 export const LiveContext = createContext<LiveContextValue | null>(null);
 
@@ -39,11 +39,7 @@ export function useMeetingState<T>(selector: (state: MeetingState) => T): T {
   return useStore(useLiveContext().meeting.state, selector);
 }
 
-/** The "them" channel (the meeting tab's own transcription session, and lines typed for them). */
-export function useThemChannel(): ThemChannel {
+/** The "them" channel (the meeting tab's own transcription session, and lines typed for them), loaded on demand. */
+export function useThemChannel(): ThemHandle {
   return useLiveContext().them;
-}
-
-export function useThemState<T>(selector: (state: ThemState) => T): T {
-  return useStore(useLiveContext().them.state, selector);
 }
