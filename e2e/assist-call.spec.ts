@@ -61,6 +61,8 @@ test('a rehearsal call from greeting to saved summary', async ({ page, context }
   const row = supervisor.getByTestId('supervisor-call').filter({ hasText: 'Dana Whitfield' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Order 4411-2093');
+  // Who is on the call: the signed-in owner took it.
+  await expect(row.getByTestId('supervisor-agent')).not.toHaveText('—');
   await page.bringToFront();
 
   // Nothing is sent until the agent confirms.

@@ -63,7 +63,7 @@ export function TranscriptPanel() {
     void driver.say(speaker, 'typed', t);
   };
   return (
-    <Panel title="Transcript" testId="assist-transcript" right={<span className="text-xs text-slate-400">{lines.length} lines</span>}>
+    <Panel title="Transcript" testId="assist-transcript" right={<span className="text-xs text-slate-400">{lines.length} {lines.length === 1 ? 'line' : 'lines'}</span>}>
       <div className="mb-2 flex flex-wrap gap-2">
         <ChannelButton channel="mic" label="Agent mic" />
         <ChannelButton channel="tab" label="Customer audio (share softphone tab)" />

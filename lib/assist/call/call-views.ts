@@ -35,6 +35,8 @@ export type CallEnded = { id: string; durationSec: number; draft: SummaryDraft; 
 
 export type LiveCallView = {
   id: string;
+  /** Who is on the call (null for a call taken before accounts). */
+  agentName: string | null;
   callType: string;
   startedAt: string;
   durationSec: number;

@@ -31,7 +31,7 @@ export async function searchArticles(db: Database, question: string, limit = 3):
   const found = await rows<{ id: string; title: string; url: string; snippet: string; rank: number }>(
     db,
     sql`with q as (select to_tsquery('english', ${q}) as q)
-        select id, title, url, ts_headline('english', body, q.q, 'MaxWords=25, MinWords=10') as snippet,
+        select id, title, url, ts_headline('english', body, q.q, 'MaxWords=60, MinWords=30') as snippet,
                ts_rank_cd(setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B'), q.q) as rank
         from assist_articles, q where to_tsvector('english', title || ' ' || body) @@ q.q
         order by rank desc, id limit ${limit}`,

@@ -74,5 +74,9 @@ describe('assist systems of record on PGlite', () => {
     expect((await policiesOfKind(handle.db, 'shipping')).map((p) => p.id)).toContain('shipping-lost-parcel');
     const hits = await searchArticles(handle.db, 'how do I know if my parcel is stuck or lost, the tracking has not moved');
     expect(hits[0]?.id).toBe('track-a-parcel');
+    // A short article comes back whole (a reply quoting it does not start mid-sentence).
+    const [reset] = await searchArticles(handle.db, 'my headphones will not pair, the light flashes');
+    expect(reset?.id).toBe('reset-headphones');
+    expect(reset?.snippet.replace(/<\/?b>/g, '')).toBe('Hold the power button for 10 seconds until the light flashes, then pair again. Fixes most connection problems.');
   });
 });
