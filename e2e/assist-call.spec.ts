@@ -44,12 +44,25 @@ test('a rehearsal call from greeting to saved summary', async ({ page, context }
   await expect(page.getByTestId('assist-tool-call')).toHaveText([/^get_order_details\(.*4411-2093.*\) → 4411-2093: shipped$/, /^check_policy\(.*shipping.*\) → Shipping policy: parcels that never arrive$/]);
   await expect(page.getByTestId('assist-sentiment').locator('span')).toHaveCount(1);
 
+  // The cited source is a page read from the policy's row.
+  const kb = await context.newPage();
+  await kb.goto('/assist/kb/policies/shipping-lost-parcel');
+  await expect(kb.getByTestId('kb-title')).toHaveText('Shipping policy: parcels that never arrive');
+  await expect(kb.getByTestId('kb-article')).toContainText('Policy · Shipping');
+  await expect(kb.getByTestId('kb-body')).not.toBeEmpty();
+  await kb.screenshot({ path: shotPath('assist-kb-policy'), fullPage: true });
+  await kb.goto('/assist/kb/policies/no-such-policy');
+  await expect(kb.getByText(/could not be found|404/i).first()).toBeVisible();
+  await kb.close();
+
   // The supervisor sees the call while it runs.
   const supervisor = await context.newPage();
   await supervisor.goto('/assist/supervisor');
   const row = supervisor.getByTestId('supervisor-call').filter({ hasText: 'Dana Whitfield' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Order 4411-2093');
+  // Who is on the call: the signed-in owner took it.
+  await expect(row.getByTestId('supervisor-agent')).not.toHaveText('—');
   await page.bringToFront();
 
   // Nothing is sent until the agent confirms.

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cloneDefaultSettings } from '../lib/live/settings/schema';
 import { HintEngine } from './support/engine-controls';
 import { HintsPage } from './support/hints-page';
+import { stubTabShare } from './support/tab-share';
 
 /** A long meeting: dropped connections, what the assistant hears, and a long transcript. */
 
@@ -55,36 +56,22 @@ test('when reconnecting keeps failing, the page says so and Retry brings the cal
   await expect.poll(async () => (await engine.session()).conversation.length).toBe(1);
 });
 
-test('tab audio: a declined share is stated and the call goes on with the microphone; a shared tab is mixed in', async ({ page, request }) => {
+test('tab audio: a declined share is stated and the call goes on with the microphone; a shared tab is their own channel', async ({ page }) => {
   const live = new HintsPage(page);
-  const engine = new HintEngine(request);
   await live.seedSettings({ ...cloneDefaultSettings(), inputSource: 'microphone+tab' });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __shareAnswer: 'decline' | 'share' };
-    w.__shareAnswer = 'decline';
-    navigator.mediaDevices.getDisplayMedia = async () => {
-      if (w.__shareAnswer === 'decline') throw new DOMException('Permission denied', 'NotAllowedError');
-      const ctx = new AudioContext();
-      const osc = ctx.createOscillator();
-      const dest = ctx.createMediaStreamDestination();
-      osc.connect(dest);
-      osc.start();
-      const canvas = document.createElement('canvas');
-      return new MediaStream([...dest.stream.getAudioTracks(), ...canvas.captureStream().getVideoTracks()]);
-    };
-  });
+  await stubTabShare(page, 'decline');
   await live.openHints();
   await live.connectAndWait();
-  await expect(live.inputSource).toHaveAttribute('data-tab-issue', 'declined');
-  await expect(live.inputSource).toContainText('Microphone (tab not shared)');
-  await expect(live.event('input.tab_audio')).toHaveCount(1);
-  await engine.waitForOpenSession();
+  await expect(page.getByTestId('them-channel')).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('them-message')).toContainText('The meeting tab was not shared, so Cue hears only you.');
+  // The hint session hears the microphone either way: the tab is never mixed into it.
+  await expect(live.inputSource).toHaveAttribute('data-source', 'mic');
 
   await live.disconnect.click();
-  await page.evaluate(() => ((window as unknown as { __shareAnswer: string }).__shareAnswer = 'share'));
+  await page.evaluate(() => ((window as unknown as { __shareAnswer: string }).__shareAnswer = 'tone'));
   await live.connectAndWait();
-  await expect(live.inputSource).toHaveAttribute('data-source', 'mic+tab');
-  await expect(live.inputSource).toContainText('Microphone + tab audio');
+  await expect(page.getByTestId('them-channel')).toHaveAttribute('data-status', 'on', { timeout: 20_000 });
+  await expect(live.inputSource).toHaveAttribute('data-source', 'mic');
 });
 
 test('a long transcript is virtualised, follows new words, pauses when scrolled up, and jumps back to the latest', async ({ page }) => {

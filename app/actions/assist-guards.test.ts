@@ -119,10 +119,26 @@ describe('agent assist calls belong to their agent', () => {
       await assist.listLiveAssistCalls(),
       await assist.searchPastAssistCalls({ query: '' }),
       await assist.importAssistCustomers({ csv: 'x' }),
+      await assist.readAssistKnowledge({ kind: 'policies', id: 'shipping-lost-parcel' }),
     ]) {
       expect(r).toMatchObject(signedOut);
     }
     const res = await suggest(new Request('http://app/api/assist/suggest', { method: 'POST', body: JSON.stringify({ callId: id }) }));
     expect(res.status).toBe(401);
+  });
+});
+
+describe('knowledge pages', () => {
+  it('any signed-in account reads a cited policy or article from its row; unknown pages and kinds are refused in words', async () => {
+    as(eve);
+    const policy = must(await assist.readAssistKnowledge({ kind: 'policies', id: 'shipping-lost-parcel' }));
+    expect(policy).toMatchObject({ kind: 'policies', id: 'shipping-lost-parcel', title: 'Shipping policy: parcels that never arrive', policyKind: 'shipping' });
+    expect(policy.body.length).toBeGreaterThan(40);
+    const { ARTICLES } = await import('@/lib/assist/demo/knowledge');
+    const article = must(await assist.readAssistKnowledge({ kind: 'articles', id: ARTICLES[0]!.id }));
+    expect(article).toMatchObject({ kind: 'articles', title: ARTICLES[0]!.title, body: ARTICLES[0]!.body, policyKind: null });
+    expect(await assist.readAssistKnowledge({ kind: 'policies', id: 'no-such-policy' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await assist.readAssistKnowledge({ kind: 'secrets', id: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await assist.readAssistKnowledge({ kind: 'articles', id: '../../etc' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -11,8 +11,11 @@ import { assistDb } from '@/lib/server/services/assist/assist-db';
 import { AssistCallError, addTurn, callAlerts, liveCalls, searchCalls, selectCustomer, startCall } from '@/lib/server/services/assist/call-service';
 import { confirmAction } from '@/lib/server/services/assist/action-service';
 import { endCall, saveCall } from '@/lib/server/services/assist/after-call';
+import { assistSummaryModel } from '@/lib/server/model-access/text-model-provider';
 import { resolveCustomer } from '@/lib/server/services/assist/resolve-customer';
 import { customersByName } from '@/lib/server/db/assist-lookup-queries';
+import { knowledgeDoc } from '@/lib/server/db/assist-knowledge-queries';
+import type { KnowledgeDoc } from '@/lib/assist/demo/knowledge';
 import { importCustomersCsv, type ImportReport } from '@/lib/server/db/assist-import';
 import type { CallScope } from '@/lib/server/db/assist-call-queries';
 
@@ -89,7 +92,7 @@ export async function assistCallAlerts(input: { callId: string }) {
 }
 
 export async function endAssistCall(input: { callId: string }): Promise<ActionResult<CallEnded, Codes | Fails>> {
-  return runGuardedAction(writesCall(), callIdSchema, input, async ({ callId }) => guarded(async () => endCall(await assistDb(), callId)));
+  return runGuardedAction(writesCall(), callIdSchema, input, async ({ callId }) => guarded(async () => endCall(await assistDb(), callId, assistSummaryModel())));
 }
 
 export async function saveAssistCall(input: SaveCallInput): Promise<ActionResult<{ id: string; savedAt: string }, Codes | Fails>> {
@@ -99,6 +102,18 @@ export async function saveAssistCall(input: SaveCallInput): Promise<ActionResult
 /** The supervisor view: coaches (their team's agents) and admins (every call). */
 export async function listLiveAssistCalls(): Promise<ActionResult<LiveCallView[], Fails>> {
   return runGuardedAction(role('coach'), z.undefined(), undefined, async (_none, actor) => ok(await liveCalls(await assistDb(), scopeOf(actor))));
+}
+
+const knowledgeSchema = z.object({
+  kind: z.enum(['policies', 'articles'], { error: 'No such kind of page: policies or articles.' }),
+  id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'No such page.'),
+});
+/** A policy or knowledge article the assistant cited, read from its row: any signed-in account. */
+export async function readAssistKnowledge(input: { kind: string; id: string }): Promise<ActionResult<KnowledgeDoc, 'not_found' | Fails>> {
+  return runGuardedAction(signedIn(), knowledgeSchema, input, async ({ kind, id }) => {
+    const doc = await knowledgeDoc(await assistDb(), kind, id);
+    return doc ? ok(doc) : fail('not_found', 'That page is not in the knowledge base (it may have been removed).');
+  });
 }
 
 const pastSchema = z.object({ query: z.string().max(200) });

@@ -58,7 +58,7 @@ export function ActionCards() {
         <ul className="mt-2 space-y-1 border-t border-slate-100 pt-2" data-testid="assist-audit">
           {done.map((d) => (
             <li key={d.id} className={`text-xs ${d.status === 'done' ? 'text-emerald-800' : 'text-rose-800'}`} data-testid="assist-audit-row">
-              {d.status === 'done' ? '✓' : '✗'} {d.result} <span className="text-slate-400">({d.confirmedBy}, {new Date(d.confirmedAt).toLocaleTimeString('en-US')}{d.outbox.length ? `; outbox: ${d.outbox.map((o) => `${o.channel} ${o.status}`).join(', ')}` : ''})</span>
+              {d.status === 'done' ? '✓' : '✗'} {d.result} <span className="text-slate-400" title={`Confirmed by ${d.confirmedBy}`}>({d.confirmedBy.replace(/ \[[^\]]+\]$/, '')}, {new Date(d.confirmedAt).toLocaleTimeString('en-US')}{d.outbox.length ? `; outbox: ${d.outbox.map((o) => `${o.channel} ${o.status}`).join(', ')}` : ''})</span>
             </li>
           ))}
         </ul>

@@ -56,8 +56,11 @@ export function AfterCallPanel({ ended }: { ended: CallEnded }) {
         <button type="button" data-testid="assist-save" className={primary} disabled={busy || saved} onClick={() => void save()}>
           {busy ? 'Saving…' : saved ? 'Saved' : 'Save summary and note'}
         </button>
-        <span className="text-xs text-slate-400">Drafted by the offline rubric; edit anything before saving.</span>
+        <span data-testid="assist-drafted-by" data-by={ended.draftedBy.by} className="text-xs text-slate-500">
+          {ended.draftedBy.by === 'openai' ? `Drafted by ${ended.draftedBy.model}` : ended.draftedBy.by === 'local' ? 'Drafted by the local model (offline rubric)' : 'Drafted by the offline rubric'}; edit anything before saving.
+        </span>
       </div>
+      {ended.draftedBy.note ? <p data-testid="assist-draft-note" role="status" className="mt-1 text-xs text-amber-800">{ended.draftedBy.note}</p> : null}
       <ErrorLine message={error} testId="assist-save-error" />
     </Panel>
   );

@@ -6,7 +6,8 @@ import { addAssistTurn, assistCallAlerts, confirmAssistAction, endAssistCall, sa
 import { mintClientSecret } from '@/app/actions/realtime';
 import { AssistDriver } from '@/lib/assist/client/assist-driver';
 import { createAssistStore, type AssistState, type AssistStore } from '@/lib/assist/client/assist-store';
-import { ChannelTranscriber, type Channel } from '@/lib/assist/client/channel-transcriber';
+import { ChannelTranscriber, type Channel } from '@/lib/realtime/session/channel-transcriber';
+import { CHANNEL_MESSAGES, loadListeningAgent, LISTENING_AGENT_ID } from '@/lib/assist/client/channel-messages';
 
 /** The page's assist store, driver and the two channel transcribers (agent mic, customer tab). */
 
@@ -24,6 +25,9 @@ export function AssistProvider({ children }: { children: ReactNode }) {
       new ChannelTranscriber({
         channel: c,
         mint: mintClientSecret,
+        agentId: LISTENING_AGENT_ID,
+        getAgentConfig: loadListeningAgent,
+        messages: CHANNEL_MESSAGES[c],
         onFinal: (text) => void driver.say(c === 'mic' ? 'agent' : 'customer', c, text),
         onState: (state) => store.setState((s) => ({ channels: { ...s.channels, [c]: state } })),
       });

@@ -43,12 +43,13 @@ export function SupervisorView({ initial }: { initial: LiveCallView[] }) {
       {calls.length === 0 ? <p className="text-sm text-slate-400">No live calls right now.</p> : null}
       <table className="w-full border-separate border-spacing-y-1 text-sm">
         <thead className="text-left text-xs uppercase text-slate-500">
-          <tr><th className="px-2">Customer</th><th>Type</th><th>Duration</th><th>Checklist</th><th>Sentiment</th><th>Alerts</th></tr>
+          <tr><th className="px-2">Agent</th><th>Customer</th><th>Type</th><th>Duration</th><th>Checklist</th><th>Sentiment</th><th>Alerts</th></tr>
         </thead>
         <tbody>
           {calls.map((c) => (
             <tr key={c.id} data-testid="supervisor-call" className="bg-white shadow-sm">
-              <td className="rounded-l-lg px-2 py-1.5">
+              <td data-testid="supervisor-agent" className="rounded-l-lg px-2 py-1.5 font-medium text-slate-800">{c.agentName ?? '—'}</td>
+              <td className="py-1.5">
                 <p className="font-medium">{c.customerName ?? 'Not identified yet'}</p>
                 <p className="text-xs text-slate-500">{c.orderNumber ? `Order ${c.orderNumber}` : ''}</p>
               </td>

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { PII_MARKERS } from '@/lib/assist/call/redact';
-import type { Channel } from '@/lib/assist/client/channel-transcriber';
+import type { Channel } from '@/lib/realtime/session/channel-transcriber';
 import { useAssist, useAssistState } from './assist-context';
 import { button, clock, ErrorLine, input, Panel, primary } from './ui';
 
@@ -63,7 +63,7 @@ export function TranscriptPanel() {
     void driver.say(speaker, 'typed', t);
   };
   return (
-    <Panel title="Transcript" testId="assist-transcript" right={<span className="text-xs text-slate-400">{lines.length} lines</span>}>
+    <Panel title="Transcript" testId="assist-transcript" right={<span className="text-xs text-slate-400">{lines.length} {lines.length === 1 ? 'line' : 'lines'}</span>}>
       <div className="mb-2 flex flex-wrap gap-2">
         <ChannelButton channel="mic" label="Agent mic" />
         <ChannelButton channel="tab" label="Customer audio (share softphone tab)" />

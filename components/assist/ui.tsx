@@ -41,7 +41,7 @@ export function SentimentBars({ scores, testId }: { scores: readonly number[]; t
           key={i}
           title={s.toFixed(2)}
           className={`w-2 rounded-sm ${s < -0.1 ? 'bg-rose-500' : s > 0.1 ? 'bg-emerald-500' : 'bg-slate-300'}`}
-          style={{ height: `${Math.max(12, Math.abs(s) * 100)}%` }}
+          style={{ height: `${Math.round(25 + Math.min(1, Math.abs(s)) * 75)}%` }}
         />
       ))}
     </div>

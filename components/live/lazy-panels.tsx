@@ -68,6 +68,7 @@ function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): (ne
 
 const useTranscriptView = lazyPanel(() => import('./transcript-view').then((m) => m.TranscriptView));
 const useEventLogPanel = lazyPanel(() => import('./event-log-panel').then((m) => m.EventLogPanel));
+const useThemChannelBar = lazyPanel(() => import('./them-channel-bar').then((m) => m.ThemChannelBar));
 
 function Failure({ what, failure, retry }: { what: string; failure: string; retry: () => void }): ReactNode {
   return (
@@ -107,5 +108,17 @@ export function EventLogPanel() {
         {failure ? <Failure what="event log" failure={failure} retry={retry} /> : <p className="px-3 py-6 text-center text-xs text-slate-500">No events yet.</p>}
       </div>
     </section>
+  );
+}
+
+/** Their channel's bar (status, typed lines, talk ratio): loads with the page's idle work, at once when a call starts. */
+export function ThemChannelBar() {
+  const needed = useRealtimeStore((s) => s.connection !== 'disconnected');
+  const { Panel, failure, retry } = useThemChannelBar(needed);
+  if (Panel) return <Panel />;
+  return (
+    <div data-testid="them-channel-loading" aria-busy="true" className="min-h-[3.25rem] rounded-xl border border-violet-200 bg-violet-50/60">
+      {failure ? <Failure what="channel bar" failure={failure} retry={retry} /> : null}
+    </div>
   );
 }

@@ -7,12 +7,12 @@ import { HINT_AGENT_IDS } from '@/lib/live/hints/hint-session';
 import type { LiveSessionSummary } from '@/lib/live/meeting/saved-meeting';
 import type { EngineSpeech } from '@/lib/contracts/engine-speech';
 import type { Backend } from '@/lib/realtime/store/types';
-import { useHintSession, useMeetingRecorder, useMeetingState } from '@/lib/live/live-context';
+import { useHintSession, useMeetingRecorder, useMeetingState, useThemChannel } from '@/lib/live/live-context';
 import { useRealtimeController, useRealtimeStore, useRealtimeStoreApi } from '@/lib/realtime/store/use-realtime-store';
 import { connectOptionsFromSettings } from '@/lib/live/settings/connect-options';
 import { ConnectionBar, type AgentOption } from './connection-bar';
 import { ErrorBanner, ReconnectNotice } from './error-banner';
-import { EventLogPanel, TranscriptView } from './lazy-panels';
+import { EventLogPanel, ThemChannelBar, TranscriptView } from './lazy-panels';
 import { canToggleMute, HintControls } from './hint-controls';
 import { MeetingStatus } from './meeting-status';
 import { MessageComposer } from './message-composer';
@@ -46,6 +46,7 @@ export function LiveConsole(props: Props) {
 function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMeetings, pastMeetingsError }: Props) {
   const controller = useRealtimeController();
   const hints = useHintSession();
+  const them = useThemChannel();
   // Speech shows as words with OpenAI, and with the local engine when it has offline recognition.
   const hears = backend !== 'local' || engineSpeech?.recognition.available === true;
   const meeting = useMeetingRecorder();
@@ -70,7 +71,11 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
   const connect = () => {
     // With a transcript on screen the meeting continues: its lines are replayed into the new session.
     const restoreHistory = meeting.historyToContinue();
-    void controller.connect({ agentId, restoreHistory, ...connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled }) });
+    const { shareTheirTab, ...options } = connectOptionsFromSettings(settingsStore.getState().settings, { micEnabled });
+    // Their tab first: the share picker needs this click's gesture (it lasts a few seconds, long
+    // enough for their channel's code, prefetched while the page was idle, to load).
+    if (shareTheirTab) void them.load().then((channel) => channel.start(), (error: unknown) => store.getState().actions.note('them.load_failed', { message: error instanceof Error ? error.message : String(error) }));
+    void controller.connect({ agentId, restoreHistory, ...options });
   };
 
   useLiveShortcuts(
@@ -112,6 +117,7 @@ function LiveConsoleBody({ backend, engineSpeech, agents, defaultAgentId, pastMe
         settingsButtonRef={settingsButton}
       />
       <HintControls hintAgent={hintAgent} />
+      <ThemChannelBar />
       <MeetingStatus />
       <ReconnectNotice />
       <ErrorBanner />

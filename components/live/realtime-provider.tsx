@@ -9,12 +9,15 @@ import { createHintStore } from '@/lib/live/hints/hint-store';
 import { loadLiveAgentConfig, prefetchLiveCallWhenIdle } from '@/lib/live/live-agents';
 import { LiveContext, type LiveContextValue } from '@/lib/live/live-context';
 import { MeetingRecorder } from '@/lib/live/meeting/meeting-recorder';
+import { themHandle } from '@/lib/live/them-handle';
+import { HINT_ASSISTANT_ID } from '@/agents/prompts/hint-assistant';
 import { registerBenchTarget } from '@/lib/realtime/audio/bench-probe';
 import { RealtimeController } from '@/lib/realtime/session/controller';
 import { createRealtimeStore } from '@/lib/realtime/store/store';
 import type { Backend } from '@/lib/realtime/store/types';
 import { RealtimeContext, type RealtimeContextValue } from '@/lib/realtime/store/use-realtime-store';
 import { useSettingsStoreApi } from '@/components/settings/settings-store-provider';
+import { whenIdle } from '@/lib/shared/when-idle';
 
 /** This tab's sessionStorage, or null where the browser blocks it. */
 function tabStorage(): Storage | null {
@@ -46,11 +49,15 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
       backend,
       voice: () => settingsStore.getState().settings.voice,
     });
-    return { store, controller, hints, hintStore, meeting };
+    // Their side: the meeting tab in a listening session of its own (the hint assistant's config never answers by itself).
+    const them = themHandle(() =>
+      import('@/lib/live/them-channel').then((m) => new m.ThemChannel({ host: controller, store, mint: mintClientSecret, agentId: HINT_ASSISTANT_ID, getAgentConfig: loadLiveAgentConfig })),
+    );
+    return { store, controller, hints, hintStore, meeting, them };
   });
 
   useEffect(() => {
-    const { hints, controller, meeting } = value;
+    const { hints, controller, meeting, them } = value;
     const detachHints = hints.attach();
     // Bring back this tab's meeting after a reload before the recorder listens (the check of the kept
     // copy loads on demand, so attaching waits for it).
@@ -65,10 +72,13 @@ export function RealtimeProvider({ backend, children }: { backend: Backend; chil
     });
     registerBenchTarget('live', { ...value, flushSync });
     const cancelPrefetch = prefetchLiveCallWhenIdle();
+    const cancelThemPrefetch = whenIdle(() => void them.load().then((c) => c.prefetch(), () => undefined));
     return () => {
       cancelPrefetch();
+      cancelThemPrefetch();
       off();
       // Ending the call first lets the hints finish and the meeting be saved (leaving /live in the app).
+      them.stop();
       controller.dispose();
       active = false;
       detachMeeting();

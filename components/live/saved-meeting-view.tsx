@@ -1,6 +1,7 @@
 import type { LiveSessionDetail, LiveSessionLine } from '@/lib/live/meeting/saved-meeting';
 import { interruptedText } from '@/lib/live/hints/hint-words';
 import { formatClock } from '@/lib/shared/format';
+import { rowChannel } from '@/lib/live/transcript/channels';
 
 const HINT_STYLE = {
   quick: { card: 'border-amber-400 bg-amber-50', head: 'text-amber-800', label: 'Quick hint' },
@@ -31,15 +32,17 @@ function Line({ line, startedAt, meeting }: { line: LiveSessionLine; startedAt: 
     );
   }
   const mine = line.role === 'user';
+  const channel = mine ? rowChannel({ text: line.text, source: line.source ?? 'voice' }) : null;
+  const them = channel?.channel === 'them';
   return (
     <li data-testid="saved-line" data-role={line.role} className={`flex flex-col gap-0.5 ${mine ? 'items-start' : 'items-end'}`}>
       <span className="flex gap-2 text-xs font-medium uppercase tracking-wide text-slate-500">
         <span className="font-mono font-normal normal-case">{when}</span>
-        {mine ? (meeting ? 'Meeting' : 'You') : 'Cue'}
-        {line.source === 'text' && mine ? <span className="normal-case text-slate-400">typed</span> : null}
+        {mine ? (them ? 'Them' : 'You') : 'Cue'}
+        {channel && (meeting || them || channel.source === 'typed') ? <span className="normal-case text-slate-400">{channel.source === 'tab' ? 'tab audio' : channel.source}</span> : null}
       </span>
-      <p className={`max-w-[85%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-sm leading-6 text-slate-900 ${mine ? 'rounded-tl-sm bg-slate-100' : 'rounded-tr-sm bg-sky-50 ring-1 ring-sky-100'}`}>
-        {line.text}
+      <p className={`max-w-[85%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-sm leading-6 text-slate-900 ${them ? 'rounded-tl-sm bg-violet-50 ring-1 ring-violet-100' : mine ? 'rounded-tl-sm bg-slate-100' : 'rounded-tr-sm bg-sky-50 ring-1 ring-sky-100'}`}>
+        {channel ? channel.text : line.text}
       </p>
     </li>
   );

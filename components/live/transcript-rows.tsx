@@ -7,6 +7,7 @@ import { displayText } from '@/lib/realtime/store/transcript';
 import type { TranscriptRow as Row } from '@/lib/realtime/store/types';
 import { useRealtimeStore } from '@/lib/realtime/store/use-realtime-store';
 import { useHintStore } from '@/lib/live/live-context';
+import { rowChannel } from '@/lib/live/transcript/channels';
 
 
 function StatusNote({ item }: { item: Row }) {
@@ -21,19 +22,35 @@ function StatusNote({ item }: { item: Row }) {
   return null;
 }
 
+const SOURCE_LABEL = { mic: 'mic', typed: 'typed', tab: 'tab audio' } as const;
+
 function MessageRow({ item, meeting }: { item: Row; meeting: boolean }) {
-  const text = displayText(item);
   const mine = item.role === 'user';
+  // A user row is "you" (mic or typed) or "them" (their tab's channel, or typed for them), by where it came from.
+  const channel = mine ? rowChannel({ text: displayText(item), source: item.source }) : null;
+  const text = channel ? channel.text : displayText(item);
+  const them = channel?.channel === 'them';
+  const showSource = channel && (meeting || them || channel.source === 'typed');
   return (
-    <div data-testid="transcript-item" data-role={item.role} data-status={item.status} className={`flex flex-col gap-1 ${mine ? 'items-start' : 'items-end'}`}>
-      <span className="flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-slate-500">
-        {mine ? (meeting ? 'Meeting' : 'You') : 'Cue'}
-        {item.source === 'text' && mine && <span className="normal-case text-slate-400">typed</span>}
+    <div
+      data-testid="transcript-item"
+      data-role={item.role}
+      data-status={item.status}
+      data-channel={channel?.channel ?? ''}
+      className={`flex flex-col gap-1 ${mine ? 'items-start' : 'items-end'}`}
+    >
+      <span data-testid="row-label" className={`flex items-center gap-2 text-xs font-medium uppercase tracking-wide ${them ? 'text-violet-800' : 'text-slate-500'}`}>
+        {mine ? (them ? 'Them' : 'You') : 'Cue'}
+        {showSource ? <span className="font-normal normal-case opacity-75">{SOURCE_LABEL[channel.source]}</span> : null}
         <StatusNote item={item} />
       </span>
       <p
         className={`max-w-[85%] whitespace-pre-wrap rounded-2xl px-4 py-2 text-base leading-7 ${
-          mine ? 'rounded-tl-sm bg-slate-100 text-slate-900' : 'rounded-tr-sm bg-sky-50 text-slate-900 ring-1 ring-sky-100'
+          them
+            ? 'rounded-tl-sm bg-violet-50 text-slate-900 ring-1 ring-violet-100'
+            : mine
+              ? 'rounded-tl-sm bg-slate-100 text-slate-900'
+              : 'rounded-tr-sm bg-sky-50 text-slate-900 ring-1 ring-sky-100'
         } ${item.text ? '' : 'opacity-80'}`}
       >
         {text || <span className="italic opacity-70">{mine ? 'Listening…' : 'Thinking…'}</span>}

@@ -3,9 +3,10 @@ import { useStore } from 'zustand';
 import type { HintSession } from './hints/hint-session';
 import type { HintState, HintStore } from './hints/hint-store';
 import type { MeetingRecorder, MeetingState } from './meeting/meeting-recorder';
+import type { ThemHandle } from './them-handle';
 
 /** The live page's hint session, hint store and meeting recorder, created once by `RealtimeProvider` (components/live). */
-export type LiveContextValue = { hints: HintSession; hintStore: HintStore; meeting: MeetingRecorder };
+export type LiveContextValue = { hints: HintSession; hintStore: HintStore; meeting: MeetingRecorder; them: ThemHandle };
 
 export const LiveContext = createContext<LiveContextValue | null>(null);
 
@@ -36,4 +37,9 @@ export function useMeetingRecorder(): MeetingRecorder {
 /** Select from the meeting recorder's state (save status, restored, the tab's copy). */
 export function useMeetingState<T>(selector: (state: MeetingState) => T): T {
   return useStore(useLiveContext().meeting.state, selector);
+}
+
+/** The "them" channel (the meeting tab's own transcription session, and lines typed for them), loaded on demand. */
+export function useThemChannel(): ThemHandle {
+  return useLiveContext().them;
 }

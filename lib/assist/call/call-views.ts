@@ -28,10 +28,15 @@ export type TurnResult = {
 
 export type ActionDone = { id: string; kind: string; status: 'done' | 'failed'; result: string; confirmedBy: string; confirmedAt: string; outbox: { id: number; channel: string; status: string }[] };
 
-export type CallEnded = { id: string; durationSec: number; draft: SummaryDraft };
+/** Who drafted the after-call record: the model (OpenAI or the local one), or the rubric when the model failed (`note` says why). */
+export type DraftedBy = { by: 'openai' | 'local' | 'rubric'; model: string | null; note: string | null };
+
+export type CallEnded = { id: string; durationSec: number; draft: SummaryDraft; draftedBy: DraftedBy };
 
 export type LiveCallView = {
   id: string;
+  /** Who is on the call (null for a call taken before accounts). */
+  agentName: string | null;
   callType: string;
   startedAt: string;
   durationSec: number;

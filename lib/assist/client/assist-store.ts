@@ -4,7 +4,7 @@ import type { ActionDone, CallEnded, CallStarted, ChecklistItemView, TurnView } 
 import type { ActionProposal } from '../call/proposals';
 import type { Trend } from '../call/sentiment';
 import type { SuggestSource } from '../suggest/suggest-events';
-import type { Channel, ChannelState } from './channel-transcriber';
+import type { Channel, ChannelState } from '@/lib/realtime/session/channel-transcriber';
 
 /** The /assist page's state: one call at a time, everything the panels show. */
 

@@ -4,6 +4,9 @@ export type PolicyKind = 'returns' | 'refunds' | 'warranty' | 'shipping' | 'sla'
 export const POLICY_KINDS: readonly PolicyKind[] = ['returns', 'refunds', 'warranty', 'shipping', 'sla'];
 export type Policy = { id: string; kind: PolicyKind; title: string; body: string; url: string };
 export type Article = { id: string; title: string; body: string; url: string };
+export type KnowledgeKind = 'policies' | 'articles';
+/** A policy or article as its page shows it (read from its row). */
+export type KnowledgeDoc = { kind: KnowledgeKind; id: string; title: string; body: string; policyKind: PolicyKind | null };
 
 const KB = '/assist/kb';
 

@@ -39,7 +39,9 @@ export function composeReply(state: SuggestState, r: ToolResults): string {
     else parts.push(policy.body.split(/(?<=\.)\s+/).slice(0, 2).join(' '));
     parts.push(`(Source: ${policy.title})`);
   } else if (article) {
-    parts.push(`${article.snippet.replace(/<\/?b>/g, '')}`);
+    // A snippet cut inside a sentence is marked as cut, so the reply never starts mid-sentence unannounced.
+    const snippet = article.snippet.replace(/<\/?b>/g, '').trim();
+    parts.push(/^[a-z]/.test(snippet) ? `From our help article: …${snippet}` : snippet);
     parts.push(`(Source: ${article.title})`);
   } else if (!order && !name) {
     parts.push('Could you give me your order number or the email on the account so I can look it up?');

@@ -4,12 +4,16 @@ import type { AgentInputItem, StreamEvent } from '@openai/agents-core';
 type OutputItem = protocol.AssistantMessageItem | protocol.FunctionCallItem;
 import { parseSuggestState, type SuggestState } from './suggest-request';
 import { composeReply, type ToolResults } from './compose-reply';
+import { draftSummary } from '../summary/rubric';
+import { outputOfDraft, parseSummaryInput } from '../summary/summary-request';
 
 /**
  * The offline twin of a text model for agent assist: it implements the SDK's Model interface and,
  * given the same request a real model gets, first calls the tools the detected entities and the
  * customer's words call for (complete arguments only), then writes a reply from the rows those
- * tools returned, citing the policy or article. Deterministic: same request, same output.
+ * tools returned, citing the policy or article. Asked for the after-call record (a JSON schema
+ * output and a call record in the input), it answers with the offline rubric's draft as that
+ * JSON. Deterministic: same request, same output.
  */
 
 export const LOCAL_ASSIST_MODEL = 'cue-local-assist';
@@ -100,6 +104,11 @@ class LocalAssistModel implements Model {
 
   #respond(request: ModelRequest): OutputItem[] {
     const text = textOfInput(request.input);
+    const record = request.outputType !== 'text' ? parseSummaryInput(text) : null;
+    if (record) {
+      const json = JSON.stringify(outputOfDraft(draftSummary(record)));
+      return [{ type: 'message', id: nextId('msg'), role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: json }] }];
+    }
     const state = parseSuggestState(text);
     const offered = new Set(request.tools.map((t) => t.name));
     const results = resultsOf(request.input);

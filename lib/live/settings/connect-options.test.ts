@@ -13,14 +13,15 @@ describe('connectOptionsFromSettings', () => {
         transcriptionKeywords: ['got it', 'thanks', 'okay stop', 'good question', 'great question', 'let me think about that', 'walk me through', 'tell me more about'],
         tracing: false,
       },
-      input: 'mic+tab',
+      input: 'mic',
+      shareTheirTab: true,
     });
   });
 
-  it('microphone only, or nothing when the microphone is off', () => {
+  it('the hint session hears the microphone only (or nothing); the tab is their channel, never mixed in', () => {
     const settings = cloneDefaultSettings();
-    expect(connectOptionsFromSettings(settings, { micEnabled: true }).input).toBe('mic');
-    expect(connectOptionsFromSettings({ ...settings, inputSource: 'microphone+tab' }, { micEnabled: false }).input).toBe('none');
+    expect(connectOptionsFromSettings(settings, { micEnabled: true })).toMatchObject({ input: 'mic', shareTheirTab: false });
+    expect(connectOptionsFromSettings({ ...settings, inputSource: 'microphone+tab' }, { micEnabled: false })).toMatchObject({ input: 'none', shareTheirTab: true });
   });
 
   it('tracing is off by default and on only when the setting says so', () => {

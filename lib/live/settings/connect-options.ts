@@ -11,7 +11,10 @@ export type SettingsConnectOptions = {
     transcriptionKeywords: string[];
     tracing: boolean;
   };
-  input: 'mic' | 'mic+tab' | 'none';
+  /** What the hint session hears: the microphone only; their side is a channel of its own (`shareTheirTab`). */
+  input: 'mic' | 'none';
+  /** Share the meeting tab as the "them" channel (its own transcription session, never mixed into the mic). */
+  shareTheirTab: boolean;
 };
 
 /** The phrases the hint session listens for, as transcription keywords (interrupt phrases first: they are the urgent ones). */
@@ -24,6 +27,7 @@ export function connectOptionsFromSettings(settings: HintSettings, { micEnabled 
   return {
     transport: settings.transport,
     overrides: { model: settings.model, voice: settings.voice, transcriptionKeywords: listenedPhrases(settings), tracing: settings.tracing },
-    input: !micEnabled ? 'none' : settings.inputSource === 'microphone+tab' ? 'mic+tab' : 'mic',
+    input: micEnabled ? 'mic' : 'none',
+    shareTheirTab: settings.inputSource === 'microphone+tab',
   };
 }

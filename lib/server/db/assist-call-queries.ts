@@ -93,7 +93,11 @@ function scopeFilter(scope: CallScope) {
 
 export async function liveCallRows(db: Database, scope: CallScope, limit = 50) {
   return db
-    .select({ call: assistCalls, customerName: sql<string | null>`(select full_name from assist_customers c where c.id = ${assistCalls.customerId})` })
+    .select({
+      call: assistCalls,
+      customerName: sql<string | null>`(select full_name from assist_customers c where c.id = ${assistCalls.customerId})`,
+      agentName: sql<string | null>`(select name from ${users} u where u.id = ${assistCalls.agentUserId})`,
+    })
     .from(assistCalls)
     .where(and(eq(assistCalls.status, 'live'), scopeFilter(scope)))
     .orderBy(desc(assistCalls.startedAt))

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PolicyKind } from '@/lib/assist/demo/knowledge';
+import type { KnowledgeDoc, KnowledgeKind, PolicyKind } from '@/lib/assist/demo/knowledge';
 import type { Database } from './client';
 
 /**
@@ -31,10 +31,20 @@ export async function searchArticles(db: Database, question: string, limit = 3):
   const found = await rows<{ id: string; title: string; url: string; snippet: string; rank: number }>(
     db,
     sql`with q as (select to_tsquery('english', ${q}) as q)
-        select id, title, url, ts_headline('english', body, q.q, 'MaxWords=25, MinWords=10') as snippet,
+        select id, title, url, ts_headline('english', body, q.q, 'MaxWords=60, MinWords=30') as snippet,
                ts_rank_cd(setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B'), q.q) as rank
         from assist_articles, q where to_tsvector('english', title || ' ' || body) @@ q.q
         order by rank desc, id limit ${limit}`,
   );
   return found.map((r) => ({ ...r, rank: Number(r.rank) }));
+}
+
+
+/** One policy or article as its page shows it (the row the assistant cited), or null when there is none. */
+export async function knowledgeDoc(db: Database, kind: KnowledgeKind, id: string): Promise<KnowledgeDoc | null> {
+  const [r] = kind === 'policies'
+    ? await rows<{ id: string; title: string; body: string; kind: PolicyKind | null }>(db, sql`select id, title, body, kind from assist_policies where id = ${id}`)
+    : await rows<{ id: string; title: string; body: string; kind: PolicyKind | null }>(db, sql`select id, title, body, null as kind from assist_articles where id = ${id}`);
+  if (!r) return null;
+  return { kind, id: r.id, title: r.title, body: r.body, policyKind: r.kind };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HERO } from '@/lib/assist/demo/generate';
 import { createDatabase, type DatabaseHandle } from './client';
@@ -37,6 +38,20 @@ describe('assist systems of record on PGlite', () => {
     expect(await customerByOrderNumber(db, '0000-0000')).toBeNull();
   });
 
+  it('asks for close names first and falls back to looser ones only when none is close', async () => {
+    const db = handle.db;
+    const threshold = async () => ((await db.execute(sql`select current_setting('pg_trgm.similarity_threshold') as t`)) as unknown as { rows: { t: string }[] }).rows[0]?.t;
+    expect(await threshold()).toBe('0.5');
+    // Three letters lost: under 0.5 against the stored name (0.42), still above 0.3.
+    const [far] = await customersByName(db, 'Dana Whtfld');
+    expect(far).toMatchObject({ id: 1, matchedOn: 'name' });
+    expect(far!.score).toBeLessThan(0.5);
+    expect(far!.score).toBeGreaterThanOrEqual(0.3);
+    // The looser threshold was local to the fallback's transaction.
+    expect(await threshold()).toBe('0.5');
+    expect(await customersByName(db, 'Zzyzx Qwrtpl')).toEqual([]);
+  });
+
   it('gives the panel context: the order in question with its lines, recent orders, open tickets', async () => {
     const ctx = await customerContext(handle.db, 1, HERO.orderNumber);
     expect(ctx?.focusOrder).toMatchObject({ orderNumber: HERO.orderNumber, status: 'shipped', carrier: 'UPS' });
@@ -59,5 +74,9 @@ describe('assist systems of record on PGlite', () => {
     expect((await policiesOfKind(handle.db, 'shipping')).map((p) => p.id)).toContain('shipping-lost-parcel');
     const hits = await searchArticles(handle.db, 'how do I know if my parcel is stuck or lost, the tracking has not moved');
     expect(hits[0]?.id).toBe('track-a-parcel');
+    // A short article comes back whole (a reply quoting it does not start mid-sentence).
+    const [reset] = await searchArticles(handle.db, 'my headphones will not pair, the light flashes');
+    expect(reset?.id).toBe('reset-headphones');
+    expect(reset?.snippet.replace(/<\/?b>/g, '')).toBe('Hold the power button for 10 seconds until the light flashes, then pair again. Fixes most connection problems.');
   });
 });

@@ -50,9 +50,18 @@ function redactDatabaseUrl(url: string): string {
   }
 }
 
+/**
+ * Session settings every connection starts with. pg_trgm's `%` takes its threshold from the
+ * session: the assist name search asks for close matches first (a transaction of its own per
+ * search would cost three more round trips); its looser fallback sets its own, locally.
+ */
+const SESSION_SETTINGS = "set pg_trgm.similarity_threshold = 0.5";
+
 export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.databaseUrl) {
     const pool = typedErrorsPool(new Pool({ connectionString: config.databaseUrl, max: 10, ...poolOptions(config.timeouts ?? DEFAULT_DATABASE_TIMEOUTS) }));
+    // Queued on the new client before any query of ours; a failure shows on that first query.
+    pool.on('connect', (client) => void client.query(SESSION_SETTINGS).catch(() => undefined));
     const postgres = drizzlePostgres({ client: pool, schema });
     return {
       driver: 'postgres',
@@ -66,6 +75,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   if (!memory) mkdirSync(config.pgliteDir, { recursive: true });
   // pg_trgm: the website knowledge base and the assist lookups match names and typos by trigram.
   const client = boundedPglite(new PGlite(config.pgliteDir, { extensions: { pg_trgm } }), (config.timeouts ?? DEFAULT_DATABASE_TIMEOUTS).statementTimeoutMs);
+  void client.exec(SESSION_SETTINGS).catch(() => undefined);
   const pglite = drizzlePglite({ client, schema });
   return { driver: 'pglite', db: pglite, pglite, location: config.pgliteDir, close: () => client.close() };
 }

@@ -28,3 +28,12 @@ export function assistTextModel(): AssistModelChoice {
   if (openai) return { backend: 'openai', provider: openai, model: ASSIST_OPENAI_MODEL };
   return { backend: 'local', provider: new LocalAssistModelProvider(), model: LOCAL_ASSIST_MODEL };
 }
+
+/**
+ * The text model for the after-call summary (an Agent with a structured output): the same
+ * choice as the suggestions, OpenAI when the app runs on OpenAI, otherwise the local model, which
+ * answers with the offline rubric.
+ */
+export function assistSummaryModel(): AssistModelChoice {
+  return assistTextModel();
+}

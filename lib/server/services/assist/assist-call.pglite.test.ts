@@ -62,8 +62,11 @@ describe('an assist call end to end (server, local model)', () => {
     const wrong = await confirmAction(db, { callId: call.id, kind: 'send_refund_link', params: { orderNumber: '0000-0001', email: HERO.email } }, 'agent@test');
     expect(wrong).toMatchObject({ status: 'failed', result: 'Order 0000-0001 is not in the order system.', outbox: [] });
 
-    const ended = await endCall(db, call.id);
+    const ended = await endCall(db, call.id, local);
     expect(ended.draft.disposition).toBe('replacement_sent');
+    // The local model drafted it, through the same agent and structured output as OpenAI.
+    expect(ended.draftedBy).toEqual({ by: 'local', model: LOCAL_ASSIST_MODEL, note: null });
+    expect(ended.draft.crmNote).toContain(`Call with ${HERO.fullName}`);
     expect((await liveCalls(db, { all: true })).some((c) => c.id === call.id)).toBe(false);
     await saveCall(db, { callId: call.id, summary: { ...ended.draft.summary, resolution: 'Edited: replacement sent.' }, disposition: 'replacement_sent', crmNote: ended.draft.crmNote }, 'agent@test');
     const found = await searchCalls(db, { all: true }, HERO.orderNumber);

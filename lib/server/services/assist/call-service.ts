@@ -98,8 +98,9 @@ export async function callAlerts(db: Database, callId: string): Promise<{ alerts
 
 export async function liveCalls(db: Database, scope: q.CallScope, nowMs = Date.now()): Promise<LiveCallView[]> {
   const rows = await q.liveCallRows(db, scope);
-  return rows.map(({ call, customerName }) => ({
+  return rows.map(({ call, customerName, agentName }) => ({
     id: call.id,
+    agentName,
     callType: callTypeOf(call.callType).label,
     startedAt: call.startedAt.toISOString(),
     durationSec: secondsSince(call.startedAt, nowMs),

@@ -1,27 +1,41 @@
-import type { MintFn } from '@/lib/realtime/session/mint-step';
-import { RealtimeController } from '@/lib/realtime/session/controller';
-import { createRealtimeStore } from '@/lib/realtime/store/store';
-import { openTabAudio, onTabEnded, TAB_AUDIO_MESSAGES } from '@/lib/realtime/audio/tab-audio';
-import { HINT_ASSISTANT_ID } from '@/agents/prompts/hint-assistant';
+import type { AgentConfig } from '@/lib/contracts/agent-config';
+import type { MintFn } from './mint-step';
+import { RealtimeController } from './controller';
+import { createRealtimeStore } from '../store/store';
+import { openTabAudio, onTabEnded, type TabAudioIssue } from '../audio/tab-audio';
 
 /**
- * One audio channel of an assist call with its own transcription session: the agent's microphone
- * or the customer's audio (the softphone tab, shared with display capture). Lines are labelled by
- * the channel they came from, never by guessing who spoke. The session never answers (the
- * listening agent config has createResponse off); only its transcription events are used.
+ * One audio channel of a conversation with its own transcription session: the user's microphone
+ * or the other side's audio (a tab shared with display capture). Lines are labelled by the
+ * channel they came from, never by guessing who spoke. The session is meant to listen only (pass
+ * an agent whose config does not create responses); only its transcription events are used.
+ * Shared by features (agent assist, the live hint assistant): it knows none of them.
  */
 
 export type Channel = 'mic' | 'tab';
 export type ChannelState = { status: 'off' | 'connecting' | 'on' | 'error'; message: string | null };
 
+/** What the user is told, in the feature's words. */
+export type ChannelMessages = {
+  /** The share picker gave no audio. */
+  tabRefused: (issue: TabAudioIssue) => string;
+  /** The user stopped sharing. */
+  tabEnded: string;
+  /** Names the channel in an error ("Microphone", "Customer audio"). */
+  label: string;
+};
+
 type Deps = {
   channel: Channel;
   mint: MintFn;
+  agentId: string;
+  getAgentConfig: (id: string) => AgentConfig | undefined | Promise<AgentConfig | undefined>;
+  messages: ChannelMessages;
   onFinal: (text: string) => void;
   onState: (state: ChannelState) => void;
+  /** Test seam: where the tab audio comes from. */
+  openTab?: typeof openTabAudio;
 };
-
-const loadAgentConfig = (id: string) => import('@/agents/registry').then((r) => r.getAgentConfig(id));
 
 export class ChannelTranscriber {
   readonly #deps: Deps;
@@ -36,24 +50,24 @@ export class ChannelTranscriber {
   /** Start from the user's click (the mic prompt and the share picker need the gesture). */
   async start(): Promise<boolean> {
     this.stop();
-    const { channel, onState } = this.#deps;
+    const { channel, onState, messages } = this.#deps;
     onState({ status: 'connecting', message: null });
     let input: 'mic' | MediaStream = 'mic';
     if (channel === 'tab') {
-      const tab = await openTabAudio();
+      const tab = await (this.#deps.openTab ?? openTabAudio)();
       if (!tab.ok) {
-        onState({ status: 'error', message: TAB_AUDIO_MESSAGES[tab.issue].replace('Cue hears only your microphone.', 'Type the customer\'s words instead, or share the softphone tab again.') });
+        onState({ status: 'error', message: messages.tabRefused(tab.issue) });
         return false;
       }
       this.#tabStream = tab.stream;
       input = tab.stream;
       this.#offs.push(onTabEnded(tab.stream, () => {
         this.stop();
-        onState({ status: 'error', message: 'The softphone tab stopped sharing: the customer channel is off.' });
+        onState({ status: 'error', message: messages.tabEnded });
       }));
     }
     const store = createRealtimeStore();
-    const controller = new RealtimeController({ store, mint: this.#deps.mint, getAgentConfig: loadAgentConfig, reconnectDelaysMs: [500, 2000, 5000] });
+    const controller = new RealtimeController({ store, mint: this.#deps.mint, getAgentConfig: this.#deps.getAgentConfig, reconnectDelaysMs: [500, 2000, 5000] });
     this.#controller = controller;
     this.#offs.push(
       controller.onServerEvent((event) => {
@@ -65,13 +79,17 @@ export class ChannelTranscriber {
         if (reason === 'lost') onState({ status: 'connecting', message: 'The transcription connection dropped; reconnecting.' });
       }),
     );
-    const ok = await controller.connect({ agentId: HINT_ASSISTANT_ID, input });
+    const ok = await controller.connect({ agentId: this.#deps.agentId, input });
     if (!ok || store.getState().error) {
       const err = store.getState().error;
-      onState({ status: 'error', message: err ? `${channel === 'mic' ? 'Microphone' : 'Customer audio'}: ${err.message}` : 'The transcription session did not start.' });
+      onState({ status: 'error', message: err ? `${messages.label}: ${err.message}` : 'The transcription session did not start.' });
       return false;
     }
     return true;
+  }
+
+  get running(): boolean {
+    return this.#controller !== null;
   }
 
   stop(): void {
