@@ -122,3 +122,4 @@ export * from './accounts-schema';
 export * from './review-schema';
 export * from './website-schema';
 export * from './assist-schema';
+export * from './phone-calls-schema';

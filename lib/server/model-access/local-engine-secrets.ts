@@ -23,7 +23,8 @@ export async function mintLocalEngineSecret(input: {
   engineUrl: string;
   agentId: string;
   ttlSeconds: number;
-  session: RealtimeSessionBody;
+  /** The session config the engine starts from (a minted RealtimeSessionBody, or a phone call's G.711 start). */
+  session: RealtimeSessionBody | { type: 'realtime'; model: string; audio: Record<string, unknown> };
   maxSessionSeconds?: number;
   /** The role-play persona the engine should play, signed into the token. */
   persona?: PersonaBrief;

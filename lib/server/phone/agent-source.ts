@@ -1,0 +1,57 @@
+import { phoneReceptionist, PHONE_RECEPTIONIST_ID } from '@/agents/phone-receptionist';
+import type { PhoneAgentConfig } from '@/lib/contracts/phone-agent';
+
+/**
+ * Where a call's agent comes from. The built-in source below serves the typed configs in
+ * agents/; the agent studio provides a database-backed one (numbers mapped to agents, every
+ * save a new version) with the same shape. `subscribe` tells a live call about a saved change
+ * so it follows within a second (the call session calls `updateAgent`).
+ */
+export type PhoneAgentSource = {
+  /** The agent answering `calledNumber` (E.164), or null when that number is not in service. */
+  forNumber(calledNumber: string): Promise<PhoneAgentConfig | null>;
+  byId(id: string): Promise<PhoneAgentConfig | null>;
+  /** Calls `onChange` with each new version of `agentId`; returns the unsubscribe. */
+  subscribe(agentId: string, onChange: (cfg: PhoneAgentConfig) => void): () => void;
+};
+
+/**
+ * The built-in source: every number reaches the receptionist (a fresh install has no mapping, and
+ * a caller should hear someone, not silence). `publish` stands in for a studio save (tests, and
+ * any in-process change).
+ */
+export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [phoneReceptionist], defaultId = PHONE_RECEPTIONIST_ID) {
+  const byId = new Map(agents.map((a) => [a.id, a]));
+  const listeners = new Map<string, Set<(cfg: PhoneAgentConfig) => void>>();
+  return {
+    async forNumber(): Promise<PhoneAgentConfig | null> {
+      return byId.get(defaultId) ?? null;
+    },
+    async byId(id: string): Promise<PhoneAgentConfig | null> {
+      return byId.get(id) ?? null;
+    },
+    subscribe(agentId: string, onChange: (cfg: PhoneAgentConfig) => void): () => void {
+      const set = listeners.get(agentId) ?? new Set();
+      listeners.set(agentId, set);
+      set.add(onChange);
+      return () => set.delete(onChange);
+    },
+    /** Replace an agent's config and tell its live calls. */
+    publish(cfg: PhoneAgentConfig): void {
+      byId.set(cfg.id, cfg);
+      for (const listener of listeners.get(cfg.id) ?? []) listener(cfg);
+    },
+  } satisfies PhoneAgentSource & { publish(cfg: PhoneAgentConfig): void };
+}
+
+export type BuiltinPhoneAgentSource = ReturnType<typeof builtinPhoneAgentSource>;
+
+const globalForSource = globalThis as typeof globalThis & { __cuePhoneAgentSource?: PhoneAgentSource };
+
+/**
+ * The source the app uses: one per process, shared by the /twiml route (inside Next) and the
+ * /call socket (the custom server), so both see the same agents.
+ */
+export function phoneAgentSource(): PhoneAgentSource {
+  return (globalForSource.__cuePhoneAgentSource ??= builtinPhoneAgentSource());
+}
