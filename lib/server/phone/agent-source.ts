@@ -36,12 +36,18 @@ export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [p
       set.add(onChange);
       return () => set.delete(onChange);
     },
+    /** The config now, for tests (throws when unknown). */
+    byIdSync(id: string): PhoneAgentConfig {
+      const cfg = byId.get(id);
+      if (!cfg) throw new Error(`no agent ${id}`);
+      return cfg;
+    },
     /** Replace an agent's config and tell its live calls. */
     publish(cfg: PhoneAgentConfig): void {
       byId.set(cfg.id, cfg);
       for (const listener of listeners.get(cfg.id) ?? []) listener(cfg);
     },
-  } satisfies PhoneAgentSource & { publish(cfg: PhoneAgentConfig): void };
+  } satisfies PhoneAgentSource;
 }
 
 export type BuiltinPhoneAgentSource = ReturnType<typeof builtinPhoneAgentSource>;

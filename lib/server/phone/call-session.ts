@@ -83,14 +83,22 @@ export class PhoneCall {
       onStart: (start) => void this.#begin(start).catch((error: unknown) => this.#fail(error)),
       onStop: (reason) => void this.end(reason === 'stop' ? 'caller_hung_up' : 'socket_closed'),
       onMark: (name) => this.#onMark(name),
-      onDtmf: (digit) => this.#log?.event('dtmf', digit),
+      onDtmf: (digit) => this.#event('dtmf', digit),
       onBadInput: (reason) => {
         deps.log(`call ${this.id}: ignored bad input on /call: ${reason}`);
-        this.#log?.event('bad_input', reason);
+        this.#event('bad_input', reason);
       },
     });
     this.transport = new TimedTwilioTransport({ twilioWebSocket: this.gate as unknown as ConstructorParameters<typeof TwilioRealtimeTransportLayer>[0]['twilioWebSocket'] });
     this.gate.engineMessageAt = () => this.transport.lastEngineMessageAt;
+  }
+
+  /** Events before the log exists (bad input before `start`) are kept for it. */
+  #early: [string, string | undefined][] = [];
+
+  #event(type: string, detail?: string): void {
+    if (this.#log) this.#log.event(type, detail);
+    else if (this.#early.length < 50) this.#early.push([type, detail]);
   }
 
   get ended(): boolean {
@@ -118,6 +126,8 @@ export class PhoneCall {
     this.engineSessionId = access.engineSessionId;
     const log = new CallLog(this.id, this.deps.store, this.deps.log);
     this.#log = log;
+    for (const [type, detail] of this.#early) log.event(type, detail);
+    this.#early = [];
     const source: PhoneCallSource = this.auth.kind;
     await log.start({
       source,

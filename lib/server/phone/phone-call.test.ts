@@ -87,7 +87,7 @@ async function engineSession(server: PhoneCall): Promise<{ config: { instruction
   return (await (await fetch(`${h.engine.httpUrl}/__test/sessions/${server.engineSessionId}`)).json()) as never;
 }
 
-const agentLines = (server: PhoneCall) => (row(server).transcript ?? []).filter((l) => l.speaker === 'agent').map((l) => l.text);
+const agentLines = (server: PhoneCall) => (h.store.rows.get(server.id)?.transcript ?? []).filter((l) => l.speaker === 'agent').map((l) => l.text);
 
 describe('the voice webhook', () => {
   it('answers <Connect><Stream> on the public wss URL with agent and call ids as <Parameter>s, no query string', async () => {
@@ -139,5 +139,163 @@ describe('a call', () => {
     expect(saved).toMatchObject({ status: 'completed', endReason: 'caller_hung_up', source: 'twilio', agentId: 'phone-receptionist', fromNumber: '+14155550100', callSid: call.callSid });
     expect(saved.durationMs).toBeGreaterThan(0);
     expect(saved.usage).toMatchObject({ requests: expect.any(Number) });
+  });
+});
+
+async function greeted(call: FakeTwilioCall, server: PhoneCall): Promise<void> {
+  await call.until(() => agentLines(server).length > 0 && call.stats.mediaReceived > 0, 8000, 'the greeting');
+}
+
+/** The agent's reply after the greeting that matches. */
+async function agentSaid(server: PhoneCall, pattern: RegExp, what: string): Promise<string> {
+  const deadline = Date.now() + 8000;
+  while (Date.now() < deadline) {
+    const line = agentLines(server).find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the agent never said ${what}; it said ${JSON.stringify(agentLines(server))}`);
+}
+
+describe('tools on a call', () => {
+  it('runs a webhook tool with validated arguments and its secret header, and speaks the result', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    hookCalls.length = 0;
+    await engineSays(server, 'where is my order 4711');
+    const answer = await agentSaid(server, /Here is what I found/, 'the order status');
+    expect(answer).toContain('status shipped');
+    expect(hookCalls[0]).toMatchObject({ secret: 'hook-secret', body: { tool: 'check_order_status', arguments: { order_id: '4711' }, call: { callId: server.id, agentId: 'phone-receptionist' } } });
+    await call.until(() => (row(server).toolCalls ?? []).length > 0, 3000, 'the tool call in the log');
+    expect(row(server).toolCalls?.[0]).toMatchObject({ name: 'check_order_status', ok: true, args: { order_id: '4711' }, result: { status: 'shipped', carrier: 'DHL' } });
+    call.hangUp();
+    await server.done;
+  });
+
+  it('turns a webhook timeout into an error result the agent apologises for', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    await engineSays(server, 'I want an appointment tomorrow');
+    await agentSaid(server, /sorry/i, 'an apology');
+    const tool = row(server).toolCalls?.find((t) => t.name === 'book_appointment');
+    expect(tool).toMatchObject({ ok: false, result: { error: expect.stringContaining('did not answer within 300 ms') } });
+    call.hangUp();
+    await server.done;
+  });
+
+  it('transfers to a human by updating the live call with <Dial> through the REST API', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    await engineSays(server, 'can I talk to a person please');
+    await call.until(() => h.restUpdates.some((u) => u.path.includes(call.callSid)), 5000, 'the REST update');
+    const update = h.restUpdates.find((u) => u.path.includes(call.callSid));
+    expect(update?.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${call.callSid}.json`);
+    expect(update?.auth).toBe(`Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`);
+    expect(update?.twiml).toContain('<Dial>+15005550006</Dial>');
+    await agentSaid(server, /putting you through/, 'the hand-over line');
+    // Twilio ends the stream when the <Dial> takes over
+    call.hangUp();
+    await server.done;
+    expect(row(server)).toMatchObject({ status: 'transferred' });
+    expect(row(server).toolCalls?.[0]).toMatchObject({ name: 'transfer_to_human', ok: true });
+  });
+
+  it('hangs up after the goodbye has played when the agent calls end_call', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    await engineSays(server, 'thanks, goodbye');
+    const closed = await call.closed;
+    expect(closed.reason).toBe('agent_ended');
+    await server.done;
+    expect(agentLines(server).some((l) => /Goodbye/.test(l))).toBe(true);
+    expect(row(server)).toMatchObject({ status: 'completed', endReason: 'agent_ended' });
+    // the socket closed only after the goodbye was played out (its done mark echoed)
+    expect(call.stats.marksEchoed).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('barge-in', () => {
+  it('clears Twilio playback, cancels the reply and truncates at the audio played', async () => {
+    h.agents.publish({ ...h.agents.byIdSync('phone-receptionist'), greeting: 'Hello, you reached the test line. This greeting is long on purpose so that the caller can talk over it before it ends, which is what we test here today.' });
+    const { call, server } = await dial();
+    await call.until((c) => c.stats.bytesPlayed > 8 * 800, 8000, 'the greeting to be playing');
+    call.speak(800);
+    await call.until((c) => c.stats.clears > 0, 4000, 'a clear');
+    await call.until(() => row(server).events?.some((e) => e.type === 'barge_in') ?? false, 3000, 'the barge-in event');
+    const session = await engineSession(server);
+    const greeting = session.conversation.find((i) => i.role === 'assistant');
+    const heard = greeting?.content?.[0]?.transcript ?? '';
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.length).toBeLessThan(60);
+    expect(call.protocolErrors).toEqual([]);
+    call.hangUp();
+    await server.done;
+    h.agents.publish(receptionistWithTools(hookUrl));
+  });
+});
+
+describe('live config and concurrency', () => {
+  it('follows a saved config change mid-call (updateAgent) and logs it', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    const current = h.agents.byIdSync('phone-receptionist');
+    h.agents.publish({ ...current, version: current.version + 1, instructions: `${current.instructions}\nAlways mention the summer sale.` });
+    await call.until(() => row(server).events?.some((e) => e.type === 'config_changed') ?? false, 3000, 'config_changed');
+    const deadline = Date.now() + 1000;
+    let instructions = '';
+    while (Date.now() < deadline && !instructions.includes('summer sale')) instructions = (await engineSession(server)).config.instructions;
+    expect(instructions).toContain('Always mention the summer sale.');
+    call.hangUp();
+    await server.done;
+    h.agents.publish(receptionistWithTools(hookUrl));
+  });
+
+  it('runs two calls at once, independently', async () => {
+    const a = await dial('+14155550101');
+    const b = await dial('+14155550102');
+    expect(a.server.id).not.toBe(b.server.id);
+    await Promise.all([greeted(a.call, a.server), greeted(b.call, b.server)]);
+    a.call.hangUp();
+    await a.server.done;
+    await engineSays(b.server, 'where is my order 12');
+    await agentSaid(b.server, /Here is what I found/, 'the second call still answering');
+    expect(row(a.server)).toMatchObject({ status: 'completed', fromNumber: '+14155550101' });
+    expect(row(b.server)).toMatchObject({ status: 'in_progress', fromNumber: '+14155550102' });
+    b.call.hangUp();
+    await b.server.done;
+  });
+});
+
+describe('bad input on /call', () => {
+  it('logs and drops binary frames, unknown events, a wrong streamSid, malformed base64, media before start and frames after stop', async () => {
+    const answer = await postVoiceWebhook({ appUrl: h.appUrl, publicBase: h.appUrl, authToken: AUTH_TOKEN, params: { CallSid: 'CA2', From: '+14155550100', To: '+18005550199' } });
+    const call = await FakeTwilioCall.connect(parseStreamTwiml(answer.body), { authToken: AUTH_TOKEN, start: false });
+    const logsBefore = h.logs.length;
+    call.send({ event: 'media', streamSid: call.streamSid, media: { payload: Buffer.alloc(160, 0xff).toString('base64') } });
+    call.start();
+    call.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    call.ws.send('not json');
+    call.send({ event: 'hello' });
+    call.send({ event: 'media', streamSid: 'MZwrong', media: { payload: Buffer.alloc(160, 0xff).toString('base64') } });
+    call.send({ event: 'media', streamSid: call.streamSid, media: { payload: '@@@not base64' } });
+    call.send({ event: 'media', streamSid: null, media: { payload: 'AAAA' } });
+    let server: PhoneCall | undefined;
+    await call.until(() => (server = [...h.gateway.calls].find((c) => c.gate.streamSid === call.streamSid)) !== undefined, 2000, 'the call');
+    await greeted(call, server as PhoneCall);
+    const lines = h.logs.slice(logsBefore).join('\n');
+    for (const expected of ['media before start', 'binary frame', 'not JSON', 'unknown event "hello"', 'media for another streamSid', 'malformed base64', 'media: streamSid']) expect(lines).toContain(expected);
+    call.hangUp();
+    await (server as PhoneCall).done;
+    expect(row(server as PhoneCall).events?.filter((e) => e.type === 'bad_input').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('ignores frames after stop without crashing', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    call.send({ event: 'stop', streamSid: call.streamSid, stop: { callSid: call.callSid } });
+    call.send({ event: 'media', streamSid: call.streamSid, media: { payload: Buffer.alloc(160, 0xff).toString('base64') } });
+    await server.done;
+    expect(row(server)).toMatchObject({ status: 'completed', endReason: 'caller_hung_up' });
+    call.close();
   });
 });
