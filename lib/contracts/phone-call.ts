@@ -10,3 +10,29 @@ export type PhoneTranscriptLine = { itemId: string; speaker: 'caller' | 'agent';
 export type PhoneCallEvent = { at: string; type: string; detail?: string };
 export type PhoneToolCall = { at: string; name: string; args: unknown; result: unknown; ok: boolean; ms: number };
 export type PhoneCallUsage = { requests: number; inputTokens: number; outputTokens: number; totalTokens: number };
+
+/** A call in the list (dates as ISO strings: it crosses to the browser). */
+export type PhoneCallListItem = {
+  id: string;
+  source: PhoneCallSource;
+  agentId: string;
+  agentName: string;
+  agentVersion: number;
+  fromNumber: string | null;
+  toNumber: string | null;
+  status: PhoneCallStatus;
+  endReason: string | null;
+  startedAt: string;
+  durationMs: number | null;
+};
+
+export type PhoneCallDetail = PhoneCallListItem & {
+  callSid: string | null;
+  backend: 'local' | 'openai';
+  endedAt: string | null;
+  updatedAt: string;
+  transcript: PhoneTranscriptLine[];
+  events: PhoneCallEvent[];
+  toolCalls: PhoneToolCall[];
+  usage: PhoneCallUsage | null;
+};

@@ -20,7 +20,14 @@ export type PhoneAgentSource = {
  * a caller should hear someone, not silence). `publish` stands in for a studio save (tests, and
  * any in-process change).
  */
-export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [phoneReceptionist], defaultId = PHONE_RECEPTIONIST_ID) {
+export type BuiltinPhoneAgentSource = PhoneAgentSource & {
+  /** The config now, for tests (throws when unknown). */
+  byIdSync(id: string): PhoneAgentConfig;
+  /** Replace an agent's config and tell its live calls. */
+  publish(cfg: PhoneAgentConfig): void;
+};
+
+export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [phoneReceptionist], defaultId = PHONE_RECEPTIONIST_ID): BuiltinPhoneAgentSource {
   const byId = new Map(agents.map((a) => [a.id, a]));
   const listeners = new Map<string, Set<(cfg: PhoneAgentConfig) => void>>();
   return {
@@ -36,21 +43,18 @@ export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [p
       set.add(onChange);
       return () => set.delete(onChange);
     },
-    /** The config now, for tests (throws when unknown). */
     byIdSync(id: string): PhoneAgentConfig {
       const cfg = byId.get(id);
       if (!cfg) throw new Error(`no agent ${id}`);
       return cfg;
     },
-    /** Replace an agent's config and tell its live calls. */
     publish(cfg: PhoneAgentConfig): void {
       byId.set(cfg.id, cfg);
       for (const listener of listeners.get(cfg.id) ?? []) listener(cfg);
     },
-  } satisfies PhoneAgentSource;
+  };
 }
 
-export type BuiltinPhoneAgentSource = ReturnType<typeof builtinPhoneAgentSource>;
 
 const globalForSource = globalThis as typeof globalThis & { __cuePhoneAgentSource?: PhoneAgentSource };
 
