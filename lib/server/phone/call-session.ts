@@ -48,9 +48,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 class TimedTwilioTransport extends TwilioRealtimeTransportLayer {
   lastEngineMessageAt: number | null = null;
   protected override _onMessage(event: Parameters<TwilioRealtimeTransportLayer['_onMessage']>[0]): void {
+    // The transport writes the message's audio to Twilio right after this, in the same listener call.
     this.lastEngineMessageAt = performance.now();
     super._onMessage(event);
-    this.lastEngineMessageAt = null;
   }
 }
 

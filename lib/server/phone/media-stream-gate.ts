@@ -33,6 +33,8 @@ export class MediaStreamGate {
   readonly stats = { inboundMedia: 0, outboundMedia: 0, marksSent: 0, clears: 0, badInputs: 0 };
   /** Added latency per outbound media frame (ms, engine message -> socket write), when measured. */
   readonly outboundLatencyMs: number[] = [];
+  /** Time to hand each inbound media frame on (validation + the transport's send to the model), ms. */
+  readonly inboundLatencyMs: number[] = [];
   engineMessageAt: (() => number | null) | null = null;
 
   constructor(
@@ -128,9 +130,13 @@ export class MediaStreamGate {
     if (this.#state === 'waiting') return this.#bad(`${msg.event} before start`);
     if (msg.streamSid !== this.#streamSid) return this.#bad(`${msg.event} for another streamSid`);
     switch (msg.event) {
-      case 'media':
+      case 'media': {
         this.stats.inboundMedia += 1;
-        return this.#forward(text);
+        const started = performance.now();
+        this.#forward(text);
+        if (this.inboundLatencyMs.length < 100_000) this.inboundLatencyMs.push(performance.now() - started);
+        return;
+      }
       case 'mark':
         this.#forward(text);
         return this.hooks.onMark?.(msg.mark.name);
