@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { CallList } from '@/components/phone/call-list';
 import { PHONE_CALL_STATUSES, type PhoneCallStatus } from '@/lib/contracts/phone-call';
-import { requireAdmin } from '@/lib/server/auth/page-access';
+import { requireActor } from '@/lib/server/auth/page-access';
+import { hasRole } from '@/lib/server/auth/policy';
 import { phoneCallList } from '@/lib/server/phone/call-views';
 
 export const metadata: Metadata = { title: 'Phone calls — Cue' };
@@ -18,9 +20,10 @@ const STATUS_FILTERS: { value: PhoneCallStatus | ''; label: string }[] = [
   { value: 'failed', label: 'Failed' },
 ];
 
-/** The phone line's call log (admins): filters by status and agent, live while calls run. */
+/** The phone line's call log (admins; anyone else goes to the simulator): filters by status and agent, live while calls run. */
 export default async function PhonePage({ searchParams }: Props) {
-  await requireAdmin('/phone');
+  const actor = await requireActor('/phone');
+  if (!hasRole(actor, 'admin')) redirect('/phone/simulator');
   const params = await searchParams;
   const status = typeof params.status === 'string' && (PHONE_CALL_STATUSES as readonly string[]).includes(params.status) ? (params.status as PhoneCallStatus) : undefined;
   const agent = typeof params.agent === 'string' && /^[a-z][a-z0-9-]{1,40}$/.test(params.agent) ? params.agent : undefined;

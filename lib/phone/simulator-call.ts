@@ -57,7 +57,7 @@ export class SimulatorCall {
         event: 'start',
         sequenceNumber: String(++this.#seq),
         streamSid: this.streamSid,
-        start: { streamSid: this.streamSid, callSid: null, tracks: ['inbound'], customParameters: { agentId: this.opts.agentId }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: RATE, channels: 1 } },
+        start: { streamSid: this.streamSid, tracks: ['inbound'], customParameters: { agentId: this.opts.agentId }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: RATE, channels: 1 } },
       });
       this.#startMic();
       this.opts.onStatus('in_call');
@@ -72,7 +72,7 @@ export class SimulatorCall {
 
   hangUp(): void {
     if (this.#ended) return;
-    this.#send({ event: 'stop', sequenceNumber: String(++this.#seq), streamSid: this.streamSid, stop: { callSid: null } });
+    this.#send({ event: 'stop', sequenceNumber: String(++this.#seq), streamSid: this.streamSid, stop: {} });
     this.#finish('You hung up.');
   }
 

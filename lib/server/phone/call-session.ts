@@ -38,10 +38,12 @@ export type PhoneCallDeps = {
 
 export type CallAuth = { kind: 'twilio' } | { kind: 'simulator'; agentId: string; userId: string };
 
-export type CallEndReason = 'caller_hung_up' | 'socket_closed' | 'agent_ended' | 'transferred' | 'time_limit' | 'no_agent' | 'failed';
+export type CallEndReason = 'caller_hung_up' | 'socket_closed' | 'agent_ended' | 'transferred' | 'time_limit' | 'no_agent' | 'no_start' | 'failed';
 
 /** How long after end_call the goodbye may take to play before the line is closed anyway. */
 const END_CALL_GRACE_MS = 12_000;
+/** A socket that never sends a valid `start` is closed after this. */
+const START_TIMEOUT_MS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Twilio transport, noting when each engine message arrived so the gate can time what it writes. */
@@ -91,7 +93,14 @@ export class PhoneCall {
     });
     this.transport = new TimedTwilioTransport({ twilioWebSocket: this.gate as unknown as ConstructorParameters<typeof TwilioRealtimeTransportLayer>[0]['twilioWebSocket'] });
     this.gate.engineMessageAt = () => this.transport.lastEngineMessageAt;
+    this.#startTimer = setTimeout(() => {
+      deps.log(`call ${this.id}: no valid start within ${START_TIMEOUT_MS / 1000} s; closing the socket`);
+      void this.end('no_start');
+    }, START_TIMEOUT_MS);
+    this.#startTimer.unref?.();
   }
+
+  #startTimer: NodeJS.Timeout | null = null;
 
   /** Events before the log exists (bad input before `start`) are kept for it. */
   #early: [string, string | undefined][] = [];
@@ -110,6 +119,7 @@ export class PhoneCall {
   }
 
   async #begin(start: StartMessage): Promise<void> {
+    if (this.#startTimer) clearTimeout(this.#startTimer);
     const params = start.start.customParameters;
     if (this.auth.kind === 'twilio' && params.callId && UUID.test(params.callId)) this.id = params.callId;
     this.#callSid = start.start.callSid ?? null;
@@ -244,6 +254,7 @@ export class PhoneCall {
     this.#ended = true;
     if (this.#endAfterReply) clearTimeout(this.#endAfterReply.timer);
     if (this.#limitTimer) clearTimeout(this.#limitTimer);
+    if (this.#startTimer) clearTimeout(this.#startTimer);
     this.#unsubscribe?.();
     this.#log?.event('ended', reason);
     try {

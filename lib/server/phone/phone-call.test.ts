@@ -6,6 +6,7 @@ import { phoneReceptionist } from '@/agents/phone-receptionist';
 import { FakeTwilioCall, parseStreamTwiml, postVoiceWebhook } from './test-support/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, startPhoneHarness, type PhoneHarness } from './test-support/phone-harness';
 import type { PhoneCall } from './call-session';
+import { signSimulatorToken, SIMULATOR_PROTOCOL_PREFIX } from './simulator-token';
 
 /**
  * Full calls through a fake Twilio: signed webhook -> TwiML -> signed /call upgrade -> connected/start/media/stop,
@@ -297,5 +298,41 @@ describe('bad input on /call', () => {
     await server.done;
     expect(row(server)).toMatchObject({ status: 'completed', endReason: 'caller_hung_up' });
     call.close();
+  });
+});
+
+describe('the phone simulator on /call', () => {
+  it('connects with a signed single-use token instead of a Twilio signature, and is logged as a simulator call', async () => {
+    const token = signSimulatorToken(h.env.CUE_ENGINE_SECRET ?? '', { agentId: 'phone-receptionist', userId: 'user-1' });
+    const stream = { url: `${h.appUrl.replace('http', 'ws')}/call`, parameters: { agentId: 'phone-receptionist' } };
+    const call = await FakeTwilioCall.connect(stream, { authToken: AUTH_TOKEN, signature: null, protocols: [`${SIMULATOR_PROTOCOL_PREFIX}${token}`] });
+    let server: PhoneCall | undefined;
+    await call.until(() => (server = [...h.gateway.calls].find((c) => c.gate.streamSid === call.streamSid)) !== undefined, 2000, 'the call');
+    await greeted(call, server as PhoneCall);
+    call.hangUp();
+    await (server as PhoneCall).done;
+    expect(row(server as PhoneCall)).toMatchObject({ source: 'simulator', userId: 'user-1', status: 'completed' });
+    // the same token again, a forged one, an expired one: refused before any socket opens
+    await expect(FakeTwilioCall.connect(stream, { authToken: AUTH_TOKEN, signature: null, protocols: [`${SIMULATOR_PROTOCOL_PREFIX}${token}`] })).rejects.toThrow('HTTP 403');
+    const forged = signSimulatorToken('another-secret', { agentId: 'phone-receptionist', userId: 'user-1' });
+    await expect(FakeTwilioCall.connect(stream, { authToken: AUTH_TOKEN, signature: null, protocols: [`${SIMULATOR_PROTOCOL_PREFIX}${forged}`] })).rejects.toThrow('HTTP 403');
+    const expired = signSimulatorToken(h.env.CUE_ENGINE_SECRET ?? '', { agentId: 'phone-receptionist', userId: 'user-1', now: Date.now() - 120_000 });
+    await expect(FakeTwilioCall.connect(stream, { authToken: AUTH_TOKEN, signature: null, protocols: [`${SIMULATOR_PROTOCOL_PREFIX}${expired}`] })).rejects.toThrow('HTTP 403');
+    expect(h.logs.filter((l) => l.includes('simulator token')).join('\n')).toMatch(/already used[\s\S]*bad signature[\s\S]*expired/);
+  });
+});
+
+describe('without TWILIO_AUTH_TOKEN', () => {
+  it('refuses every Twilio request (fail closed) and says why in the log', async () => {
+    const closed = await startPhoneHarness({ agents: [phoneReceptionist], engine: h.engine, env: { TWILIO_AUTH_TOKEN: '' } });
+    try {
+      const answer = await postVoiceWebhook({ appUrl: closed.appUrl, publicBase: closed.appUrl, authToken: AUTH_TOKEN, params: { To: '+18005550199' } });
+      expect(answer.status).toBe(403);
+      await expect(FakeTwilioCall.connect({ url: `${closed.appUrl.replace('http', 'ws')}/call`, parameters: {} }, { authToken: AUTH_TOKEN })).rejects.toThrow('HTTP 403');
+      expect(closed.logs.join('\n')).toContain('TWILIO_AUTH_TOKEN is not set');
+      expect(closed.logs.join('\n')).toContain('fail closed');
+    } finally {
+      await closed.close();
+    }
   });
 });
