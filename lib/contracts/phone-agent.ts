@@ -9,7 +9,6 @@ import { TRANSCRIPTION_MODEL_IDS } from './models';
  * model's arguments against them (zod) before calling the URL.
  */
 export const PHONE_BUILTIN_TOOLS = ['end_call', 'transfer_to_human'] as const;
-export type PhoneBuiltinTool = (typeof PHONE_BUILTIN_TOOLS)[number];
 
 const toolName = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'tool names are snake_case');
 
@@ -32,7 +31,6 @@ export const webhookToolSchema = z.object({
   timeoutMs: z.number().int().min(100).max(30_000).default(5_000),
 });
 export type WebhookTool = z.infer<typeof webhookToolSchema>;
-export type WebhookToolInput = z.input<typeof webhookToolSchema>;
 
 export const phoneAgentConfigSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'ids are kebab-case'),

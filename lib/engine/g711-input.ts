@@ -6,7 +6,7 @@ import { decodeG711, type G711Format } from './speech/recognition/g711';
  * run unchanged: 160 bytes (20 ms) become 480 samples (20 ms). Upsampled by linear
  * interpolation, the last sample carried over so frame edges do not click.
  */
-export const G711_BYTES_PER_MS = 8;
+/** 8 kHz -> 24 kHz. */
 const FACTOR = 3;
 
 export class G711Input {

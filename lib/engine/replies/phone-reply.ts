@@ -1,3 +1,4 @@
+import { PHONE_BUILTIN_TOOLS } from '@/lib/contracts/phone-agent';
 import { currentTurn, firstWords, lastUserText } from './text-utils';
 import type { Reply, ReplyContext, ReplyPolicy, ReplyTool } from './types';
 
@@ -12,7 +13,7 @@ import type { Reply, ReplyContext, ReplyPolicy, ReplyTool } from './types';
 const HUMAN_WORDS = /\b(human|person|someone|representative|operator|agent|transfer|put me through)\b/i;
 const BYE_WORDS = /\b(good ?bye|bye|hang up|that'?s all|nothing else)\b/i;
 const SAY_EXACTLY = /say exactly:\s*"([^"]+)"/i;
-const PHONE_TOOLS = new Set(['end_call', 'transfer_to_human']);
+const PHONE_TOOLS: ReadonlySet<string> = new Set(PHONE_BUILTIN_TOOLS);
 const STOP_WORDS = new Set(['get', 'check', 'find', 'lookup', 'look', 'the', 'for', 'and', 'status', 'info', 'details', 'by']);
 
 export function isPhoneAgent(ctx: ReplyContext): boolean {

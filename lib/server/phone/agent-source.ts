@@ -1,5 +1,5 @@
 import { phoneReceptionist, PHONE_RECEPTIONIST_ID } from '@/agents/phone-receptionist';
-import type { PhoneAgentConfig } from '@/lib/contracts/phone-agent';
+import { phoneAgentConfigSchema, type PhoneAgentConfig } from '@/lib/contracts/phone-agent';
 
 /**
  * Where a call's agent comes from. The built-in source below serves the typed configs in
@@ -48,7 +48,8 @@ export function builtinPhoneAgentSource(agents: readonly PhoneAgentConfig[] = [p
       if (!cfg) throw new Error(`no agent ${id}`);
       return cfg;
     },
-    publish(cfg: PhoneAgentConfig): void {
+    publish(input: PhoneAgentConfig): void {
+      const cfg = phoneAgentConfigSchema.parse(input);
       byId.set(cfg.id, cfg);
       for (const listener of listeners.get(cfg.id) ?? []) listener(cfg);
     },

@@ -13,7 +13,7 @@ import { publicUrl, validTwilioSignature } from './twilio-signature';
  * token as its subprotocol. Without TWILIO_AUTH_TOKEN and CUE_PUBLIC_URL only the simulator
  * can connect (fail closed, logged once). Past CUE_PHONE_MAX_CALLS an upgrade gets 503.
  */
-export const CALL_PATH = '/call';
+const CALL_PATH = '/call';
 
 export type PhoneGateway = {
   handles(req: IncomingMessage): boolean;

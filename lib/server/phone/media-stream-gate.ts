@@ -1,5 +1,5 @@
 import type WebSocket from 'ws';
-import { mediaStreamMessageSchema, type MediaStreamMessage, type StartMessage } from './media-stream-messages';
+import { MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type MediaStreamMessage, type StartMessage } from './media-stream-messages';
 
 /**
  * Stands between a /call socket (Twilio, or the phone simulator) and the SDK's Twilio transport,
@@ -109,7 +109,7 @@ export class MediaStreamGate {
     const parsed = mediaStreamMessageSchema.safeParse(json);
     if (!parsed.success) {
       const event = (json as { event?: unknown } | null)?.event;
-      const known = typeof event === 'string' && ['connected', 'start', 'media', 'mark', 'dtmf', 'stop'].includes(event);
+      const known = typeof event === 'string' && (MEDIA_STREAM_EVENTS as readonly string[]).includes(event);
       const issue = parsed.error.issues[0];
       return this.#bad(known ? `${event}: ${issue?.path.join('.')} ${issue?.message}` : `unknown event ${JSON.stringify(event ?? null).slice(0, 40)}`);
     }

@@ -36,7 +36,7 @@ export function memoryStore(): MemoryStore {
   };
 }
 
-export type RestUpdate = { path: string; auth: string | undefined; twiml: string };
+type RestUpdate = { path: string; auth: string | undefined; twiml: string };
 
 export type PhoneHarness = {
   appUrl: string;
