@@ -37,8 +37,10 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const SECRET = 'bench-phone-engine-secret';
 const TOKEN = 'bench-phone-auth-token';
 const self = fileURLToPath(import.meta.url);
+/** Calls arrive over this long (20 a second at 200 calls). */
+const RAMP_MS = 10_000;
 
-type GatewayReport = { outbound: number[]; inbound: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number };
+type GatewayReport = { outbound: number[]; inbound: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
 
 function spawnRole(role: string, env: Record<string, string>): Promise<{ child: ChildProcess; msg: Record<string, unknown> }> {
   const child = fork(self, [`--role=${role}`], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -51,6 +53,11 @@ function spawnRole(role: string, env: Record<string, string>): Promise<{ child: 
 async function engineRole(): Promise<void> {
   const engine = await startEngine({ secret: SECRET, port: 0, paceFactor: 4, synthesis: 'tone', recognition: null, limits: { maxSessions: 1000 } });
   process.send?.({ url: engine.url });
+  process.on('message', (m) => {
+    if ((m as { cmd?: string }).cmd !== 'report') return;
+    const cpu = process.cpuUsage();
+    process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000 });
+  });
   process.on('disconnect', () => void engine.close().then(() => process.exit(0)));
 }
 
@@ -62,12 +69,14 @@ async function gatewayRole(): Promise<void> {
   const agents = builtinPhoneAgentSource([{ ...phoneReceptionist, greeting: 'Hello, thanks for calling the bench line. How can I help?' }]);
   const gateway = createPhoneGateway({
     env,
-    deps: { agentSource: agents, store: memoryStore(), access: (cfg) => phoneRealtimeAccess(env, { agentId: cfg.id, model: cfg.model, maxCallSeconds: cfg.maxCallSeconds }), twilio: null, log: () => undefined },
+    deps: { agentSource: agents, store: memoryStore(), access: (cfg) => phoneRealtimeAccess(env, { agentId: cfg.id, model: cfg.model, maxCallSeconds: cfg.maxCallSeconds }), twilio: null, log: (line) => (errors.length < 2000 ? errors.push(line) : 0) },
   });
   const outbound: number[] = [];
   const inbound: number[] = [];
   let calls = 0;
   let badInputs = 0;
+  const endReasons: Record<string, number> = {};
+  const errors: string[] = [];
   const seen = new WeakSet<object>();
   const collect = setInterval(() => {
     for (const call of gateway.calls) {
@@ -78,6 +87,7 @@ async function gatewayRole(): Promise<void> {
           outbound.push(...call.gate.outboundLatencyMs);
           inbound.push(...call.gate.inboundLatencyMs);
           badInputs += call.gate.stats.badInputs;
+          endReasons[call.endReason] = (endReasons[call.endReason] ?? 0) + 1;
         });
       }
     }
@@ -100,7 +110,7 @@ async function gatewayRole(): Promise<void> {
         clearInterval(collect);
         setTimeout(() => {
           const cpu = process.cpuUsage();
-          const report: GatewayReport = { outbound, inbound, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000 };
+          const report: GatewayReport = { outbound, inbound, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
           process.send?.(report, () => process.exit(0));
         }, 500);
       });
@@ -139,14 +149,18 @@ async function main(): Promise<void> {
   console.log(`bench:phone: ${calls} concurrent calls for ${seconds} s (engine, gateway and callers in 3 processes; load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
   gateway.child.send({ cmd: 'arm' });
   const started = Date.now();
-  // ramp up over ~5 s, as calls arrive
-  const results = await Promise.all(Array.from({ length: calls }, (_, i) => new Promise<FakeTwilioCall | Error>((r) => setTimeout(() => void oneCall(appUrl, seconds, i).then(r), (i * 5000) / calls))));
+  const results = await Promise.all(Array.from({ length: calls }, (_, i) => new Promise<FakeTwilioCall | Error>((r) => setTimeout(() => void oneCall(appUrl, seconds, i).then(r), (i * RAMP_MS) / calls))));
   const during = loadavg();
   const report = await new Promise<GatewayReport>((resolve) => {
     gateway.child.once('message', (m) => resolve(m as GatewayReport));
     gateway.child.send({ cmd: 'report' });
   });
+  const engineCpuMs = await new Promise<number>((resolve) => {
+    engine.child.once('message', (m) => resolve(Number((m as { cpuMs: number }).cpuMs)));
+    engine.child.send({ cmd: 'report' });
+  });
   engine.child.kill();
+  const callerCpu = process.cpuUsage();
   const ok = results.filter((r): r is FakeTwilioCall => !(r instanceof Error));
   const failed = results.filter((r): r is Error => r instanceof Error);
   const sum = (f: (c: FakeTwilioCall) => number) => ok.reduce((s, c) => s + f(c), 0);
@@ -164,6 +178,11 @@ async function main(): Promise<void> {
   console.log(`  gateway added latency per frame, outbound: p50 ${fmt(out.p50)}  p95 ${fmt(out.p95)}  max ${fmt(out.max)}   target p95 < 2 ms`);
   console.log(`  gateway added latency per frame, inbound:  p50 ${fmt(inn.p50)}  p95 ${fmt(inn.p95)}  max ${fmt(inn.max)}`);
   console.log(`  gateway event-loop delay p95 ${fmt(report.loopP95)}  p99 ${fmt(report.loopP99)}; gateway CPU ${(report.cpuMs / 1000).toFixed(1)} s (${((100 * report.cpuMs) / (Date.now() - started)).toFixed(0)} % of a core)`);
+  const elapsed = Date.now() - started;
+  const greeted = ok.filter((c) => c.stats.mediaReceived >= 20).length;
+  console.log(`  calls that heard at least 2 s of agent audio ${greeted}/${ok.length}; agent audio frames per call p50 ${summarize(ok.map((c) => c.stats.mediaReceived)).p50}`);
+  console.log(`  CPU over the run (% of one core): engine ${((100 * engineCpuMs) / elapsed).toFixed(0)} %, gateway ${((100 * report.cpuMs) / elapsed).toFixed(0)} %, callers ${((100 * (callerCpu.user + callerCpu.system)) / 1000 / elapsed).toFixed(0)} %`);
+  console.log(`  how the gateway's calls ended: ${JSON.stringify(report.endReasons)}${report.errors.length ? `; first failures: ${report.errors.join(' | ')}` : ''}`);
   console.log(`  protocol errors (what Twilio would reject) ${protocolErrors}; bad inputs logged ${report.badInputs}`);
   console.log(`  load average at start ${before.map((l) => l.toFixed(2)).join(' ')}, at the end of the calls ${during.map((l) => l.toFixed(2)).join(' ')}`);
   process.exit(0);

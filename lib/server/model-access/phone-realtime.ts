@@ -2,7 +2,6 @@ import type { Env } from '@/lib/server/env-schema';
 import { realtimeBackend } from '@/lib/server/env-schema';
 import { ModelAccessError } from './errors';
 import { mintLocalEngineSecret } from './local-engine-secrets';
-import type { FetchLike } from './openai-client-secrets';
 import { realtimeConnectUrl } from './realtime-url';
 
 /**
@@ -17,7 +16,7 @@ export type PhoneRealtimeAccess = { backend: 'local' | 'openai'; apiKey: string;
 
 export async function phoneRealtimeAccess(
   e: Env,
-  input: { agentId: string; model: string; maxCallSeconds: number; fetchImpl?: FetchLike },
+  input: { agentId: string; model: string; maxCallSeconds: number },
 ): Promise<PhoneRealtimeAccess> {
   if (realtimeBackend(e) === 'openai') {
     if (!e.OPENAI_API_KEY) throw new ModelAccessError('misconfigured', 'CUE_REALTIME_BACKEND=openai needs OPENAI_API_KEY');
@@ -35,7 +34,7 @@ export async function phoneRealtimeAccess(
       audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' } } },
     },
     maxSessionSeconds: input.maxCallSeconds,
-    fetchImpl: input.fetchImpl,
+    checkHealth: false,
   });
   const url = new URL(e.CUE_ENGINE_URL);
   url.searchParams.set('model', input.model);

@@ -242,7 +242,8 @@ export class PhoneCall {
   }
 
   #fail(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const detail = (error as { detail?: unknown } | null)?.detail;
+    const message = `${error instanceof Error ? error.message : String(error)}${typeof detail === 'string' ? ` (${detail})` : ''}`;
     this.deps.log(`call ${this.id}: failed: ${message}`);
     this.#log?.event('error', message);
     void this.end('failed');
@@ -269,6 +270,11 @@ export class PhoneCall {
   }
 
   #endReason: CallEndReason = 'socket_closed';
+
+  /** Why the call ended (meaningful once `done` resolved). */
+  get endReason(): CallEndReason {
+    return this.#endReason;
+  }
 
   async #finish(): Promise<void> {
     const usage = this.#session?.usage;
