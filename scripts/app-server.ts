@@ -22,15 +22,21 @@ async function main(): Promise<void> {
   nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => undefined, error: console.error });
   const env = parseEnv(process.env);
   const port = Number(flag('--port')) || env.PORT;
-  const app = next({ dev, hostname, port, dir: process.cwd() });
+  // Next's request handler attaches its own 'upgrade' listener (HMR in dev) to `httpServer`, or else to the server a
+  // request came on, where it would also see /call. Give it a server of its own that never listens: the real
+  // server's one upgrade listener below passes it every upgrade that is not /call.
+  const nextUpgrades = createServer();
+  const app = next({ dev, hostname, port, dir: process.cwd(), httpServer: nextUpgrades });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const upgradeNext = app.getUpgradeHandler();
   const gateway = createPhoneGateway({ env, deps: appPhoneDeps(env, (line) => console.log(`[phone] ${line}`)) });
   const server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req, socket, head) => {
-    if (gateway.handles(req)) gateway.handleUpgrade(req, socket, head);
-    else void upgradeNext(req, socket, head);
+    if (gateway.handles(req)) return gateway.handleUpgrade(req, socket, head);
+    // Next attaches its listener on its first request; an upgrade before any request (a stale dev tab's HMR) is
+    // dropped, and its client reconnects.
+    if (nextUpgrades.listenerCount('upgrade') === 0) return void socket.destroy();
+    nextUpgrades.emit('upgrade', req, socket, head);
   });
   server.listen(port, hostname, () => {
     console.log(`> Ready on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port} (phone line: /twiml, /call)`);
