@@ -58,4 +58,7 @@ test('the phone simulator calls the agent and plays its phone-quality audio', as
   await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ended');
   await page.goto('/phone');
   await expect(page.getByTestId('phone-call-row').first()).toContainText('Simulator');
+  await page.getByTestId('phone-call-row').first().getByRole('link').click();
+  await expect(page.getByTestId('phone-transcript')).toContainText('Cue receptionist');
+  await expect(page.getByTestId('phone-call-status')).toHaveText('Completed');
 });
