@@ -64,7 +64,9 @@ export class PhoneCall {
   #cfg: PhoneAgentConfig | null = null;
   #startedAt = Date.now();
   #ended = false;
-  #endAfterReply: { armedAt: number; timer: NodeJS.Timeout } | null = null;
+  /** end_call was called: hang up once the goodbye (the first reply audio after it) has played. */
+  #endAfterReply: { goodbyeItemId: string | null; timer: NodeJS.Timeout } | null = null;
+  #params: Record<string, string> = {};
   #transferred = false;
   #limitTimer: NodeJS.Timeout | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -121,6 +123,7 @@ export class PhoneCall {
   async #begin(start: StartMessage): Promise<void> {
     if (this.#startTimer) clearTimeout(this.#startTimer);
     const params = start.start.customParameters;
+    this.#params = params;
     if (this.auth.kind === 'twilio' && params.callId && UUID.test(params.callId)) this.id = params.callId;
     this.#callSid = start.start.callSid ?? null;
     const { agentSource } = this.deps;
@@ -153,7 +156,7 @@ export class PhoneCall {
       startedAt: new Date(this.#startedAt),
     });
     if (this.#ended) return void (await this.#finish());
-    const session = new RealtimeSession(buildPhoneAgent(cfg, this.#toolHost(params)), {
+    const session = new RealtimeSession(buildPhoneAgent(cfg, this.#toolHost()), {
       transport: this.transport,
       model: cfg.model,
       tracingDisabled: true,
@@ -178,6 +181,9 @@ export class PhoneCall {
     });
     session.on('transport_event', (event) => {
       if (event.type === 'input_audio_buffer.speech_started') log.event('caller_speaking');
+      else if (event.type === 'response.output_audio.delta' && this.#endAfterReply && this.#endAfterReply.goodbyeItemId === null) {
+        this.#endAfterReply.goodbyeItemId = String((event as { item_id?: unknown }).item_id ?? '');
+      }
     });
     await session.connect({ apiKey: access.apiKey, url: access.url });
     if (this.#ended) return void session.close();
@@ -192,11 +198,12 @@ export class PhoneCall {
   async #follow(next: PhoneAgentConfig): Promise<void> {
     if (this.#ended || !this.#session) return;
     this.#cfg = next;
-    await this.#session.updateAgent(buildPhoneAgent(next, this.#toolHost({})));
+    await this.#session.updateAgent(buildPhoneAgent(next, this.#toolHost()));
     this.#log?.event('config_changed', `agent ${next.id} is now version ${next.version}`);
   }
 
-  #toolHost(params: Record<string, string>): ToolHost {
+  #toolHost(): ToolHost {
+    const params = this.#params;
     return {
       call: { callId: this.id, agentId: this.#cfg?.id ?? '', from: params.from ?? null, to: params.to ?? null },
       fetchImpl: this.deps.fetchImpl ?? fetch,
@@ -206,7 +213,7 @@ export class PhoneCall {
         this.#log?.event('end_call', reason);
         const timer = setTimeout(() => void this.end('agent_ended'), END_CALL_GRACE_MS);
         timer.unref?.();
-        this.#endAfterReply = { armedAt: Date.now(), timer };
+        this.#endAfterReply = { goodbyeItemId: null, timer };
       },
       transfer: (number, reason) => this.#transfer(number, reason),
     };
@@ -237,8 +244,9 @@ export class PhoneCall {
   }
 
   #onMark(name: string): void {
-    // The goodbye after end_call has played (its "done" mark came back): hang up.
-    if (this.#endAfterReply && name.startsWith('done:') && Date.now() - this.#endAfterReply.armedAt > 50) void this.end('agent_ended');
+    // The goodbye after end_call has played (the transport's "done:<item>:…" mark came back): hang up.
+    const goodbye = this.#endAfterReply?.goodbyeItemId;
+    if (goodbye && name.startsWith(`done:${goodbye}:`)) void this.end('agent_ended');
   }
 
   #fail(error: unknown): void {
