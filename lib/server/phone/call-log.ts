@@ -40,8 +40,20 @@ export class CallLog {
     return this.#write(() => this.store.insert({ ...row, id: this.id, status: 'in_progress', transcript: this.transcript, events: this.events, toolCalls: this.toolCalls }));
   }
 
+  /** The agent's words as they stream (transcript deltas), for a reply the history has no text for yet (a caller who hangs up mid-sentence). */
+  #partials = new Map<string, { text: string; at: string }>();
+
   get transcript(): PhoneTranscriptLine[] {
-    return [...this.#lines.values()].filter((l) => l.text.trim() !== '');
+    const lines = [...this.#lines.values()].map((l) => (l.text.trim() === '' && this.#partials.has(l.itemId) ? { ...l, text: this.#partials.get(l.itemId)?.text.trim() ?? '' } : l));
+    for (const [itemId, p] of this.#partials) if (!this.#lines.has(itemId)) lines.push({ itemId, speaker: 'agent', text: p.text.trim(), at: p.at });
+    return lines.filter((l) => l.text !== '');
+  }
+
+  agentDelta(itemId: string, delta: string): void {
+    const known = this.#partials.get(itemId);
+    if (known) known.text += delta;
+    else if (this.#partials.size < MAX_LINES) this.#partials.set(itemId, { text: delta, at: new Date().toISOString() });
+    this.#touch();
   }
 
   event(type: string, detail?: string): void {

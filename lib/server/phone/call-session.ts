@@ -181,7 +181,11 @@ export class PhoneCall {
     });
     session.on('transport_event', (event) => {
       if (event.type === 'input_audio_buffer.speech_started') log.event('caller_speaking');
-      else if (event.type === 'response.output_audio.delta' && this.#endAfterReply && this.#endAfterReply.goodbyeItemId === null) {
+      else if (event.type === 'response.output_audio_transcript.delta') {
+        const e = event as { item_id?: unknown; delta?: unknown };
+        if (typeof e.item_id === 'string' && typeof e.delta === 'string') log.agentDelta(e.item_id, e.delta);
+      }
+      if (event.type === 'response.output_audio.delta' && this.#endAfterReply && this.#endAfterReply.goodbyeItemId === null) {
         this.#endAfterReply.goodbyeItemId = String((event as { item_id?: unknown }).item_id ?? '');
       }
     });
