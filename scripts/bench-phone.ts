@@ -14,7 +14,7 @@
  *    inbound = Twilio frame received -> audio appended to the engine socket; and the
  *    gateway's event-loop delay p95/p99 (queueing any frame can add on top);
  *  - load average before and after, protocol errors, calls that failed.
- * Options: `--calls=200`, `--seconds=30`. Targets: < 1 % late, gateway p95 < 2 ms.
+ * Options: `--calls=200`, `--seconds=30`; CUE_BENCH_PROFILE_DIR=<dir> profiles the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -43,7 +43,9 @@ const RAMP_MS = 10_000;
 type GatewayReport = { outbound: number[]; inbound: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
 
 function spawnRole(role: string, env: Record<string, string>): Promise<{ child: ChildProcess; msg: Record<string, unknown> }> {
-  const child = fork(self, [`--role=${role}`], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // CUE_BENCH_PROFILE_DIR=<dir>: the gateway writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = role === 'gateway' && process.env.CUE_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CUE_BENCH_PROFILE_DIR}`] : [];
+  const child = fork(self, [`--role=${role}`], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (msg) => resolve({ child, msg: msg as Record<string, unknown> }));
     child.once('exit', (code) => reject(new Error(`${role} exited (${code})`)));
