@@ -7,7 +7,7 @@ import nextTs from 'eslint-config-next/typescript';
  * layers below it; a feature never imports another feature; nothing outside lib/server and app
  * touches the database, the environment or the model key.
  */
-const FEATURES = ['live', 'practice', 'website', 'assist', 'studio'];
+const FEATURES = ['live', 'practice', 'website', 'assist', 'studio', 'phone'];
 const all = ['contracts', 'shared', 'realtime', 'engine', 'server', ...FEATURES].map((d) => `./lib/${d}`);
 const not = (...keep) => [...all, './agents', './components', './app'].filter((p) => !keep.includes(p));
 const zone = (target, allowed, message) => ({ target, from: not(target, ...allowed), message });

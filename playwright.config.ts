@@ -14,6 +14,7 @@ import { silentWavPath } from './e2e/support/fake-audio';
 export const APP_PORT = Number(process.env.CUE_E2E_APP_PORT ?? 3107);
 export const ENGINE_PORT = Number(process.env.CUE_E2E_ENGINE_PORT ?? 8797);
 export const KEY_CANARY = 'sk-cue-e2e-canary-0123456789abcdef';
+export const TWILIO_E2E_AUTH_TOKEN = 'e2e-twilio-auth-token';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -75,6 +76,9 @@ export default defineConfig({
       CUE_MINT_RATE_LIMIT_PER_IP_PER_MINUTE: '1000',
       CUE_REALTIME_MINUTES_PER_DAY: '100000',
       CUE_DATA_DIR: '.data/e2e',
+      // The phone line (e2e/phone.spec.ts): a fake Twilio signs with this token for this public URL.
+      CUE_PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
+      TWILIO_AUTH_TOKEN: TWILIO_E2E_AUTH_TOKEN,
     },
   },
 });

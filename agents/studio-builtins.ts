@@ -23,7 +23,7 @@ export const phoneReceptionist = defineStudioAgent({
     'When the caller asks for a person, or you cannot help, say you are putting them through and call transfer_to_human.',
     'When the caller says goodbye, say goodbye and call end_call.',
   ].join('\n'),
-  greeting: 'Hello, thanks for calling. How can I help you today?',
+  greeting: 'Hello, thanks for calling. This is the Cue receptionist. How can I help you today?',
   tools: { builtins: ['search_knowledge', 'lookup_customer', 'transfer_to_human', 'end_call'], webhooks: [] },
   turnDetection: phoneTurns,
   transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,

@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/practice', label: 'Practice' },
   { href: '/history', label: 'History' },
   { href: '/assist', label: 'Agent assist' },
+  { href: '/phone', label: 'Phone' },
 ] as const;
 
 /** A section is current on its own page and every page under it (/practice/call/…, /history/…). */

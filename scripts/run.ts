@@ -1,8 +1,9 @@
 /**
  * `npm run dev` / `npm start`: one command, one Ctrl-C. Applies database migrations, starts
  * the local realtime engine when no OpenAI key is set (or CUE_REALTIME_BACKEND=local) as a
- * supervised child process (restarted with backoff if it dies), then runs Next.js with the
- * same settings, listening on 127.0.0.1 unless CUE_HOST (or HOSTNAME, when it is an address)
+ * supervised child process (restarted with backoff if it dies), then runs the app server
+ * (scripts/app-server.ts: Next.js through its custom-server API plus the phone line's /call
+ * WebSocket, one process) with the same settings, listening on 127.0.0.1 unless CUE_HOST (or HOSTNAME, when it is an address)
  * says otherwise, and with scripts/peer-address.mjs preloaded so rate limits see the
  * connection's real address.
  */
@@ -58,11 +59,17 @@ async function main(): Promise<void> {
   const env = parseEnv(childEnv);
   await migrate();
 
-  const nextBin = 'node_modules/next/dist/bin/next';
-  const args = [nextBin, mode, ...process.argv.slice(3)];
-  const host = listenHost(env, process.env.HOSTNAME);
-  if (!args.some((a) => a === '-H' || a === '--hostname' || a.startsWith('--hostname='))) args.push('--hostname', host);
-  const port = Number(args[args.findIndex((a) => a === '-p' || a === '--port') + 1]) || env.PORT;
+  const cli = process.argv.slice(3);
+  const cliValue = (short: string, long: string) => {
+    const eq = cli.find((a) => a.startsWith(`${long}=`));
+    if (eq) return eq.slice(long.length + 1);
+    const i = cli.findIndex((a) => a === short || a === long);
+    return i >= 0 ? cli[i + 1] : undefined;
+  };
+  const host = cliValue('-H', '--hostname') ?? listenHost(env, process.env.HOSTNAME);
+  const port = Number(cliValue('-p', '--port')) || env.PORT;
+  const args = ['--import', 'tsx', 'scripts/app-server.ts', mode, '--hostname', host, '--port', String(port)];
+  (childEnv as Record<string, string | undefined>).NODE_ENV ||= mode === 'start' ? 'production' : 'development';
 
   let engine: Supervisor | undefined;
   if (realtimeBackend(env) === 'local') {

@@ -73,6 +73,9 @@ export function StudioAgentEditor({ agent, version }: { agent: StudioAgentView; 
       <Field id="agent-greeting" label="Greeting" hint="What the agent says first when a call connects" errors={at('greeting')}>
         <input id="agent-greeting" className={inputClass} value={fields.greeting} aria-invalid={at('greeting').length > 0} onChange={(e) => set({ greeting: e.target.value })} />
       </Field>
+      <Field id="agent-transfer" label="Transfer number" hint="Where “Transfer to a human” dials on a phone call (E.164, e.g. +14155550100); empty: no transfers" errors={at('transferNumber')}>
+        <input id="agent-transfer" className={inputClass} value={fields.transferNumber} inputMode="tel" aria-invalid={at('transferNumber').length > 0} onChange={(e) => set({ transferNumber: e.target.value })} />
+      </Field>
       <Field id="agent-instructions" label="Instructions" errors={at('instructions')}>
         <textarea
           id="agent-instructions"

@@ -137,6 +137,13 @@ export const studioAgentConfigSchema = agentCoreSchema.extend({
   /** What the agent says first when a call connects. */
   greeting: plainText().trim().min(1, 'enter what the agent says first').max(500),
   tools: studioToolsSchema,
+  /** Where transfer_to_human dials on a phone call (E.164); without it the agent cannot transfer. */
+  transferNumber: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +14155550100')
+    .nullable()
+    .default(null),
 });
 export type StudioAgentConfig = z.infer<typeof studioAgentConfigSchema>;
 export type StudioAgentConfigInput = z.input<typeof studioAgentConfigSchema>;

@@ -6,6 +6,7 @@ import { conversationFull, type EngineLimits } from './limits';
 import { type ProtocolError, protocolError } from './protocol';
 import type { EffectiveSession, TurnDetection } from './session-config';
 import { EnergyVad, type VadConfig } from './vad';
+import { G711Input } from './g711-input';
 import type { RecognizerFactory } from './speech/recognition/recognizer';
 import { SpeechInput } from './speech/recognition/speech-input';
 import { placeholderTranscript } from '@/lib/shared/speech-placeholder';
@@ -85,8 +86,22 @@ export class InputAudio {
     this.#vad.configure(vadConfig(this.#td));
   }
 
+  /** The phone-line decoder while the input format is G.711 (made on first use, dropped when the format changes). */
+  #g711: { type: string; input: G711Input } | null = null;
+
+  /** Appended audio as PCM16 24 kHz: PCM as is, G.711 (phone line, 8 bytes a ms) decoded and upsampled. */
+  #decode(audioBase64: string): Int16Array {
+    const format = this.host.config.audio.input.format;
+    if (format.type === 'audio/pcm') {
+      this.#g711 = null;
+      return base64ToPcmScratch(audioBase64); // read now: the VAD copies what it keeps
+    }
+    if (this.#g711?.type !== format.type) this.#g711 = { type: format.type, input: new G711Input(format.type) };
+    return this.#g711.input.decode(audioBase64);
+  }
+
   append(audioBase64: string): void {
-    const pcm = base64ToPcmScratch(audioBase64); // read now: the VAD copies what it keeps
+    const pcm = this.#decode(audioBase64);
     const ms = msForSamples(pcm.length);
     const offset = this.#clockMs - this.#vad.clockMs;
     this.#clockMs += ms;

@@ -5,13 +5,8 @@ import { z } from 'zod';
  * payload that fails here gets an `error` event (`invalid_request_error`)
  * naming the offending parameter, never a crash or a silent drop.
  */
-const audioFormatSchema = z.looseObject({
-  type: z.literal('audio/pcm', { error: 'the local engine speaks only audio/pcm (PCM16 24 kHz mono)' }),
-  rate: z.literal(24_000, { error: 'the local engine speaks only 24000 Hz PCM' }).optional(),
-});
-
-/** What the engine speaks: PCM16 24 kHz, or G.711 mu-law / A-law at 8 kHz. */
-const outputAudioFormatSchema = z.discriminatedUnion(
+/** What the engine hears and speaks: PCM16 24 kHz, or G.711 mu-law / A-law at 8 kHz (the phone line). */
+const audioFormatSchema = z.discriminatedUnion(
   'type',
   [
     z.looseObject({ type: z.literal('audio/pcm'), rate: z.literal(24_000, { error: 'the local engine speaks only 24000 Hz PCM' }).optional() }),
@@ -69,7 +64,7 @@ export const sessionUpdateSchema = z.looseObject({
         })
         .optional(),
       output: z
-        .looseObject({ format: outputAudioFormatSchema.optional(), voice: z.string().optional(), speed: z.number().min(0.25).max(1.5).optional() })
+        .looseObject({ format: audioFormatSchema.optional(), voice: z.string().optional(), speed: z.number().min(0.25).max(1.5).optional() })
         .optional(),
     })
     .optional(),
@@ -123,7 +118,7 @@ const responseParamsSchema = z.looseObject({
   tools: z.array(toolSchema).optional(),
   tool_choice: toolChoiceSchema.optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-  audio: z.looseObject({ output: z.looseObject({ format: outputAudioFormatSchema.optional(), voice: z.string().optional() }).optional() }).optional(),
+  audio: z.looseObject({ output: z.looseObject({ format: audioFormatSchema.optional(), voice: z.string().optional() }).optional() }).optional(),
   max_output_tokens: maxOutputTokensSchema.optional(),
   prompt: z.unknown().optional(),
 });

@@ -36,7 +36,7 @@ export type EffectiveSession = {
   expires_at: number;
   audio: {
     input: {
-      format: { type: 'audio/pcm'; rate: 24000 };
+      format: OutputFormat;
       transcription: { model?: string; language?: string; prompt?: string } | null;
       noise_reduction: { type: string } | null;
       turn_detection: TurnDetection | null;
@@ -95,7 +95,7 @@ export function mergeTurnDetection(current: TurnDetection | null, update: Record
   return { ...base, ...definedEntries(update), type } as TurnDetection;
 }
 
-/** The full wire shape of an output format the schema accepted. */
+/** The full wire shape of an audio format the schema accepted (input or output). */
 export function outputFormat(type: OutputFormat['type']): OutputFormat {
   return type === 'audio/pcm' ? { ...PCM } : { type };
 }
@@ -111,6 +111,7 @@ export function mergeSession(current: EffectiveSession, update: SessionUpdate): 
   next.audio = {
     input: {
       ...current.audio.input,
+      ...(input?.format !== undefined ? { format: outputFormat(input.format.type) } : {}),
       ...(input?.transcription !== undefined ? { transcription: input.transcription } : {}),
       ...(input?.noise_reduction !== undefined ? { noise_reduction: input.noise_reduction } : {}),
       turn_detection: mergeTurnDetection(current.audio.input.turn_detection, input?.turn_detection),

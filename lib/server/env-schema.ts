@@ -47,6 +47,19 @@ const envSchema = z.object({
   /** The app's public origin (https://cue.example.com); an https origin makes session cookies Secure. */
   CUE_APP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   CUE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+  /**
+   * The URL Twilio reaches the app at (https://cue.example.com, e.g. a tunnel): /twiml and /call
+   * signatures are checked against it, and the TwiML points the media stream at its wss:// /call.
+   */
+  CUE_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** Twilio account's auth token: validates X-Twilio-Signature. Unset: every Twilio request is refused (fail closed). */
+  TWILIO_AUTH_TOKEN: optionalString,
+  /** Twilio account SID (AC…): transfer_to_human updates the live call through Twilio's REST API with it. */
+  TWILIO_ACCOUNT_SID: optionalString,
+  /** Twilio's REST API base (a fake in tests). */
+  TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.twilio.com')),
+  /** Most phone calls (Twilio and simulator) this app instance runs at once; past it a call hears "busy" and ends. */
+  CUE_PHONE_MAX_CALLS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(300)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -27,6 +27,8 @@ export type EditorFields = {
   voice: string;
   greeting: string;
   instructions: string;
+  /** E.164, or empty for none. */
+  transferNumber: string;
   builtins: BuiltinToolName[];
   webhooks: WebhookFields[];
 };
@@ -40,6 +42,7 @@ export function fieldsFromAgent(agent: StudioAgentView): EditorFields {
     purpose: agent.purpose,
     voice: agent.voice,
     greeting: agent.greeting,
+    transferNumber: agent.transferNumber ?? '',
     instructions: agent.instructions,
     builtins: [...agent.tools.builtins],
     webhooks: agent.tools.webhooks.map((w) => ({
@@ -95,7 +98,7 @@ export function configFromFields(agent: StudioAgentView, f: EditorFields): { ok:
   const { tools: _tools, ...rest } = agent;
   return {
     ok: true,
-    config: { ...rest, name: f.name, purpose: f.purpose, voice: f.voice, greeting: f.greeting, instructions: f.instructions, tools: { builtins: f.builtins, webhooks } },
+    config: { ...rest, name: f.name, purpose: f.purpose, voice: f.voice, greeting: f.greeting, instructions: f.instructions, transferNumber: f.transferNumber.trim() === '' ? null : f.transferNumber.trim(), tools: { builtins: f.builtins, webhooks } },
   };
 }
 

@@ -1,4 +1,5 @@
 import { conciergeReply } from './concierge-reply';
+import { isPhoneAgent, phoneReply } from './phone-reply';
 import { roleplayReply } from './roleplay-reply';
 import { scriptedReply } from './scripted-reply';
 import type { ReplyPolicy } from './types';
@@ -11,9 +12,11 @@ export const replyPolicies: Record<string, ReplyPolicy> = {
   'practice-partner': scriptedReply,
   'roleplay-client': roleplayReply,
   'website-concierge': conciergeReply,
+  'phone-receptionist': phoneReply,
 };
 
-export const defaultReplyPolicy: ReplyPolicy = scriptedReply;
+/** Unknown ids (agents made in the studio): the phone policy when the agent has phone tools, else the scripted one. */
+export const defaultReplyPolicy: ReplyPolicy = (ctx) => (isPhoneAgent(ctx) ? phoneReply(ctx) : scriptedReply(ctx));
 
 export function replyPolicyFor(agentId: string): ReplyPolicy {
   return Object.hasOwn(replyPolicies, agentId) ? (replyPolicies[agentId] ?? defaultReplyPolicy) : defaultReplyPolicy;

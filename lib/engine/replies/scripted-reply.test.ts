@@ -81,7 +81,7 @@ describe('hints', () => {
 
 describe('registry', () => {
   it('maps known agents and falls back to the default for others', () => {
-    expect(Object.keys(replyPolicies).sort()).toEqual(['hint-assistant', 'practice-partner', 'roleplay-client', 'website-concierge']);
+    expect(Object.keys(replyPolicies).sort()).toEqual(['hint-assistant', 'phone-receptionist', 'practice-partner', 'roleplay-client', 'website-concierge']);
     expect(replyPolicyFor('practice-partner')).toBe(scriptedReply);
     expect(replyPolicyFor('roleplay-client')).toBe(roleplayReply);
     expect(replyPolicyFor('unknown-agent')).toBe(defaultReplyPolicy);

@@ -124,3 +124,4 @@ export * from './review-schema';
 export * from './website-schema';
 export * from './assist-schema';
 export * from './studio-schema';
+export * from './phone-calls-schema';

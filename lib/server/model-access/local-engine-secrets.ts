@@ -23,19 +23,27 @@ export async function mintLocalEngineSecret(input: {
   engineUrl: string;
   agentId: string;
   ttlSeconds: number;
-  session: RealtimeSessionBody;
+  /** The session config the engine starts from (a minted RealtimeSessionBody, or a phone call's G.711 start). */
+  session: RealtimeSessionBody | { type: 'realtime'; model: string; audio: Record<string, unknown> };
   maxSessionSeconds?: number;
   /** The role-play persona the engine should play, signed into the token. */
   persona?: PersonaBrief;
   fetchImpl?: FetchLike;
+  /**
+   * Probe GET /health first (default). A server-side caller that connects at once (a phone call) skips it: its
+   * connect reports a down engine itself, and a probe per call under load only adds a way to fail.
+   */
+  checkHealth?: boolean;
 }): Promise<{ value: string; expiresAt: number; sessionId: string }> {
   if (!input.secret) throw new ModelAccessError('misconfigured', 'CUE_ENGINE_SECRET is not set');
   const fetchImpl = input.fetchImpl ?? fetch;
-  try {
-    const res = await fetchImpl(engineHealthUrl(input.engineUrl), { signal: AbortSignal.timeout(2000), cache: 'no-store' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  } catch (error) {
-    throw new ModelAccessError('engine_unavailable', error instanceof Error ? error.message : String(error));
+  if (input.checkHealth !== false) {
+    try {
+      const res = await fetchImpl(engineHealthUrl(input.engineUrl), { signal: AbortSignal.timeout(2000), cache: 'no-store' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    } catch (error) {
+      throw new ModelAccessError('engine_unavailable', error instanceof Error ? error.message : String(error));
+    }
   }
   try {
     return mintEngineToken({

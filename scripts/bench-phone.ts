@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:phone` (also in `npm run bench`): N concurrent simulated phone calls through
+ * the gateway (POST /twiml, signed /call, the SDK's Twilio transport, a server-side
+ * RealtimeSession per call) against the local engine, three processes like production: the
+ * engine (child), the gateway (child, in-memory call log) and the fake Twilio callers (this
+ * process). Every call streams 160-byte mu-law frames every 20 ms, plays the agent's audio in
+ * real time (marks echoed), and every few seconds speaks (a tone the engine's VAD hears) so
+ * the agent answers (engine: tone synthesis, no recognition: protocol load, not speech).
+ * Prints:
+ *  - outbound (agent) frames late: arrived after the caller's player ran dry mid-reply, % of all;
+ *  - inbound frames the callers sent more than 10 ms after their slot (this process's load);
+ *  - the gateway's own added latency per frame, p50/p95/max, each way: outbound = engine
+ *    message received -> Twilio frame written (the transport and gate, synchronous);
+ *    inbound = Twilio frame received -> audio appended to the engine socket; and the
+ *    gateway's event-loop delay p95/p99 (queueing any frame can add on top);
+ *  - load average before and after, protocol errors, calls that failed.
+ * Options: `--calls=200`, `--seconds=30`; CUE_BENCH_PROFILE_DIR=<dir> profiles the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { phoneReceptionist } from '../agents/phone-receptionist';
+import { startEngine } from '../lib/engine/server';
+import { parseEnv } from '../lib/server/env-schema';
+import { phoneRealtimeAccess } from '../lib/server/model-access/phone-realtime';
+import { builtinPhoneAgentSource } from '../lib/server/phone/agent-source';
+import { createPhoneGateway } from '../lib/server/phone/gateway';
+import { FakeTwilioCall, parseStreamTwiml, postVoiceWebhook } from '../lib/server/phone/test-support/fake-twilio';
+import { memoryStore } from '../lib/server/phone/test-support/phone-harness';
+import { answerVoiceWebhook } from '../lib/server/phone/voice-webhook';
+import { fmt, summarize } from './bench-stats';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const SECRET = 'bench-phone-engine-secret';
+const TOKEN = 'bench-phone-auth-token';
+const self = fileURLToPath(import.meta.url);
+/** Calls arrive over this long (20 a second at 200 calls). */
+const RAMP_MS = 10_000;
+
+type GatewayReport = { outbound: number[]; inbound: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
+
+function spawnRole(role: string, env: Record<string, string>): Promise<{ child: ChildProcess; msg: Record<string, unknown> }> {
+  // CUE_BENCH_PROFILE_DIR=<dir>: the gateway writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = role === 'gateway' && process.env.CUE_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CUE_BENCH_PROFILE_DIR}`] : [];
+  const child = fork(self, [`--role=${role}`], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (msg) => resolve({ child, msg: msg as Record<string, unknown> }));
+    child.once('exit', (code) => reject(new Error(`${role} exited (${code})`)));
+  });
+}
+
+async function engineRole(): Promise<void> {
+  const engine = await startEngine({ secret: SECRET, port: 0, paceFactor: 4, synthesis: 'tone', recognition: null, limits: { maxSessions: 1000 } });
+  process.send?.({ url: engine.url });
+  process.on('message', (m) => {
+    if ((m as { cmd?: string }).cmd !== 'report') return;
+    const cpu = process.cpuUsage();
+    process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000 });
+  });
+  process.on('disconnect', () => void engine.close().then(() => process.exit(0)));
+}
+
+async function gatewayRole(): Promise<void> {
+  const server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const env = parseEnv({ CUE_ENGINE_URL: String(process.env.BENCH_ENGINE_URL), CUE_ENGINE_SECRET: SECRET, CUE_REALTIME_BACKEND: 'local', CUE_PUBLIC_URL: appUrl, TWILIO_AUTH_TOKEN: TOKEN, CUE_PHONE_MAX_CALLS: '2000' });
+  const agents = builtinPhoneAgentSource([{ ...phoneReceptionist, greeting: 'Hello, thanks for calling the bench line. How can I help?' }]);
+  const gateway = createPhoneGateway({
+    env,
+    deps: { agentSource: agents, store: memoryStore(), access: (cfg) => phoneRealtimeAccess(env, { agentId: cfg.id, model: cfg.model, maxCallSeconds: cfg.maxCallSeconds }), twilio: null, log: (line) => (errors.length < 2000 ? errors.push(line) : 0) },
+  });
+  const outbound: number[] = [];
+  const inbound: number[] = [];
+  let calls = 0;
+  let badInputs = 0;
+  const endReasons: Record<string, number> = {};
+  const errors: string[] = [];
+  const seen = new WeakSet<object>();
+  const collect = setInterval(() => {
+    for (const call of gateway.calls) {
+      if (!seen.has(call)) {
+        seen.add(call);
+        calls += 1;
+        void call.done.then(() => {
+          outbound.push(...call.gate.outboundLatencyMs);
+          inbound.push(...call.gate.inboundLatencyMs);
+          badInputs += call.gate.stats.badInputs;
+          endReasons[call.endReason] = (endReasons[call.endReason] ?? 0) + 1;
+        });
+      }
+    }
+  }, 200);
+  server.on('request', (req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const sig = req.headers['x-twilio-signature'];
+      void answerVoiceWebhook({ env, signature: typeof sig === 'string' ? sig : null, params: Object.fromEntries(new URLSearchParams(body)), agentSource: agents, log: () => undefined }).then((a) => res.writeHead(a.status).end(a.body));
+    });
+  });
+  server.on('upgrade', (req, socket, head) => (gateway.handles(req) ? gateway.handleUpgrade(req, socket, head) : socket.destroy()));
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  process.on('message', (m) => {
+    if ((m as { cmd?: string }).cmd === 'arm') loop.enable();
+    if ((m as { cmd?: string }).cmd === 'report') {
+      loop.disable();
+      void gateway.close().then(() => {
+        clearInterval(collect);
+        setTimeout(() => {
+          const cpu = process.cpuUsage();
+          const report: GatewayReport = { outbound, inbound, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
+          process.send?.(report, () => process.exit(0));
+        }, 500);
+      });
+    }
+  });
+  process.send?.({ appUrl });
+}
+
+async function oneCall(appUrl: string, seconds: number, i: number): Promise<FakeTwilioCall | Error> {
+  try {
+    const answer = await postVoiceWebhook({ appUrl, publicBase: appUrl, authToken: TOKEN, params: { CallSid: `CA${i}`, From: `+1415555${String(i).padStart(4, '0')}`, To: '+18005550100' } });
+    if (answer.status !== 200) return new Error(`webhook HTTP ${answer.status}`);
+    const call = await FakeTwilioCall.connect(parseStreamTwiml(answer.body), { authToken: TOKEN });
+    const end = Date.now() + seconds * 1000;
+    // greet, then speak 1.2 s every ~4 s while the call lasts (the agent answers each turn)
+    await new Promise((r) => setTimeout(r, 3000 + (i % 10) * 100));
+    while (Date.now() < end - 2000) {
+      call.speak(1200);
+      await new Promise((r) => setTimeout(r, 4000));
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, end - Date.now())));
+    call.hangUp();
+    return call;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+async function main(): Promise<void> {
+  const calls = Number(args.calls ?? 200);
+  const seconds = Number(args.seconds ?? 30);
+  const before = loadavg();
+  const engine = await spawnRole('engine', {});
+  const gateway = await spawnRole('gateway', { BENCH_ENGINE_URL: String(engine.msg.url) });
+  const appUrl = String(gateway.msg.appUrl);
+  console.log(`bench:phone: ${calls} concurrent calls for ${seconds} s (engine, gateway and callers in 3 processes; load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
+  gateway.child.send({ cmd: 'arm' });
+  const started = Date.now();
+  const results = await Promise.all(Array.from({ length: calls }, (_, i) => new Promise<FakeTwilioCall | Error>((r) => setTimeout(() => void oneCall(appUrl, seconds, i).then(r), (i * RAMP_MS) / calls))));
+  const during = loadavg();
+  const report = await new Promise<GatewayReport>((resolve) => {
+    gateway.child.once('message', (m) => resolve(m as GatewayReport));
+    gateway.child.send({ cmd: 'report' });
+  });
+  const engineCpuMs = await new Promise<number>((resolve) => {
+    engine.child.once('message', (m) => resolve(Number((m as { cpuMs: number }).cpuMs)));
+    engine.child.send({ cmd: 'report' });
+  });
+  engine.child.kill();
+  const callerCpu = process.cpuUsage();
+  const ok = results.filter((r): r is FakeTwilioCall => !(r instanceof Error));
+  const failed = results.filter((r): r is Error => r instanceof Error);
+  const sum = (f: (c: FakeTwilioCall) => number) => ok.reduce((s, c) => s + f(c), 0);
+  const received = sum((c) => c.stats.mediaReceived);
+  const late = sum((c) => c.stats.framesLate);
+  const sent = sum((c) => c.stats.framesSent);
+  const sentLate = sum((c) => c.stats.framesSentLate);
+  const protocolErrors = sum((c) => c.protocolErrors.length);
+  const out = summarize(report.outbound);
+  const inn = summarize(report.inbound);
+  const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(2)} %`);
+  console.log(`  calls completed ${ok.length}/${calls}${failed.length ? ` (failed: ${[...new Set(failed.map((e) => e.message))].join('; ')})` : ''}; gateway saw ${report.calls}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`  outbound (agent) frames ${received}, late ${late} = ${pct(late, received)}   target < 1 %`);
+  console.log(`  inbound (caller) frames ${sent}, sent > 10 ms late ${sentLate} = ${pct(sentLate, sent)} (the callers' own process)`);
+  console.log(`  gateway added latency per frame, outbound: p50 ${fmt(out.p50)}  p95 ${fmt(out.p95)}  max ${fmt(out.max)}   target p95 < 2 ms`);
+  console.log(`  gateway added latency per frame, inbound:  p50 ${fmt(inn.p50)}  p95 ${fmt(inn.p95)}  max ${fmt(inn.max)}`);
+  console.log(`  gateway event-loop delay p95 ${fmt(report.loopP95)}  p99 ${fmt(report.loopP99)}; gateway CPU ${(report.cpuMs / 1000).toFixed(1)} s (${((100 * report.cpuMs) / (Date.now() - started)).toFixed(0)} % of a core)`);
+  const elapsed = Date.now() - started;
+  const greeted = ok.filter((c) => c.stats.mediaReceived >= 20).length;
+  console.log(`  calls that heard at least 2 s of agent audio ${greeted}/${ok.length}; agent audio frames per call p50 ${summarize(ok.map((c) => c.stats.mediaReceived)).p50}`);
+  console.log(`  CPU over the run (% of one core): engine ${((100 * engineCpuMs) / elapsed).toFixed(0)} %, gateway ${((100 * report.cpuMs) / elapsed).toFixed(0)} %, callers ${((100 * (callerCpu.user + callerCpu.system)) / 1000 / elapsed).toFixed(0)} %`);
+  console.log(`  how the gateway's calls ended: ${JSON.stringify(report.endReasons)}${report.errors.length ? `; first failures: ${report.errors.join(' | ')}` : ''}`);
+  console.log(`  protocol errors (what Twilio would reject) ${protocolErrors}; bad inputs logged ${report.badInputs}`);
+  console.log(`  load average at start ${before.map((l) => l.toFixed(2)).join(' ')}, at the end of the calls ${during.map((l) => l.toFixed(2)).join(' ')}`);
+  process.exit(0);
+}
+
+const role = args.role;
+(role === 'engine' ? engineRole() : role === 'gateway' ? gatewayRole() : main()).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
