@@ -6,7 +6,7 @@ import { siteInputSchema, type KnowledgeHit, type Site } from '@/lib/contracts/w
 import { role } from '@/lib/server/auth/guard';
 import { addSlots } from '@/lib/server/website/bookings';
 import { ingestUpload, ingestUrls, type PageResult } from '@/lib/server/website/fetch-pages';
-import { searchKnowledge } from '@/lib/server/website/knowledge';
+import { searchKnowledge } from '@/lib/server/website/knowledge-search';
 import { getSite, saveSite } from '@/lib/server/website/sites';
 
 /**
