@@ -35,7 +35,7 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
   const close = () => window.parent.postMessage({ type: 'cue-widget:close' }, '*');
 
   return (
-    <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-mode={state.mode ?? ''}>
+    <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-conversation-phase={state.conversationPhase} data-mode={state.mode ?? ''}>
       <header className="flex items-center justify-between px-4 py-3 text-white" style={{ background: theme.color }}>
         <p className="font-semibold">{setup.siteName}</p>
         <button type="button" onClick={close} aria-label="Close the assistant" className="rounded px-2 text-lg leading-none hover:bg-white/20">

@@ -3,6 +3,8 @@ import type { LeadInput, WidgetSlot } from '@/lib/contracts/website';
 import { AudioPlayer } from '@/lib/realtime/audio/audio-player';
 import { RealtimeController, type ControllerDeps } from '@/lib/realtime/session/controller';
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
+import type { ConversationPhase } from '@/lib/contracts/website';
+import { nextPhase, type PhaseSignal } from './conversation-phase';
 import { micReenableHelp, voiceSupport } from './mic-help';
 import { SwitchablePlayer } from './switchable-player';
 import { bookCall, fetchSlots, mintWidget, searchSite, sendLead, trackEvent, type WidgetMode } from './widget-api';
@@ -35,6 +37,9 @@ export class WidgetSession {
   #liveAt: number | null = null;
   #connectAt = 0;
   #heard = false;
+  /** The conversation's phase, and the visitor turns already counted. */
+  #phase: ConversationPhase = 'opening';
+  #turns = new Set<string>();
   #unsubscribe: (() => void) | null = null;
 
   constructor(setup: WidgetSetup, deps: Partial<ControllerDeps> = {}) {
@@ -59,9 +64,18 @@ export class WidgetSession {
     trackEvent(this.#setup.siteId, this.visit, type, data);
   }
 
+  /** Advance the phase on what just happened; a change is an analytics event. */
+  #signal(signal: PhaseSignal): void {
+    const phase = nextPhase(this.#phase, signal);
+    if (phase === this.#phase) return;
+    this.#phase = phase;
+    this.store.setState({ conversationPhase: phase });
+    this.track('phase', { phase });
+  }
+
   #ended(reason: string, message: string): void {
     const seconds = this.#liveAt === null ? 0 : Math.round((Date.now() - this.#liveAt) / 1000);
-    if (this.#liveAt !== null) this.track('ended', { reason, seconds });
+    if (this.#liveAt !== null) this.track('ended', { reason, seconds, phase: this.#phase });
     this.#liveAt = null;
     this.store.setState({ phase: 'ended', message });
   }
@@ -74,6 +88,7 @@ export class WidgetSession {
       const error = state.error;
       if (error && error !== prev.error && MIC_CODES.has(error.code) && this.store.getState().mode === 'voice') this.#toText(error.code === 'mic_denied' ? 'The microphone is blocked, so we switched to typing.' : 'No microphone could be opened, so we switched to typing.', error.code === 'mic_denied');
       if (state.micActive && !prev.micActive) this.track('mic_granted');
+      if (state.transcript !== prev.transcript) this.#countTurns(state.transcript.order, state.transcript.byId);
       if (state.playing && !this.#heard) {
         this.#heard = true;
         this.track('first_audio', { ms: Date.now() - this.#connectAt });
@@ -82,10 +97,21 @@ export class WidgetSession {
         const expired = state.error?.code === 'session_expired';
         this.#ended(
           expired ? 'time_limit' : 'lost',
-          expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minutes. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
+          expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minute${setup.maxSessionMinutes === 1 ? '' : 's'}. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
         );
       }
     });
+  }
+
+  /** A visitor's finished utterance or message is a turn (counted once), and moves to discovery. */
+  #countTurns(order: readonly string[], byId: Readonly<Record<string, { role: string; status: string }>>): void {
+    for (const id of order) {
+      const row = byId[id];
+      if (row?.role !== 'user' || row.status !== 'completed' || this.#turns.has(id)) continue;
+      this.#turns.add(id);
+      this.track('turn', { n: this.#turns.size });
+      this.#signal('visitor_turn');
+    }
   }
 
   /** From the visitor's click: voice (consent given) or text. */
@@ -105,7 +131,8 @@ export class WidgetSession {
   async #connect(mode: WidgetMode): Promise<void> {
     this.#mode = mode;
     this.#player.silent = mode === 'text';
-    this.store.setState({ phase: 'connecting', mode, message: null });
+    this.#phase = 'opening';
+    this.store.setState({ phase: 'connecting', mode, message: null, conversationPhase: 'opening' });
     this.#connectAt = Date.now();
     const ok = await this.controller.connect({
       agentId: WEBSITE_CONCIERGE_ID,
@@ -159,11 +186,13 @@ export class WidgetSession {
     const result = await searchSite(this.#setup.siteId, query);
     if ('error' in result) return { error: result.error };
     this.store.setState({ sources: result.hits });
+    if (result.hits.length > 0) this.#signal('knowledge_answer');
     return { hits: result.hits.map((h) => ({ title: h.title, url: h.url, section: h.headingPath, snippet: h.snippet })) };
   }
 
   #askLead(args: Record<string, unknown>): Promise<unknown> {
     this.#pendingLead?.({ saved: false });
+    this.#signal('offer');
     this.openLeadForm(typeof args.challenge === 'string' ? args.challenge : '');
     return new Promise((resolve) => {
       this.#pendingLead = resolve;
@@ -184,6 +213,7 @@ export class WidgetSession {
       return;
     }
     this.store.setState({ leadForm: null, leadSavedFor: result.data.name });
+    this.#signal('converted');
     this.#pendingLead?.({ saved: true, name: result.data.name });
     this.#pendingLead = null;
   }
@@ -198,6 +228,7 @@ export class WidgetSession {
     const result = await fetchSlots(this.#setup.siteId);
     if ('error' in result) return { error: result.error };
     this.store.setState({ slots: result.slots });
+    this.#signal('offer');
     return { slots: result.slots.map((s) => ({ id: s.id, label: s.label })) };
   }
 
@@ -224,6 +255,7 @@ export class WidgetSession {
       this.store.setState({ bookingForm: { ...form, sending: false, error: result.error.message, fieldErrors: result.error.fieldErrors ?? [] } });
       return;
     }
+    this.#signal('converted');
     this.store.setState((s) => ({ bookingForm: null, booking: result.data, slots: s.slots?.filter((x) => x.id !== result.data.id && x.startsAt !== result.data.startsAt) ?? null }));
     if (this.#pendingBooking) this.#pendingBooking({ booked: true, label: result.data.label });
     // Booked from the list without the assistant asking: tell it, without asking for a reply.
@@ -243,7 +275,7 @@ export class WidgetSession {
   }
 
   dispose(): void {
-    if (this.#liveAt !== null) this.track('ended', { reason: 'closed', seconds: Math.round((Date.now() - this.#liveAt) / 1000) });
+    if (this.#liveAt !== null) this.track('ended', { reason: 'closed', seconds: Math.round((Date.now() - this.#liveAt) / 1000), phase: this.#phase });
     this.#liveAt = null;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
