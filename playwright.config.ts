@@ -75,6 +75,8 @@ export default defineConfig({
       CUE_MINT_RATE_LIMIT_PER_IP_PER_MINUTE: '1000',
       CUE_REALTIME_MINUTES_PER_DAY: '100000',
       CUE_DATA_DIR: '.data/e2e',
+      // e2e/website-widget.spec.ts ingests pages from its second loopback origin (e2e/support/website-host.ts).
+      CUE_INGEST_ALLOW_HOSTS: `127.0.0.1:${Number(process.env.CUE_E2E_HOST_PORT ?? 3215)}`,
     },
   },
 });
