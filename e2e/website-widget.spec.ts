@@ -42,6 +42,10 @@ test('admin: a site with zod field errors, then created, its knowledge uploaded 
   await expect(page.getByTestId('ingest-results')).toContainText('upload:hours.md: 2 added, 0 updated, 0 unchanged, 0 removed');
   await expect(page.getByTestId('ingest-results')).toContainText(`${HOST_ORIGIN}/pricing.html: 3 added`);
   await expect(page.getByTestId('ingest-results')).toContainText(`${HOST_ORIGIN}/private/secret.html: is disallowed by the site's robots.txt`);
+  // The sources list and the chunk count follow the ingest without a reload.
+  await expect(page.getByTestId('sources')).toContainText(`${HOST_ORIGIN}/pricing.html · Pricing · 3 chunks`);
+  await expect(page.getByTestId('sources')).toContainText('upload:hours.md · Opening hours · 2 chunks');
+  await expect(page.getByRole('heading', { name: 'Knowledge base (5 chunks)' })).toBeVisible();
   // Re-ingesting the same file changes nothing.
   await ingest.locator('input[type=file]').setInputFiles({ name: 'hours.md', mimeType: 'text/markdown', buffer: Buffer.from(HOURS_MD) });
   await ingest.getByLabel(/Page or sitemap URLs/).fill('');

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fail, ok, runGuardedAction, type ActionResult, type AuthErrorCode } from '@/lib/contracts/action-result';
 import { siteInputSchema, type KnowledgeHit, type Site } from '@/lib/contracts/website';
@@ -44,6 +45,8 @@ export async function ingestKnowledgeAction(input: unknown): Promise<ActionResul
     const results: PageResult[] = [];
     for (const file of files) results.push(await ingestUpload(siteId, file));
     if (urls.length > 0) results.push(...(await ingestUrls(siteId, urls)));
+    // The site page's sources, chunk count and chunks come back fresh with this action's response.
+    revalidatePath(`/admin/sites/${siteId}`);
     return ok(results);
   });
 }

@@ -57,6 +57,21 @@ export async function listChunks(siteId: string, limit = 500, database: Database
   return rows.map((r) => ({ id: r.id, url: r.url, title: r.title, headingPath: r.headingPath, body: r.body, updatedAt: r.updatedAt.toISOString() }));
 }
 
+export type SourceView = { url: string; title: string; chunks: number; updatedAt: string };
+
+/** The site's sources: one row per page or upload, with its chunk count and last change, newest first. */
+export async function listSources(siteId: string, limit = 200, database: Database = db()): Promise<SourceView[]> {
+  const c = websiteKnowledgeChunks;
+  const rows = await database
+    .select({ url: c.url, title: sql<string>`min(${c.title})`, chunks: sql<number>`count(*)::int`, updatedAt: sql<string>`max(${c.updatedAt})` })
+    .from(c)
+    .where(eq(c.siteId, siteId))
+    .groupBy(c.url)
+    .orderBy(sql`max(${c.updatedAt}) desc`, asc(c.url))
+    .limit(limit);
+  return rows.map((r) => ({ url: r.url, title: r.title, chunks: Number(r.chunks), updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
 export async function countChunks(siteId: string, database: Database = db()): Promise<number> {
   const [row] = await database.select({ n: sql<number>`count(*)::int` }).from(websiteKnowledgeChunks).where(eq(websiteKnowledgeChunks.siteId, siteId));
   return Number(row?.n ?? 0);
