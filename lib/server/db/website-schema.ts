@@ -41,7 +41,7 @@ export const websiteKnowledgeChunks = pgTable(
 
 /**
  * How many of a site's chunks hold each lexeme (the document frequency), kept by statement
- * triggers on website_knowledge_chunks (added by hand in migration 0009). search_knowledge reads it
+ * triggers on website_knowledge_chunks (added by hand in migration 0009_website_search_outbox). search_knowledge reads it
  * to build its candidate pool from the rarest words of a question, and matches words no chunk holds
  * (misspelt names, typos) to the nearest lexemes by trigram.
  */
@@ -116,9 +116,11 @@ export const websiteOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** When the delivery sweep may (re)try it: now for a new row, later after each failure (backoff), or a claim's lease. */
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     deliveredAt: ts('delivered_at'),
   },
-  (t) => [index('website_outbox_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`)],
+  (t) => [index('website_outbox_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`), index('website_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`)],
 );
 
 export const websiteEvents = pgTable(

@@ -8,10 +8,10 @@ import type { Database } from '@/lib/server/db/client';
  * search_knowledge: PostgreSQL full-text search over the site's chunks (a ranked OR of the
  * question's lexemes, title and headings weighted A above the body's B, a ts_headline snippet per
  * hit) with pg_trgm for names and typos. One call of the SQL function website_search_knowledge
- * (migration 0009: PL/pgSQL keeps its plan between calls, and its `SET enable_seqscan = off` holds
+ * (migration 0009_website_search_outbox: PL/pgSQL keeps its plan between calls, and its `SET enable_seqscan = off` holds
  * for the call only), which:
  *  1. the question's lexemes get their chunk counts from website_knowledge_terms (kept by
- *     triggers on the chunks, migration 0009); a spoken word that no chunk holds (a misspelt name,
+ *     triggers on the chunks, migration 0009_website_search_outbox); a spoken word that no chunk holds (a misspelt name,
  *     a typo) is matched by trigram (`%`, the GIN gin_trgm_ops index on the site's lexemes) to its
  *     nearest lexemes, which join the question;
  *  2. the candidate pool, through the GIN tsvector index: the chunks holding the rarest lexemes

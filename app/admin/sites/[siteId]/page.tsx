@@ -11,6 +11,8 @@ import { siteAnalytics } from '@/lib/server/website/events';
 import { listLeads } from '@/lib/server/website/leads';
 import { listBookings, listSlots } from '@/lib/server/website/bookings';
 import { usageDays } from '@/lib/server/website/usage';
+import { outboxStatus } from '@/lib/server/website/crm-outbox';
+import { env } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +22,7 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   await requireAdmin(`/admin/sites/${siteId}`);
   const site = /^[a-z0-9][a-z0-9-]{1,39}$/.test(siteId) ? await getSiteOrDemo(siteId) : null;
   if (!site) notFound();
-  const [chunks, sources, total, leads, usage, slots, bookings, analytics] = await Promise.all([
+  const [chunks, sources, total, leads, usage, slots, bookings, analytics, outbox] = await Promise.all([
     listChunks(site.id, 200),
     listSources(site.id),
     countChunks(site.id),
@@ -29,7 +31,9 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
     listSlots(site.id),
     listBookings(site.id),
     siteAnalytics(site.id),
+    outboxStatus(site.id),
   ]);
+  const crmConfigured = Boolean(env().CUE_CRM_WEBHOOK_URL);
   const { createdAt: _c, updatedAt: _u, ...input } = site;
   return (
     <div className="space-y-8">
@@ -132,6 +136,10 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             Export CSV
           </a>
         </div>
+        <p className="text-xs text-slate-600" data-testid="crm-outbox">
+          CRM webhook: {crmConfigured ? `${outbox.delivered} delivered · ${outbox.pending} waiting · ${outbox.failed} given up` : `not set (CUE_CRM_WEBHOOK_URL); ${outbox.pending} waiting in the outbox`}
+          {outbox.lastError ? ` · last error: ${outbox.lastError}` : ''}
+        </p>
         <table className="w-full text-left text-sm" data-testid="leads-table">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
             <tr>

@@ -5,8 +5,10 @@ CREATE TABLE "website_knowledge_terms" (
 	CONSTRAINT "website_knowledge_terms_site_id_lexeme_pk" PRIMARY KEY("site_id","lexeme")
 );
 --> statement-breakpoint
+ALTER TABLE "website_outbox" ADD COLUMN "next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "website_knowledge_terms" ADD CONSTRAINT "website_knowledge_terms_site_id_website_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."website_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "website_terms_lexeme_trgm_idx" ON "website_knowledge_terms" USING gin ("lexeme" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "website_outbox_due_idx" ON "website_outbox" USING btree ("next_attempt_at") WHERE "website_outbox"."delivered_at" is null;--> statement-breakpoint
 ALTER INDEX "website_chunks_tsv_idx" SET (fastupdate = off);--> statement-breakpoint
 SELECT gin_clean_pending_list('website_chunks_tsv_idx');--> statement-breakpoint
 ALTER INDEX "website_terms_lexeme_trgm_idx" SET (fastupdate = off);--> statement-breakpoint
