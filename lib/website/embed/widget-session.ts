@@ -21,6 +21,10 @@ export type WidgetSetup = { siteId: string; siteName: string; goal: ConciergeGoa
 
 const MIC_CODES = new Set(['mic_denied', 'mic_unavailable']);
 const FALLBACK_CONNECT_CODES = new Set(['connect_timeout', 'connect_failed']);
+/** The service's "this session reached its maximum duration" error codes (the engine sends session_expired). */
+const EXPIRY_CODES = new Set(['session_expired', 'session_expiration']);
+/** A drop this close to the site's session limit is the limit (an OpenAI call hung up by the server sends no error first). */
+const LIMIT_SLACK_MS = 5000;
 const WIDGET_REFUSALS = new Set(['ip_rate_limited', 'site_rate_limited', 'budget_exhausted', 'origin_not_allowed', 'site_disabled', 'unknown_site', 'invalid_input']);
 
 export class WidgetSession {
@@ -40,6 +44,8 @@ export class WidgetSession {
   /** The conversation's phase, and the visitor turns already counted. */
   #phase: ConversationPhase = 'opening';
   #turns = new Set<string>();
+  /** The service said the session reached its maximum duration (before the socket closed). */
+  #expired = false;
   #unsubscribe: (() => void) | null = null;
 
   constructor(setup: WidgetSetup, deps: Partial<ControllerDeps> = {}) {
@@ -55,6 +61,10 @@ export class WidgetSession {
       mint: () => mintWidget(setup.siteId, setup.hostOrigin, this.#mode, this.visit),
       getAgentConfig: () => websiteConcierge({ siteName: setup.siteName, goal: setup.goal }),
       createPlayer: () => this.#player,
+    });
+    this.controller.onServerEvent((event) => {
+      const e = event as { type?: unknown; error?: { code?: unknown } };
+      if (e.type === 'error' && typeof e.error?.code === 'string' && EXPIRY_CODES.has(e.error.code)) this.#expired = true;
     });
     this.activate();
     this.track('opened');
@@ -94,7 +104,8 @@ export class WidgetSession {
         this.track('first_audio', { ms: Date.now() - this.#connectAt });
       }
       if (prev.connection === 'connected' && state.connection !== 'connected' && this.store.getState().phase === 'live') {
-        const expired = state.error?.code === 'session_expired';
+        const ranFor = this.#liveAt === null ? 0 : Date.now() - this.#liveAt;
+        const expired = this.#expired || state.error?.code === 'session_expired' || ranFor >= setup.maxSessionMinutes * 60_000 - LIMIT_SLACK_MS;
         this.#ended(
           expired ? 'time_limit' : 'lost',
           expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minute${setup.maxSessionMinutes === 1 ? '' : 's'}. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
@@ -132,6 +143,7 @@ export class WidgetSession {
     this.#mode = mode;
     this.#player.silent = mode === 'text';
     this.#phase = 'opening';
+    this.#expired = false;
     this.store.setState({ phase: 'connecting', mode, message: null, conversationPhase: 'opening' });
     this.#connectAt = Date.now();
     const ok = await this.controller.connect({
