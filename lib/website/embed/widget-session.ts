@@ -148,7 +148,9 @@ export class WidgetSession {
     this.#connectAt = Date.now();
     const ok = await this.controller.connect({
       agentId: WEBSITE_CONCIERGE_ID,
-      transport: 'websocket',
+      // OpenAI voice: a WebRTC call through the app's relay, which the server hangs up at the limit;
+      // text never opens the microphone (WebSocket). The local engine always uses its WebSocket.
+      transport: mode === 'voice' ? 'webrtc' : 'websocket',
       input: mode === 'voice' ? 'mic' : 'none',
       toolHandlers: {
         search_knowledge: (args) => this.#search(args),
