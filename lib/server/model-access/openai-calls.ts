@@ -73,7 +73,7 @@ export function sidebandUrl(input: { baseUrl: string; realtimeUrl?: string; call
   return url.toString();
 }
 
-export type SidebandSocket = { close(): void; on(event: 'close' | 'error' | 'open', listener: (...args: unknown[]) => void): void };
+type SidebandSocket = { close(): void; on(event: 'close' | 'error' | 'open', listener: (...args: unknown[]) => void): void };
 export type OpenSocket = (url: string, headers: Record<string, string>) => SidebandSocket;
 const openWs: OpenSocket = (url, headers) => new WebSocket(url, { headers });
 

@@ -14,7 +14,7 @@ import { db } from '@/lib/server/db/connection';
  * to deduplicate), `x-cue-event` and, with CUE_CRM_WEBHOOK_SECRET, `x-cue-signature:
  * sha256=<HMAC-SHA256 of the body>`.
  */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type WebhookTarget = { url: string; secret?: string; fetchImpl?: FetchLike; timeoutMs?: number };
 export type DeliveryReport = { delivered: number; retrying: number; failed: number };
 

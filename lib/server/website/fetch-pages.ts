@@ -77,7 +77,7 @@ async function robotsFor(origin: string, fetchImpl: FetchLike): Promise<{ rules:
 }
 
 /** The app's fetch for ingestion: the SSRF guard, with CUE_INGEST_ALLOW_HOSTS let through. */
-export function ingestFetch(): FetchLike {
+function ingestFetch(): FetchLike {
   return createSafeFetch({ allowHosts: parseAllowHosts(env().CUE_INGEST_ALLOW_HOSTS) });
 }
 
