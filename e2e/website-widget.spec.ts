@@ -127,6 +127,9 @@ test('allowed origin: open, consent, a question answered from the knowledge base
 
   await page.goto('/admin/sites/e2e-shop');
   await expect(page.getByTestId('leads-table')).toContainText('ada@example.com');
+  await expect(page.getByTestId('crm-outbox')).toContainText('CRM webhook: not set (CUE_CRM_WEBHOOK_URL); 2 waiting in the outbox');
+  await page.getByRole('heading', { name: 'Dashboard' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('website-admin-dashboard') });
   await expect(page.getByTestId('bookings-table')).toContainText('2030-01-15 10:15 UTC');
   const csv = await page.request.get('/admin/sites/e2e-shop/leads.csv');
   expect(await csv.text()).toContain('"Ada Lovelace","ada@example.com","Analytical Engines"');

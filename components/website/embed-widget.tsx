@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SiteTheme } from '@/lib/contracts/website';
 import { WidgetSession, type WidgetSetup } from '@/lib/website/embed/widget-session';
@@ -33,6 +33,12 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
   const state = useStore(session.store);
   const micActive = useStore(session.realtimeStore, (s) => s.micActive);
   const close = () => window.parent.postMessage({ type: 'cue-widget:close' }, '*');
+  // What appears below the conversation (slots, forms, a confirmation, a message) is scrolled into view.
+  const bottom = useRef<HTMLDivElement>(null);
+  const { slots, bookingForm, booking, leadForm, leadSavedFor, message } = state;
+  useEffect(() => {
+    void bottom.current?.scrollIntoView({ block: 'end' });
+  }, [slots, bookingForm, booking, leadForm, leadSavedFor, message]);
 
   return (
     <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-conversation-phase={state.conversationPhase} data-mode={state.mode ?? ''}>
@@ -85,6 +91,7 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
             {state.message}
           </p>
         ) : null}
+        <div ref={bottom} />
       </div>
       {state.phase === 'live' ? (
         <footer className="space-y-2 border-t border-slate-200 p-3">
