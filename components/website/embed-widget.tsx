@@ -33,12 +33,14 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
   const state = useStore(session.store);
   const micActive = useStore(session.realtimeStore, (s) => s.micActive);
   const close = () => window.parent.postMessage({ type: 'cue-widget:close' }, '*');
-  // What appears below the conversation (slots, forms, a confirmation, a message) is scrolled into view.
+  // The newest of the conversation and of what appears below it (sources, slots, forms, a
+  // confirmation, a message) stays in view. A block body: scrollIntoView may return a promise.
   const bottom = useRef<HTMLDivElement>(null);
-  const { slots, bookingForm, booking, leadForm, leadSavedFor, message } = state;
+  const rev = useStore(session.realtimeStore, (s) => s.transcript.rev);
+  const { sources, slots, bookingForm, booking, leadForm, leadSavedFor, message } = state;
   useEffect(() => {
     void bottom.current?.scrollIntoView({ block: 'end' });
-  }, [slots, bookingForm, booking, leadForm, leadSavedFor, message]);
+  }, [rev, sources, slots, bookingForm, booking, leadForm, leadSavedFor, message]);
 
   return (
     <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-conversation-phase={state.conversationPhase} data-mode={state.mode ?? ''}>
