@@ -15,22 +15,38 @@ function engineHealthUrl(engineUrl: string): string {
 
 /** How long a passed health check stands for the next mints (a burst of mints costs one check). */
 const HEALTHY_FOR_MS = 2000;
-/** Last passed health check per fetch implementation and health URL. */
-const healthyAt = new WeakMap<FetchLike, Map<string, number>>();
+/** Per fetch implementation and health URL: when a check last passed, and the check in flight (one at a time). */
+type HealthState = { passedAt?: number; inflight?: Promise<void> };
+const health = new WeakMap<FetchLike, Map<string, HealthState>>();
 
-async function checkEngineHealth(fetchImpl: FetchLike, healthUrl: string): Promise<void> {
-  const seen = healthyAt.get(fetchImpl) ?? new Map<string, number>();
-  healthyAt.set(fetchImpl, seen);
-  const at = seen.get(healthUrl);
-  if (at !== undefined && performance.now() - at < HEALTHY_FOR_MS) return;
+async function probe(fetchImpl: FetchLike, healthUrl: string): Promise<void> {
   try {
     const res = await fetchImpl(healthUrl, { signal: AbortSignal.timeout(2000), cache: 'no-store' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    seen.set(healthUrl, performance.now());
   } catch (error) {
-    seen.delete(healthUrl);
     throw new ModelAccessError('engine_unavailable', error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A passed check stands for HEALTHY_FOR_MS; mints arriving while a check runs share it (no burst of checks). */
+async function checkEngineHealth(fetchImpl: FetchLike, healthUrl: string): Promise<void> {
+  const byUrl = health.get(fetchImpl) ?? new Map<string, HealthState>();
+  health.set(fetchImpl, byUrl);
+  const state = byUrl.get(healthUrl) ?? {};
+  byUrl.set(healthUrl, state);
+  if (state.passedAt !== undefined && performance.now() - state.passedAt < HEALTHY_FOR_MS) return;
+  state.inflight ??= probe(fetchImpl, healthUrl).then(
+    () => {
+      state.passedAt = performance.now();
+      state.inflight = undefined;
+    },
+    (error: unknown) => {
+      state.passedAt = undefined;
+      state.inflight = undefined;
+      throw error;
+    },
+  );
+  return state.inflight;
 }
 
 /**

@@ -237,6 +237,21 @@ describe('mintRealtimeSecret with the local engine', () => {
     now.mockRestore();
   });
 
+  it('shares one health check among mints that arrive while it runs', async () => {
+    let checks = 0;
+    let release: () => void = () => undefined;
+    const slow: FetchLike = async () => {
+      checks++;
+      await new Promise<void>((r) => (release = r));
+      return new Response('{"ok":true}', { status: 200 });
+    };
+    const mints = Array.from({ length: 5 }, () => mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl: slow, limits: limits() }));
+    await vi.waitFor(() => expect(checks).toBe(1));
+    release();
+    expect((await Promise.all(mints)).every((m) => m.backend === 'local')).toBe(true);
+    expect(checks).toBe(1);
+  });
+
   it('reports misconfigured without an engine secret', async () => {
     const { fetchImpl } = fakeFetch(200, {});
     expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: parseEnv({}), fetchImpl, limits: limits() }))).toBe('misconfigured');
