@@ -79,6 +79,8 @@ export default defineConfig({
       // The phone line (e2e/phone.spec.ts): a fake Twilio signs with this token for this public URL.
       CUE_PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
       TWILIO_AUTH_TOKEN: TWILIO_E2E_AUTH_TOKEN,
+      // e2e/website-widget.spec.ts ingests pages from its second loopback origin (e2e/support/website-host.ts).
+      CUE_INGEST_ALLOW_HOSTS: `127.0.0.1:${Number(process.env.CUE_E2E_HOST_PORT ?? 3215)}`,
     },
   },
 });

@@ -7,7 +7,7 @@ import { APP_ORIGIN, HOST_ORIGIN, createSite, openWidget, startHostSite } from '
  * The website widget embedded in a page on a second loopback origin: the admin sets up a site
  * and its knowledge, a visitor asks a question (answered from the knowledge base, with its link)
  * and leaves their details; another origin can neither frame nor mint; the per-IP limit is
- * told in words; a blocked microphone falls back to typing; text mode never asks for the mic.
+ * told in words; the session limit and the daily budget end a session with their messages; a blocked microphone falls back to typing; text mode never asks for the mic.
  */
 const HOURS_MD = '# Opening hours\n## Weekdays\nWe answer the phone from 9 to 17.\n## Weekends\nClosed on weekends.';
 
@@ -42,6 +42,10 @@ test('admin: a site with zod field errors, then created, its knowledge uploaded 
   await expect(page.getByTestId('ingest-results')).toContainText('upload:hours.md: 2 added, 0 updated, 0 unchanged, 0 removed');
   await expect(page.getByTestId('ingest-results')).toContainText(`${HOST_ORIGIN}/pricing.html: 3 added`);
   await expect(page.getByTestId('ingest-results')).toContainText(`${HOST_ORIGIN}/private/secret.html: is disallowed by the site's robots.txt`);
+  // The sources list and the chunk count follow the ingest without a reload.
+  await expect(page.getByTestId('sources')).toContainText(`${HOST_ORIGIN}/pricing.html · Pricing · 3 chunks`);
+  await expect(page.getByTestId('sources')).toContainText('upload:hours.md · Opening hours · 2 chunks');
+  await expect(page.getByRole('heading', { name: 'Knowledge base (5 chunks)' })).toBeVisible();
   // Re-ingesting the same file changes nothing.
   await ingest.locator('input[type=file]').setInputFiles({ name: 'hours.md', mimeType: 'text/markdown', buffer: Buffer.from(HOURS_MD) });
   await ingest.getByLabel(/Page or sitemap URLs/).fill('');
@@ -88,6 +92,7 @@ test('allowed origin: open, consent, a question answered from the knowledge base
   const answer = widget.locator('[data-role="assistant"]').last();
   await expect(answer).toContainText(/^From the page "Pricing": .*workshop costs 4,800 euros for up to twelve people/, { timeout: 20_000 });
   await expect(widget.getByTestId('widget-sources').getByRole('link', { name: 'Pricing > Workshop price' })).toHaveAttribute('href', `${HOST_ORIGIN}/pricing.html`);
+  await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-conversation-phase', 'positioning');
   await page.screenshot({ path: shotPath('website-widget-answer') });
 
   await widget.getByTestId('message-input').fill('Please get in touch with me about a workshop');
@@ -103,6 +108,7 @@ test('allowed origin: open, consent, a question answered from the knowledge base
   await lead.getByLabel('Company').fill('Analytical Engines');
   await lead.getByRole('button', { name: 'Send my details' }).click();
   await expect(widget.getByTestId('lead-saved')).toContainText('Thanks, Ada Lovelace');
+  await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-conversation-phase', 'close');
   await expect(widget.locator('[data-role="assistant"]').last()).toContainText('Thank you, Ada Lovelace.', { timeout: 20_000 });
   await page.screenshot({ path: shotPath('website-widget-lead') });
 
@@ -121,6 +127,9 @@ test('allowed origin: open, consent, a question answered from the knowledge base
 
   await page.goto('/admin/sites/e2e-shop');
   await expect(page.getByTestId('leads-table')).toContainText('ada@example.com');
+  await expect(page.getByTestId('crm-outbox')).toContainText('CRM webhook: not set (CUE_CRM_WEBHOOK_URL); 2 waiting in the outbox');
+  await page.getByRole('heading', { name: 'Dashboard' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('website-admin-dashboard') });
   await expect(page.getByTestId('bookings-table')).toContainText('2030-01-15 10:15 UTC');
   const csv = await page.request.get('/admin/sites/e2e-shop/leads.csv');
   expect(await csv.text()).toContain('"Ada Lovelace","ada@example.com","Analytical Engines"');
@@ -160,6 +169,29 @@ test('the per-IP limit is told in words', async ({ page }) => {
   await expect(widget.getByTestId('widget-message')).toContainText(/You have started several conversations in the last minute\. Please wait \d+ seconds, then try again\./);
   await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-phase', 'refused');
   await page.screenshot({ path: shotPath('website-widget-limit') });
+});
+
+test('the session limit ends a conversation with its message, then the daily budget refuses the next one', async ({ page }) => {
+  // One minute a session, one minute a day: the engine ends the first session at 60 s (the limit
+  // signed into its token); the second cannot reserve its minute from the day's budget.
+  test.setTimeout(150_000);
+  await createSite(page, { id: 'e2e-budget', name: 'E2E Budget', origins: [HOST_ORIGIN], budgetMinutes: 1, maxSessionMinutes: 1 });
+  const widget = await openWidget(page, 'e2e-budget');
+  await widget.getByRole('button', { name: 'Type instead' }).click();
+  await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-phase', 'live');
+  await expect(widget.getByTestId('widget-message')).toHaveText('This conversation reached its time limit of 1 minute. Start a new one if you need more help.', { timeout: 80_000 });
+  await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-phase', 'ended');
+  await page.screenshot({ path: shotPath('website-widget-session-limit') });
+  await widget.getByRole('button', { name: 'Start a new conversation' }).click();
+  await widget.getByRole('button', { name: 'Type instead' }).click();
+  await expect(widget.getByTestId('widget-message')).toHaveText("The assistant has used up today's conversation time. Please use the contact page, or try again tomorrow.");
+  await expect(widget.getByTestId('embed-widget')).toHaveAttribute('data-phase', 'refused');
+  await page.screenshot({ path: shotPath('website-widget-budget') });
+  // The owner sees both on the dashboard: the session ended by its time limit, the refusal.
+  await page.goto('/admin/sites/e2e-budget');
+  await expect(page.getByTestId('analytics')).toContainText('time limit reached: 1');
+  await expect(page.getByTestId('refusals')).toContainText('daily budget used up: 1');
+  await expect(page.getByTestId('drop-off')).toContainText('Opening1');
 });
 
 test('a blocked microphone falls back to text with how to re-enable it; text mode never asks for the mic', async ({ page }) => {

@@ -17,7 +17,7 @@ export type SimulatorPass = { token: string; agentId: string; agentName: string 
 
 export async function startSimulatorCallAction(input: unknown): Promise<ActionResult<SimulatorPass, Fails>> {
   return runGuardedAction(signedIn(), z.object({ agentId: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'an agent id') }), input, async ({ agentId }, actor) => {
-    const agent = await phoneAgentSource().byId(agentId);
+    const agent = await phoneAgentSource(env()).byId(agentId);
     if (!agent) return fail('unknown_agent', `There is no phone agent "${agentId}".`);
     const secret = env().CUE_ENGINE_SECRET;
     if (!secret) return fail('misconfigured', 'The phone simulator needs CUE_ENGINE_SECRET (npm run dev and npm start set it).');

@@ -1,12 +1,13 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fail, ok, runGuardedAction, type ActionResult, type AuthErrorCode } from '@/lib/contracts/action-result';
 import { siteInputSchema, type KnowledgeHit, type Site } from '@/lib/contracts/website';
 import { role } from '@/lib/server/auth/guard';
 import { addSlots } from '@/lib/server/website/bookings';
 import { ingestUpload, ingestUrls, type PageResult } from '@/lib/server/website/fetch-pages';
-import { searchKnowledge } from '@/lib/server/website/knowledge';
+import { searchKnowledge } from '@/lib/server/website/knowledge-search';
 import { getSite, saveSite } from '@/lib/server/website/sites';
 
 /**
@@ -44,6 +45,8 @@ export async function ingestKnowledgeAction(input: unknown): Promise<ActionResul
     const results: PageResult[] = [];
     for (const file of files) results.push(await ingestUpload(siteId, file));
     if (urls.length > 0) results.push(...(await ingestUrls(siteId, urls)));
+    // The site page's sources, chunk count and chunks come back fresh with this action's response.
+    revalidatePath(`/admin/sites/${siteId}`);
     return ok(results);
   });
 }

@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
     env: env(),
     signature: request.headers.get('x-twilio-signature'),
     params: Object.fromEntries(new URLSearchParams(text)),
-    agentSource: phoneAgentSource(),
+    agentSource: phoneAgentSource(env()),
     log: (line) => console.warn(`[phone] ${line}`),
   });
   return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType, 'cache-control': 'no-store' } });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SiteTheme } from '@/lib/contracts/website';
 import { WidgetSession, type WidgetSetup } from '@/lib/website/embed/widget-session';
@@ -33,9 +33,17 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
   const state = useStore(session.store);
   const micActive = useStore(session.realtimeStore, (s) => s.micActive);
   const close = () => window.parent.postMessage({ type: 'cue-widget:close' }, '*');
+  // The newest of the conversation and of what appears below it (sources, slots, forms, a
+  // confirmation, a message) stays in view. A block body: scrollIntoView may return a promise.
+  const bottom = useRef<HTMLDivElement>(null);
+  const rev = useStore(session.realtimeStore, (s) => s.transcript.rev);
+  const { sources, slots, bookingForm, booking, leadForm, leadSavedFor, message } = state;
+  useEffect(() => {
+    void bottom.current?.scrollIntoView({ block: 'end' });
+  }, [rev, sources, slots, bookingForm, booking, leadForm, leadSavedFor, message]);
 
   return (
-    <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-mode={state.mode ?? ''}>
+    <div className="fixed inset-0 z-50 flex flex-col bg-white text-slate-900" data-testid="embed-widget" data-phase={state.phase} data-conversation-phase={state.conversationPhase} data-mode={state.mode ?? ''}>
       <header className="flex items-center justify-between px-4 py-3 text-white" style={{ background: theme.color }}>
         <p className="font-semibold">{setup.siteName}</p>
         <button type="button" onClick={close} aria-label="Close the assistant" className="rounded px-2 text-lg leading-none hover:bg-white/20">
@@ -85,6 +93,7 @@ export default function EmbedWidget({ setup, theme, hostHint }: Props) {
             {state.message}
           </p>
         ) : null}
+        <div ref={bottom} />
       </div>
       {state.phase === 'live' ? (
         <footer className="space-y-2 border-t border-slate-200 p-3">

@@ -1,19 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { displayText } from '@/lib/realtime/store/transcript';
 import type { RealtimeStore } from '@/lib/realtime/store/store';
 import type { KnowledgeHit } from '@/lib/contracts/website';
 
-/** The conversation as captions (voice) or chat (text), with the pages the last answer came from. */
+/** The conversation as captions (voice) or chat (text), with the pages the last answer came from (EmbedWidget keeps the bottom in view). */
 export function WidgetConversation({ realtimeStore, sources, color }: { realtimeStore: RealtimeStore; sources: readonly KnowledgeHit[]; color: string }) {
   const transcript = useStore(realtimeStore, (s) => s.transcript);
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // A block body: scroll methods may return a promise, which React would take for a cleanup.
-    void end.current?.scrollIntoView({ block: 'end' });
-  }, [transcript.rev, sources]);
   const rows = transcript.order.map((id) => transcript.byId[id]).filter((r) => r && displayText(r).trim() !== '');
   return (
     <div className="space-y-2" data-testid="widget-conversation" aria-live="polite">
@@ -47,7 +41,6 @@ export function WidgetConversation({ realtimeStore, sources, color }: { realtime
           </ul>
         </div>
       ) : null}
-      <div ref={end} />
     </div>
   );
 }

@@ -57,13 +57,15 @@ export async function openWidget(page: Page, siteId: string): Promise<FrameLocat
 }
 
 /** Create a site through the admin form. */
-export async function createSite(page: Page, site: { id: string; name: string; origins: string[]; perIp?: number }): Promise<void> {
+export async function createSite(page: Page, site: { id: string; name: string; origins: string[]; perIp?: number; budgetMinutes?: number; maxSessionMinutes?: number }): Promise<void> {
   await page.goto('/admin/sites/new');
   const form = page.getByTestId('site-form');
   await form.getByLabel('Site id').fill(site.id);
   await form.getByLabel('Name').fill(site.name);
   await form.getByLabel(/Allowed origins/).fill(site.origins.join('\n'));
   if (site.perIp) await form.getByLabel('Sessions per visitor IP per minute').fill(String(site.perIp));
+  if (site.budgetMinutes) await form.getByLabel('Daily budget (realtime minutes)').fill(String(site.budgetMinutes));
+  if (site.maxSessionMinutes) await form.getByLabel('Maximum session length (minutes)').fill(String(site.maxSessionMinutes));
   await form.getByRole('button', { name: 'Create site' }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/sites/${site.id}$`));
 }

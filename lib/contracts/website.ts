@@ -91,6 +91,10 @@ export type BookingInput = z.infer<typeof bookingInputSchema>;
 export type WidgetSlot = { id: string; startsAt: string; minutes: number; label: string };
 export type WidgetBooking = WidgetSlot & { name: string; email: string };
 
+/** Where a website conversation has got to (lib/website/embed/conversation-phase.ts). */
+export const CONVERSATION_PHASES = ['opening', 'discovery', 'positioning', 'conversion', 'close'] as const;
+export type ConversationPhase = (typeof CONVERSATION_PHASES)[number];
+
 /** Analytics events of the widget: from the embed page, and from the server (mint, lead, booking). */
 /** Every analytics event type (the embed page's and the server's own). */
 export const WIDGET_EVENT_TYPES = [
@@ -106,11 +110,13 @@ export const WIDGET_EVENT_TYPES = [
   'tool_call',
   'lead_captured',
   'booking_made',
+  'phase',
+  'turn',
   'ended',
 ] as const;
 export type WidgetEventType = (typeof WIDGET_EVENT_TYPES)[number];
 /** Events the embed page may report (the server records the rest itself). */
-const CLIENT_EVENT_TYPES = ['opened', 'consent', 'text_chosen', 'mic_granted', 'mic_denied', 'fallback_text', 'first_audio', 'tool_call', 'ended'] as const;
+const CLIENT_EVENT_TYPES = ['opened', 'consent', 'text_chosen', 'mic_granted', 'mic_denied', 'fallback_text', 'first_audio', 'tool_call', 'phase', 'turn', 'ended'] as const;
 
 export const widgetEventInputSchema = z.object({
   siteId: siteIdSchema,
@@ -124,6 +130,8 @@ export type SiteAnalytics = {
   funnel: { label: string; visits: number }[];
   refusals: { code: string; count: number }[];
   endings: { reason: string; count: number }[];
+  /** Conversations that ended, by the phase they had reached (every phase, in order). */
+  dropOff: { phase: ConversationPhase; count: number }[];
   sessions: { count: number; avgSeconds: number; totalSeconds: number };
   micDenied: number;
   fallbacks: number;

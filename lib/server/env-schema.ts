@@ -23,6 +23,15 @@ const envSchema = z.object({
   CUE_REALTIME_MINUTES_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(480)),
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 = none, use the connection's address. */
   CUE_TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  /**
+   * Hosts (`host:port`, comma-separated) the knowledge-base ingester may fetch although they resolve
+   * to loopback or private addresses (an intranet site; the e2e tests' second origin). Unset: none.
+   */
+  CUE_INGEST_ALLOW_HOSTS: optionalString,
+  /** Where leads and bookings from the website widget are POSTed (the CRM outbox); unset: they wait in the outbox. */
+  CUE_CRM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** Signs each CRM webhook body: `x-cue-signature: sha256=<HMAC-SHA256 hex>`. */
+  CUE_CRM_WEBHOOK_SECRET: optionalString,
   CUE_UPSTREAM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
   CUE_ENGINE_TEST_CONTROLS: bool,
   /** Set by scripts/run.ts for the app when it supervises the engine (restarts it if it dies). */

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { PhoneSimulator } from '@/components/phone/phone-simulator';
 import { requireActor } from '@/lib/server/auth/page-access';
 import { phoneAgentSource } from '@/lib/server/phone/agent-source';
+import { env } from '@/lib/server/env';
+import { DEFAULT_PHONE_AGENT_ID } from '@/agents/studio-builtins';
 
 export const metadata: Metadata = { title: 'Phone simulator — Cue' };
 export const dynamic = 'force-dynamic';
@@ -13,8 +15,8 @@ type Props = { searchParams: Promise<{ agent?: string | string[] }> };
 export default async function PhoneSimulatorPage({ searchParams }: Props) {
   await requireActor('/phone/simulator');
   const wanted = (await searchParams).agent;
-  const source = phoneAgentSource();
-  const agent = (typeof wanted === 'string' && /^[a-z][a-z0-9-]{1,40}$/.test(wanted) ? await source.byId(wanted) : null) ?? (await source.forNumber(''));
+  const source = phoneAgentSource(env());
+  const agent = (typeof wanted === 'string' && /^[a-z][a-z0-9-]{1,40}$/.test(wanted) ? await source.byId(wanted) : null) ?? (await source.forNumber('')) ?? (await source.byId(DEFAULT_PHONE_AGENT_ID));
   return (
     <div className="space-y-5">
       <div>

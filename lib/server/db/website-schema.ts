@@ -39,6 +39,22 @@ export const websiteKnowledgeChunks = pgTable(
   (t) => [uniqueIndex('website_chunks_page_ordinal_idx').on(t.siteId, t.url, t.ordinal)],
 );
 
+/**
+ * How many of a site's chunks hold each lexeme (the document frequency), kept by statement
+ * triggers on website_knowledge_chunks (added by hand in migration 0011_website_search_outbox). search_knowledge reads it
+ * to build its candidate pool from the rarest words of a question, and matches words no chunk holds
+ * (misspelt names, typos) to the nearest lexemes by trigram.
+ */
+export const websiteKnowledgeTerms = pgTable(
+  'website_knowledge_terms',
+  {
+    siteId: text('site_id').notNull().references(() => websiteSites.id, { onDelete: 'cascade' }),
+    lexeme: text('lexeme').notNull(),
+    chunks: integer('chunks').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.lexeme] }), index('website_terms_lexeme_trgm_idx').using('gin', t.lexeme.op('gin_trgm_ops'))],
+);
+
 export const websiteUsageDays = pgTable(
   'website_usage_days',
   {
@@ -100,9 +116,11 @@ export const websiteOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** When the delivery sweep may (re)try it: now for a new row, later after each failure (backoff), or a claim's lease. */
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     deliveredAt: ts('delivered_at'),
   },
-  (t) => [index('website_outbox_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`)],
+  (t) => [index('website_outbox_pending_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`), index('website_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`)],
 );
 
 export const websiteEvents = pgTable(

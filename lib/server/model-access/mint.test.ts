@@ -216,6 +216,42 @@ describe('mintRealtimeSecret with the local engine', () => {
     expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl: failing, limits: limits() }))).toBe('engine_unavailable');
   });
 
+  it('lets a passed health check stand for the next mints of a burst, never a failed one', async () => {
+    let up = true;
+    const calls: string[] = [];
+    const flaky: FetchLike = async (url) => {
+      calls.push(url);
+      if (!up) throw new TypeError('ECONNREFUSED');
+      return new Response('{"ok":true}', { status: 200 });
+    };
+    const mintOnce = () => mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl: flaky, limits: limits() });
+    await mintOnce();
+    await mintOnce();
+    expect(calls).toHaveLength(1);
+    const later = performance.now() + 2500;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => later);
+    up = false;
+    expect(await codeOf(mintOnce())).toBe('engine_unavailable');
+    expect(await codeOf(mintOnce())).toBe('engine_unavailable');
+    expect(calls).toHaveLength(3);
+    now.mockRestore();
+  });
+
+  it('shares one health check among mints that arrive while it runs', async () => {
+    let checks = 0;
+    let release: () => void = () => undefined;
+    const slow: FetchLike = async () => {
+      checks++;
+      await new Promise<void>((r) => (release = r));
+      return new Response('{"ok":true}', { status: 200 });
+    };
+    const mints = Array.from({ length: 5 }, () => mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: localEnv, fetchImpl: slow, limits: limits() }));
+    await vi.waitFor(() => expect(checks).toBe(1));
+    release();
+    expect((await Promise.all(mints)).every((m) => m.backend === 'local')).toBe(true);
+    expect(checks).toBe(1);
+  });
+
   it('reports misconfigured without an engine secret', async () => {
     const { fetchImpl } = fakeFetch(200, {});
     expect(await codeOf(mintRealtimeSecret({ agentId: 'practice-partner', subject: 'a', clientIp: '10.0.0.1' }, { env: parseEnv({}), fetchImpl, limits: limits() }))).toBe('misconfigured');

@@ -1,7 +1,7 @@
 import { phoneReceptionist, PHONE_RECEPTIONIST_ID } from '@/agents/phone-receptionist';
 import { phoneAgentConfigSchema, type PhoneAgentConfig } from '@/lib/contracts/phone-agent';
 import { databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
-import { parseEnv } from '@/lib/server/env-schema';
+import type { Env } from '@/lib/server/env-schema';
 import { createStudioAgentSource, listenerFor } from '@/lib/server/studio/agent-source';
 import { ensureStudioSeeded } from '@/lib/server/db/studio-queries';
 import { STUDIO_BUILTINS } from '@/agents/studio-builtins';
@@ -68,12 +68,11 @@ const globalForSource = globalThis as typeof globalThis & { __cuePhoneAgentSourc
 /**
  * The source the app uses: the agent studio's, on the app's database (numbers mapped to agents in
  * /admin/studio, saved changes reaching live calls). One per process, shared by the /twiml route
- * (inside Next) and the /call socket (the custom server), so both see the same agents. Built from
- * process.env (not lib/server/env, which is for Next's module graph only).
+ * (inside Next) and the /call socket (the custom server), so both see the same agents.
  */
-export function phoneAgentSource(): PhoneAgentSource {
+export function phoneAgentSource(env: Env): PhoneAgentSource {
   if (!globalForSource.__cuePhoneAgentSource) {
-    const handle = getDatabase(databaseConfigFromEnv(parseEnv(process.env)));
+    const handle = getDatabase(databaseConfigFromEnv(env));
     const studio = createStudioAgentSource({ db: handle.db, listen: listenerFor(handle) });
     globalForSource.__cuePhoneAgentSource = studioPhoneAgentSource(studio, () => ensureStudioSeeded(handle.db, STUDIO_BUILTINS));
   }

@@ -13,7 +13,7 @@ import type { PhoneCallDeps } from './call-session';
 export function appPhoneDeps(env: Env, log: (line: string) => void): PhoneCallDeps {
   const db = () => getDatabase(databaseConfigFromEnv(env)).db;
   return {
-    agentSource: phoneAgentSource(),
+    agentSource: phoneAgentSource(env),
     store: {
       insert: (call) => insertPhoneCall({ db: db(), call }),
       update: (id, patch) => updatePhoneCall({ db: db(), id, patch }),

@@ -1,12 +1,16 @@
 import 'server-only';
 import { parseRobots, robotsAllows, sitemapUrls } from '@/lib/website/knowledge/robots';
+import { env } from '@/lib/server/env';
 import { htmlToMarkdown } from './extract';
 import { ingestPage, type IngestCounts } from './knowledge';
+import { BlockedUrlError, createSafeFetch, parseAllowHosts, type FetchLike } from './safe-fetch';
 
 /**
  * Server-side ingestion of a site's pages: a sitemap or a list of page URLs, fetched with a
- * timeout and a size cap, each checked against its origin's robots.txt, its main content
- * extracted. Every page is its own result: ingested (what changed) or refused with the reason.
+ * timeout and a size cap through the SSRF guard (./safe-fetch: public addresses only, every
+ * redirect checked), each checked against its origin's robots.txt (RFC 9309: a 4xx robots.txt
+ * allows everything, one that cannot be read disallows everything), its main content extracted.
+ * Every page is its own result: ingested (what changed) or refused with the reason.
  */
 const USER_AGENT = 'CueBot';
 const MAX_PAGE_BYTES = 2_000_000;
@@ -14,16 +18,20 @@ const MAX_PAGES = 50;
 const TIMEOUT_MS = 8000;
 
 export type PageResult = { url: string; ok: true; title: string; counts: IngestCounts } | { url: string; ok: false; reason: string };
-type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-async function fetchText(url: string, fetchImpl: FetchLike): Promise<{ ok: true; text: string; type: string } | { ok: false; reason: string }> {
+type Fetched = { ok: true; text: string; type: string } | { ok: false; reason: string; status?: number; blocked?: true };
+
+async function fetchText(url: string, fetchImpl: FetchLike): Promise<Fetched> {
   let res: Response;
   try {
     res = await fetchImpl(url, { headers: { 'user-agent': `${USER_AGENT}/1.0`, accept: 'text/html,application/xml,text/plain;q=0.8' }, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
+    // The guard refuses before connecting, or at connect time (undici wraps it in `cause`).
+    const blocked = error instanceof BlockedUrlError ? error : (error as { cause?: unknown } | null)?.cause;
+    if (blocked instanceof BlockedUrlError) return { ok: false, reason: blocked.reason, blocked: true };
     return { ok: false, reason: `could not be fetched (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (!res.ok) return { ok: false, reason: `answered HTTP ${res.status}` };
+  if (!res.ok) return { ok: false, reason: `answered HTTP ${res.status}`, status: res.status };
   const length = Number(res.headers.get('content-length') ?? '0');
   if (length > MAX_PAGE_BYTES) return { ok: false, reason: `is larger than ${MAX_PAGE_BYTES / 1_000_000} MB` };
   const text = await res.text();
@@ -59,17 +67,33 @@ async function expand(inputs: readonly string[], fetchImpl: FetchLike): Promise<
   return { urls: [...new Set(urls)].slice(0, MAX_PAGES), errors };
 }
 
-export async function ingestUrls(siteId: string, inputs: readonly string[], fetchImpl: FetchLike = fetch): Promise<PageResult[]> {
+/** The rules of an origin's robots.txt, or why none of its pages may be fetched. */
+async function robotsFor(origin: string, fetchImpl: FetchLike): Promise<{ rules: ReturnType<typeof parseRobots> } | { refused: string }> {
+  const txt = await fetchText(`${origin}/robots.txt`, fetchImpl);
+  if (txt.ok) return { rules: parseRobots(txt.text, USER_AGENT) };
+  if (txt.status !== undefined && txt.status >= 400 && txt.status < 500) return { rules: [] };
+  if (txt.blocked) return { refused: txt.reason };
+  return { refused: `was not fetched: the site's robots.txt ${txt.reason}, so its rules are unknown` };
+}
+
+/** The app's fetch for ingestion: the SSRF guard, with CUE_INGEST_ALLOW_HOSTS let through. */
+function ingestFetch(): FetchLike {
+  return createSafeFetch({ allowHosts: parseAllowHosts(env().CUE_INGEST_ALLOW_HOSTS) });
+}
+
+export async function ingestUrls(siteId: string, inputs: readonly string[], fetchImpl: FetchLike = ingestFetch()): Promise<PageResult[]> {
   const { urls, errors } = await expand(inputs, fetchImpl);
-  const robots = new Map<string, ReturnType<typeof parseRobots>>();
+  const robots = new Map<string, Awaited<ReturnType<typeof robotsFor>>>();
   const results: PageResult[] = [...errors];
   for (const url of urls) {
     const u = new URL(url);
-    if (!robots.has(u.origin)) {
-      const txt = await fetchText(`${u.origin}/robots.txt`, fetchImpl);
-      robots.set(u.origin, txt.ok ? parseRobots(txt.text, USER_AGENT) : []);
+    if (!robots.has(u.origin)) robots.set(u.origin, await robotsFor(u.origin, fetchImpl));
+    const site = robots.get(u.origin)!;
+    if ('refused' in site) {
+      results.push({ url, ok: false, reason: site.refused });
+      continue;
     }
-    if (!robotsAllows(robots.get(u.origin) ?? [], `${u.pathname}${u.search}`)) {
+    if (!robotsAllows(site.rules, `${u.pathname}${u.search}`)) {
       results.push({ url, ok: false, reason: 'is disallowed by the site\'s robots.txt' });
       continue;
     }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray } from 'drizzle-orm';
 import { createDatabase, type DatabaseHandle } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { websiteSites } from '@/lib/server/db/schema';
+import { websiteKnowledgeTerms, websiteSites } from '@/lib/server/db/schema';
 import { DEFAULT_SITE_LIMITS } from '@/lib/contracts/website';
-import { ingestPage, listChunks, searchKnowledge } from './knowledge';
+import { ingestPage, listChunks } from './knowledge';
+import { searchKnowledge } from './knowledge-search';
 
 const PRICING = '# Pricing\n## Workshops\nThe executive AI workshop costs 4,800 euros for up to twelve people.\n## Coaching\nMonthly coaching is 1,200 euros per leader.';
 const TEAM = '# About us\n## Maria Keller\nMaria leads our strategy practice and ran data teams for ten years.\n## Offices\nWe work from Lisbon and Berlin.';
@@ -42,5 +44,18 @@ describe('knowledge base on PGlite', () => {
     expect(changed).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 1 });
     const chunks = (await listChunks('kb', 100, h.db)).filter((c) => c.url.endsWith('/pricing'));
     expect(chunks.map((c) => c.body)).toEqual(['The workshop now costs 5,200 euros.']);
+  }, 60_000);
+
+  it('keeps each lexeme\'s chunk count through insert, update and delete (the triggers)', async () => {
+    const terms = async () =>
+      Object.fromEntries(
+        (await h.db.select().from(websiteKnowledgeTerms).where(and(eq(websiteKnowledgeTerms.siteId, 'kb'), inArray(websiteKnowledgeTerms.lexeme, ['workshop', 'coach', 'lisbon', 'price', 'euro']))))
+          .map((t) => [t.lexeme, t.chunks]),
+      );
+    // After the re-ingest above: pricing has one chunk (the workshop), coaching was removed.
+    expect(await terms()).toEqual({ workshop: 1, price: 1, euro: 1, lisbon: 1 });
+    await ingestPage('kb', { url: 'https://nw.test/pricing', title: 'x', markdown: PRICING }, h.db);
+    expect(await terms()).toEqual({ workshop: 1, coach: 1, price: 2, euro: 2, lisbon: 1 });
+    expect((await searchKnowledge('kb', 'coaching price', 4, h.db))[0]?.headingPath).toBe('Pricing > Coaching');
   }, 60_000);
 });

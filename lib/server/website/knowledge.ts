@@ -1,7 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { KnowledgeHit } from '@/lib/contracts/website';
 import { chunkMarkdown } from '@/lib/website/knowledge/chunk';
 import { db } from '@/lib/server/db/connection';
 import type { Database } from '@/lib/server/db/client';
@@ -9,9 +8,7 @@ import { websiteKnowledgeChunks } from '@/lib/server/db/schema';
 
 /**
  * The site's knowledge base: pages chunked by heading, re-ingested by content hash (only changed
- * chunks are written), searched with PostgreSQL full-text search (a ranked OR of the question's
- * lexemes, title and headings weighted above the body, a snippet per hit) plus pg_trgm word
- * similarity on titles and headings, for names and typos.
+ * chunks are written). The search is in ./knowledge-search.
  */
 export type PageInput = { url: string; title: string; markdown: string };
 export type IngestCounts = { added: number; updated: number; unchanged: number; removed: number };
@@ -60,44 +57,22 @@ export async function listChunks(siteId: string, limit = 500, database: Database
   return rows.map((r) => ({ id: r.id, url: r.url, title: r.title, headingPath: r.headingPath, body: r.body, updatedAt: r.updatedAt.toISOString() }));
 }
 
+export type SourceView = { url: string; title: string; chunks: number; updatedAt: string };
+
+/** The site's sources: one row per page or upload, with its chunk count and last change, newest first. */
+export async function listSources(siteId: string, limit = 200, database: Database = db()): Promise<SourceView[]> {
+  const c = websiteKnowledgeChunks;
+  const rows = await database
+    .select({ url: c.url, title: sql<string>`min(${c.title})`, chunks: sql<number>`count(*)::int`, updatedAt: sql<string>`max(${c.updatedAt})` })
+    .from(c)
+    .where(eq(c.siteId, siteId))
+    .groupBy(c.url)
+    .orderBy(sql`max(${c.updatedAt}) desc`, asc(c.url))
+    .limit(limit);
+  return rows.map((r) => ({ url: r.url, title: r.title, chunks: Number(r.chunks), updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
 export async function countChunks(siteId: string, database: Database = db()): Promise<number> {
   const [row] = await database.select({ n: sql<number>`count(*)::int` }).from(websiteKnowledgeChunks).where(eq(websiteKnowledgeChunks.siteId, siteId));
   return Number(row?.n ?? 0);
-}
-
-/** Words long enough to be names (for the trigram match). */
-function nameWords(question: string): string[] {
-  return [...new Set(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]{3,}/gu) ?? [])].slice(0, 8);
-}
-
-type HitRow = { url: string; title: string; heading_path: string; snippet: string; rank: number | string };
-
-/** The best `limit` chunks for a question, best first. An empty question finds nothing. */
-export async function searchKnowledge(siteId: string, question: string, limit = 4, database: Database = db()): Promise<KnowledgeHit[]> {
-  const q = question.trim().slice(0, 500);
-  if (!q) return [];
-  const words = nameWords(q);
-  const label = sql`(c.title || ' ' || c.heading_path)`;
-  const trigram = words.length > 0 ? sql.join(words.map((w) => sql`${label} %> ${w}`), sql` or `) : sql`false`;
-  const nameScore = words.length > 0 ? sql`greatest(${sql.join(words.map((w) => sql`word_similarity(${w}, ${label})`), sql`, `)})` : sql`0`;
-  const result = (await database.execute(sql`
-    with q as (
-      select coalesce(
-        (select to_tsquery('simple', string_agg(quote_literal(l), ' | ')) from unnest(tsvector_to_array(to_tsvector('english', ${q}))) l),
-        to_tsquery('simple', '')
-      ) as query
-    ),
-    ranked as (
-      select c.id, c.url, c.title, c.heading_path, c.body, q.query,
-        ts_rank_cd(c.tsv, q.query, 1) + case when ${trigram} then 0.3 * ${nameScore} else 0 end as rank
-      from website_knowledge_chunks c, q
-      where c.site_id = ${siteId} and (c.tsv @@ q.query or ${trigram})
-      order by rank desc, c.url, c.ordinal
-      limit ${limit}
-    )
-    select url, title, heading_path, rank,
-      ts_headline('english', body, query, 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=1') as snippet
-    from ranked order by rank desc, url
-  `)) as unknown as { rows: HitRow[] };
-  return result.rows.map((r) => ({ url: r.url, title: r.title, headingPath: r.heading_path, snippet: r.snippet, rank: Number(r.rank) }));
 }

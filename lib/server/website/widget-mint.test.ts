@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SITE_LIMITS, type Site } from '@/lib/contracts/website';
 import type { MintedSecret } from '@/lib/contracts/minted-secret';
 import type { WindowCounter } from './window-counter';
+import { verifyCallTicket, signCallTicket } from '@/lib/server/model-access/call-ticket';
 import { mintWidgetSecret, type WidgetMintDeps } from './widget-mint';
 
 const APP = 'http://127.0.0.1:3000';
@@ -76,5 +77,19 @@ describe('mintWidgetSecret', () => {
     expect(busy.ok ? null : busy.error.code).toBe('site_rate_limited');
     const spent = await mintWidgetSecret(req(), deps(site(), false));
     expect(spent.ok ? null : spent.error.message).toMatch(/used up today's conversation time/);
+  });
+
+  it('sends an OpenAI voice call through the app\'s relay with a signed ticket of the site\'s limit; text stays on the WebSocket', async () => {
+    const openai: MintedSecret = { ...secret, backend: 'openai', url: 'https://api.openai.com/v1/realtime/calls', expiresAt: 4_000_000_000 };
+    const d = { ...deps(site()), mint: vi.fn(async (_req: unknown) => openai), signTicket: (t: Parameters<typeof signCallTicket>[0]) => signCallTicket(t, 'sk-server') };
+    const voice = await mintWidgetSecret(req({ body: { ...body, mode: 'voice' } }), d);
+    expect(d.mint.mock.calls[0]?.[0]).toMatchObject({ transport: 'webrtc', maxSessionSeconds: DEFAULT_SITE_LIMITS.maxSessionMinutes * 60 });
+    const url = new URL(voice.ok ? voice.data.url ?? '' : '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${APP}/api/widget/calls`);
+    expect(verifyCallTicket(url.searchParams.get('t') ?? '', 'sk-server', 0)).toEqual({ siteId: 'acme', maxSeconds: DEFAULT_SITE_LIMITS.maxSessionMinutes * 60, expiresAt: 4_000_000_000 });
+    expect(verifyCallTicket(url.searchParams.get('t') ?? '', 'another-key', 0)).toBeNull();
+    const text = await mintWidgetSecret(req(), d);
+    expect(d.mint.mock.calls[1]?.[0]).toMatchObject({ transport: 'websocket' });
+    expect(text.ok && text.data.url).toBe('https://api.openai.com/v1/realtime/calls');
   });
 });

@@ -5,6 +5,8 @@ import { widgetMintInputSchema, type Site } from '@/lib/contracts/website';
 import { ModelAccessError } from '@/lib/server/model-access/errors';
 import type { MintLimits } from '@/lib/server/limits/mint-limits';
 import { defaultMintDeps, mintRealtimeSecret, type MintRequest } from '@/lib/server/model-access/mint';
+import { signCallTicket, type CallTicket } from '@/lib/server/model-access/call-ticket';
+import { env } from '@/lib/server/env';
 import { getSite, originAllowed } from './sites';
 import { reserveSessionSeconds } from './usage';
 import { widgetCounter, type WindowCounter } from './window-counter';
@@ -15,7 +17,9 @@ import { widgetError, type WidgetErrorCode } from './widget-errors';
  * the input; the site (known, active); the request's Origin (the app's own embed page) and the
  * embedding page's origin (in the site's allow-list); the per-IP and per-site per-minute limits;
  * the daily budget in the database (the session's maximum length reserved); then a secret whose
- * session the local engine ends at the site's maximum length.
+ * session ends at the site's maximum length: the local engine ends it itself; an OpenAI voice
+ * call (WebRTC) connects through the app's relay (POST /api/widget/calls with a signed ticket),
+ * which hangs it up through its call id (lib/server/model-access/call-relay.ts).
  */
 export type WidgetMintRequest = { body: unknown; origin: string | null; appOrigin: string; clientIp: string; now?: Date };
 export type WidgetMintOutcome = { ok: true; data: MintedSecret } | { ok: false; error: { code: WidgetErrorCode; message: string }; retryAfterSeconds?: number };
@@ -25,6 +29,8 @@ export type WidgetMintDeps = {
   counter: WindowCounter;
   reserve: (siteId: string, seconds: number, budgetSeconds: number, now: Date) => Promise<{ ok: boolean }>;
   mint: (req: MintRequest) => Promise<MintedSecret>;
+  /** Signs the relay ticket of an OpenAI WebRTC call (absent: no OpenAI key, so no such call). */
+  signTicket?: (ticket: CallTicket) => string;
 };
 
 const allowAll = { take: async () => ({ allowed: true, retryAfterSeconds: 0 }) };
@@ -42,6 +48,11 @@ export function defaultWidgetMintDeps(): WidgetMintDeps {
     reserve: (siteId, seconds, budget, now) => reserveSessionSeconds(siteId, seconds, budget, now),
     // The widget's own limits and daily budget are checked above; the per-user mint limits do not apply to it.
     mint: (req) => mintRealtimeSecret(req, { ...defaultMintDeps(), limits: WIDGET_PASS_THROUGH }),
+    signTicket: (ticket) => {
+      const key = env().OPENAI_API_KEY;
+      if (!key) throw new ModelAccessError('misconfigured', 'an OpenAI call ticket needs OPENAI_API_KEY');
+      return signCallTicket(ticket, key);
+    },
   };
 }
 
@@ -54,7 +65,7 @@ const refuse = (code: WidgetErrorCode, retryAfterSeconds?: number): WidgetMintOu
 export async function mintWidgetSecret(req: WidgetMintRequest, deps: WidgetMintDeps): Promise<WidgetMintOutcome> {
   const parsed = widgetMintInputSchema.safeParse(req.body);
   if (!parsed.success) return refuse('invalid_input');
-  const { siteId, hostOrigin } = parsed.data;
+  const { siteId, hostOrigin, mode } = parsed.data;
   const site = await deps.getSite(siteId);
   if (!site) return refuse('unknown_site');
   if (!site.active) return refuse('site_disabled');
@@ -70,7 +81,14 @@ export async function mintWidgetSecret(req: WidgetMintRequest, deps: WidgetMintD
   if (!budget.ok) return refuse('budget_exhausted');
   try {
     const config = websiteConcierge({ siteName: site.name, goal: site.goal as ConciergeGoal });
-    const data = await deps.mint({ agentId: config.id, config, subject: `widget:${siteId}:${req.clientIp}`, clientIp: req.clientIp, transport: 'websocket', maxSessionSeconds });
+    // Voice on OpenAI is a WebRTC call the server can hang up; text stays on a WebSocket (no microphone).
+    const transport = mode === 'voice' ? 'webrtc' : 'websocket';
+    const data = await deps.mint({ agentId: config.id, config, subject: `widget:${siteId}:${req.clientIp}`, clientIp: req.clientIp, transport, maxSessionSeconds });
+    if (data.backend === 'openai' && transport === 'webrtc') {
+      if (!deps.signTicket) throw new ModelAccessError('misconfigured', 'no call ticket signer');
+      const ticket = deps.signTicket({ siteId, maxSeconds: maxSessionSeconds, expiresAt: data.expiresAt });
+      return { ok: true, data: { ...data, url: `${req.appOrigin}/api/widget/calls?t=${encodeURIComponent(ticket)}` } };
+    }
     return { ok: true, data };
   } catch (error) {
     console.warn(`[widget-mint] ${siteId}: ${error instanceof ModelAccessError ? `${error.code} ${error.detail ?? ''}` : String(error)}`);

@@ -3,6 +3,8 @@ import type { LeadInput, WidgetSlot } from '@/lib/contracts/website';
 import { AudioPlayer } from '@/lib/realtime/audio/audio-player';
 import { RealtimeController, type ControllerDeps } from '@/lib/realtime/session/controller';
 import { createRealtimeStore, type RealtimeStore } from '@/lib/realtime/store/store';
+import type { ConversationPhase } from '@/lib/contracts/website';
+import { nextPhase, type PhaseSignal } from './conversation-phase';
 import { micReenableHelp, voiceSupport } from './mic-help';
 import { SwitchablePlayer } from './switchable-player';
 import { bookCall, fetchSlots, mintWidget, searchSite, sendLead, trackEvent, type WidgetMode } from './widget-api';
@@ -19,6 +21,10 @@ export type WidgetSetup = { siteId: string; siteName: string; goal: ConciergeGoa
 
 const MIC_CODES = new Set(['mic_denied', 'mic_unavailable']);
 const FALLBACK_CONNECT_CODES = new Set(['connect_timeout', 'connect_failed']);
+/** The service's "this session reached its maximum duration" error codes (the engine sends session_expired). */
+const EXPIRY_CODES = new Set(['session_expired', 'session_expiration']);
+/** A drop this close to the site's session limit is the limit (an OpenAI call hung up by the server sends no error first). */
+const LIMIT_SLACK_MS = 5000;
 const WIDGET_REFUSALS = new Set(['ip_rate_limited', 'site_rate_limited', 'budget_exhausted', 'origin_not_allowed', 'site_disabled', 'unknown_site', 'invalid_input']);
 
 export class WidgetSession {
@@ -35,6 +41,11 @@ export class WidgetSession {
   #liveAt: number | null = null;
   #connectAt = 0;
   #heard = false;
+  /** The conversation's phase, and the visitor turns already counted. */
+  #phase: ConversationPhase = 'opening';
+  #turns = new Set<string>();
+  /** The service said the session reached its maximum duration (before the socket closed). */
+  #expired = false;
   #unsubscribe: (() => void) | null = null;
 
   constructor(setup: WidgetSetup, deps: Partial<ControllerDeps> = {}) {
@@ -51,6 +62,10 @@ export class WidgetSession {
       getAgentConfig: () => websiteConcierge({ siteName: setup.siteName, goal: setup.goal }),
       createPlayer: () => this.#player,
     });
+    this.controller.onServerEvent((event) => {
+      const e = event as { type?: unknown; error?: { code?: unknown } };
+      if (e.type === 'error' && typeof e.error?.code === 'string' && EXPIRY_CODES.has(e.error.code)) this.#expired = true;
+    });
     this.activate();
     this.track('opened');
   }
@@ -59,9 +74,18 @@ export class WidgetSession {
     trackEvent(this.#setup.siteId, this.visit, type, data);
   }
 
+  /** Advance the phase on what just happened; a change is an analytics event. */
+  #signal(signal: PhaseSignal): void {
+    const phase = nextPhase(this.#phase, signal);
+    if (phase === this.#phase) return;
+    this.#phase = phase;
+    this.store.setState({ conversationPhase: phase });
+    this.track('phase', { phase });
+  }
+
   #ended(reason: string, message: string): void {
     const seconds = this.#liveAt === null ? 0 : Math.round((Date.now() - this.#liveAt) / 1000);
-    if (this.#liveAt !== null) this.track('ended', { reason, seconds });
+    if (this.#liveAt !== null) this.track('ended', { reason, seconds, phase: this.#phase });
     this.#liveAt = null;
     this.store.setState({ phase: 'ended', message });
   }
@@ -74,18 +98,31 @@ export class WidgetSession {
       const error = state.error;
       if (error && error !== prev.error && MIC_CODES.has(error.code) && this.store.getState().mode === 'voice') this.#toText(error.code === 'mic_denied' ? 'The microphone is blocked, so we switched to typing.' : 'No microphone could be opened, so we switched to typing.', error.code === 'mic_denied');
       if (state.micActive && !prev.micActive) this.track('mic_granted');
+      if (state.transcript !== prev.transcript) this.#countTurns(state.transcript.order, state.transcript.byId);
       if (state.playing && !this.#heard) {
         this.#heard = true;
         this.track('first_audio', { ms: Date.now() - this.#connectAt });
       }
       if (prev.connection === 'connected' && state.connection !== 'connected' && this.store.getState().phase === 'live') {
-        const expired = state.error?.code === 'session_expired';
+        const ranFor = this.#liveAt === null ? 0 : Date.now() - this.#liveAt;
+        const expired = this.#expired || state.error?.code === 'session_expired' || ranFor >= setup.maxSessionMinutes * 60_000 - LIMIT_SLACK_MS;
         this.#ended(
           expired ? 'time_limit' : 'lost',
-          expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minutes. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
+          expired ? `This conversation reached its time limit of ${setup.maxSessionMinutes} minute${setup.maxSessionMinutes === 1 ? '' : 's'}. Start a new one if you need more help.` : (state.error?.message ?? 'The conversation ended.'),
         );
       }
     });
+  }
+
+  /** A visitor's finished utterance or message is a turn (counted once), and moves to discovery. */
+  #countTurns(order: readonly string[], byId: Readonly<Record<string, { role: string; status: string }>>): void {
+    for (const id of order) {
+      const row = byId[id];
+      if (row?.role !== 'user' || row.status !== 'completed' || this.#turns.has(id)) continue;
+      this.#turns.add(id);
+      this.track('turn', { n: this.#turns.size });
+      this.#signal('visitor_turn');
+    }
   }
 
   /** From the visitor's click: voice (consent given) or text. */
@@ -105,11 +142,15 @@ export class WidgetSession {
   async #connect(mode: WidgetMode): Promise<void> {
     this.#mode = mode;
     this.#player.silent = mode === 'text';
-    this.store.setState({ phase: 'connecting', mode, message: null });
+    this.#phase = 'opening';
+    this.#expired = false;
+    this.store.setState({ phase: 'connecting', mode, message: null, conversationPhase: 'opening' });
     this.#connectAt = Date.now();
     const ok = await this.controller.connect({
       agentId: WEBSITE_CONCIERGE_ID,
-      transport: 'websocket',
+      // OpenAI voice: a WebRTC call through the app's relay, which the server hangs up at the limit;
+      // text never opens the microphone (WebSocket). The local engine always uses its WebSocket.
+      transport: mode === 'voice' ? 'webrtc' : 'websocket',
       input: mode === 'voice' ? 'mic' : 'none',
       toolHandlers: {
         search_knowledge: (args) => this.#search(args),
@@ -159,11 +200,13 @@ export class WidgetSession {
     const result = await searchSite(this.#setup.siteId, query);
     if ('error' in result) return { error: result.error };
     this.store.setState({ sources: result.hits });
+    if (result.hits.length > 0) this.#signal('knowledge_answer');
     return { hits: result.hits.map((h) => ({ title: h.title, url: h.url, section: h.headingPath, snippet: h.snippet })) };
   }
 
   #askLead(args: Record<string, unknown>): Promise<unknown> {
     this.#pendingLead?.({ saved: false });
+    this.#signal('offer');
     this.openLeadForm(typeof args.challenge === 'string' ? args.challenge : '');
     return new Promise((resolve) => {
       this.#pendingLead = resolve;
@@ -184,6 +227,7 @@ export class WidgetSession {
       return;
     }
     this.store.setState({ leadForm: null, leadSavedFor: result.data.name });
+    this.#signal('converted');
     this.#pendingLead?.({ saved: true, name: result.data.name });
     this.#pendingLead = null;
   }
@@ -198,6 +242,7 @@ export class WidgetSession {
     const result = await fetchSlots(this.#setup.siteId);
     if ('error' in result) return { error: result.error };
     this.store.setState({ slots: result.slots });
+    this.#signal('offer');
     return { slots: result.slots.map((s) => ({ id: s.id, label: s.label })) };
   }
 
@@ -224,6 +269,7 @@ export class WidgetSession {
       this.store.setState({ bookingForm: { ...form, sending: false, error: result.error.message, fieldErrors: result.error.fieldErrors ?? [] } });
       return;
     }
+    this.#signal('converted');
     this.store.setState((s) => ({ bookingForm: null, booking: result.data, slots: s.slots?.filter((x) => x.id !== result.data.id && x.startsAt !== result.data.startsAt) ?? null }));
     if (this.#pendingBooking) this.#pendingBooking({ booked: true, label: result.data.label });
     // Booked from the list without the assistant asking: tell it, without asking for a reply.
@@ -243,7 +289,7 @@ export class WidgetSession {
   }
 
   dispose(): void {
-    if (this.#liveAt !== null) this.track('ended', { reason: 'closed', seconds: Math.round((Date.now() - this.#liveAt) / 1000) });
+    if (this.#liveAt !== null) this.track('ended', { reason: 'closed', seconds: Math.round((Date.now() - this.#liveAt) / 1000), phase: this.#phase });
     this.#liveAt = null;
     this.#unsubscribe?.();
     this.#unsubscribe = null;

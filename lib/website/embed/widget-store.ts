@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FieldError } from '@/lib/contracts/action-result';
-import type { KnowledgeHit, WidgetBooking, WidgetSlot } from '@/lib/contracts/website';
+import type { ConversationPhase, KnowledgeHit, WidgetBooking, WidgetSlot } from '@/lib/contracts/website';
 import type { WidgetMode } from './widget-api';
 
 /** What the embedded widget shows around the conversation (the realtime store holds the conversation itself). */
@@ -22,10 +22,12 @@ type WidgetState = {
   slots: WidgetSlot[] | null;
   bookingForm: { slot: WidgetSlot; fieldErrors: FieldError[]; sending: boolean; error: string | null } | null;
   booking: WidgetBooking | null;
+  /** Where the conversation has got to (opening … close), for analytics and tests. */
+  conversationPhase: ConversationPhase;
 };
 
 export type WidgetStore = StoreApi<WidgetState>;
 
 export function createWidgetStore(): WidgetStore {
-  return createStore<WidgetState>(() => ({ phase: 'intro', mode: null, fallback: null, message: null, sources: [], leadForm: null, leadSavedFor: null, slots: null, bookingForm: null, booking: null }));
+  return createStore<WidgetState>(() => ({ phase: 'intro', mode: null, fallback: null, message: null, sources: [], leadForm: null, leadSavedFor: null, slots: null, bookingForm: null, booking: null, conversationPhase: 'opening' }));
 }

@@ -6,11 +6,13 @@ import { KnowledgePanel } from '@/components/website/admin/knowledge-panel';
 import { SiteForm } from '@/components/website/admin/site-form';
 import { requireAdmin } from '@/lib/server/auth/page-access';
 import { getSiteOrDemo } from '@/lib/server/website/demo-site';
-import { countChunks, listChunks } from '@/lib/server/website/knowledge';
+import { countChunks, listChunks, listSources } from '@/lib/server/website/knowledge';
 import { siteAnalytics } from '@/lib/server/website/events';
 import { listLeads } from '@/lib/server/website/leads';
 import { listBookings, listSlots } from '@/lib/server/website/bookings';
 import { usageDays } from '@/lib/server/website/usage';
+import { outboxStatus } from '@/lib/server/website/crm-outbox';
+import { env } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,15 +22,18 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
   await requireAdmin(`/admin/sites/${siteId}`);
   const site = /^[a-z0-9][a-z0-9-]{1,39}$/.test(siteId) ? await getSiteOrDemo(siteId) : null;
   if (!site) notFound();
-  const [chunks, total, leads, usage, slots, bookings, analytics] = await Promise.all([
+  const [chunks, sources, total, leads, usage, slots, bookings, analytics, outbox] = await Promise.all([
     listChunks(site.id, 200),
+    listSources(site.id),
     countChunks(site.id),
     listLeads(site.id, 100),
     usageDays(site.id, 7),
     listSlots(site.id),
     listBookings(site.id),
     siteAnalytics(site.id),
+    outboxStatus(site.id),
   ]);
+  const crmConfigured = Boolean(env().CUE_CRM_WEBHOOK_URL);
   const { createdAt: _c, updatedAt: _u, ...input } = site;
   return (
     <div className="space-y-8">
@@ -61,6 +66,20 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Knowledge base ({total} chunks)</h2>
         <KnowledgePanel siteId={site.id} />
+        <div>
+          <h3 className="mb-1 font-semibold">Sources ({sources.length})</h3>
+          {sources.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing ingested yet.</p>
+          ) : (
+            <ul className="space-y-0.5 text-xs" data-testid="sources">
+              {sources.map((s) => (
+                <li key={s.url}>
+                  <span className="font-mono">{s.url}</span> · {s.title} · {s.chunks} chunk{s.chunks === 1 ? '' : 's'} · updated {s.updatedAt.slice(0, 16).replace('T', ' ')} UTC
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <details className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">Chunks{total > chunks.length ? ` (first ${chunks.length})` : ''}</summary>
           <ul className="mt-2 space-y-2 text-xs" data-testid="chunks">
@@ -117,6 +136,10 @@ export default async function SitePage({ params }: { params: Promise<{ siteId: s
             Export CSV
           </a>
         </div>
+        <p className="text-xs text-slate-600" data-testid="crm-outbox">
+          CRM webhook: {crmConfigured ? `${outbox.delivered} delivered · ${outbox.pending} waiting · ${outbox.failed} given up` : `not set (CUE_CRM_WEBHOOK_URL); ${outbox.pending} waiting in the outbox`}
+          {outbox.lastError ? ` · last error: ${outbox.lastError}` : ''}
+        </p>
         <table className="w-full text-left text-sm" data-testid="leads-table">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
             <tr>

@@ -1,4 +1,4 @@
-import { searchKnowledge } from '@/lib/server/website/knowledge';
+import { searchKnowledge } from '@/lib/server/website/knowledge-search';
 import { json, readJson, refusal, widgetSite } from '@/lib/server/website/widget-http';
 
 /** POST /api/widget/search { siteId, query }: the `search_knowledge` tool of the embedded widget. */
