@@ -9,8 +9,8 @@ describe('StablePrefix', () => {
     expect(s.partial('okay go to')).toBe(' go');
     // "go to" is revised to "got it": nothing new is agreed yet...
     expect(s.partial('okay got it')).toBeNull();
-    // ...then the corrected words are sent from the first difference, so "got it" reads as said.
-    expect(s.partial('okay got it thanks')).toBe(' got it');
+    // ...then the corrected words are sent again, with the words before them, so "got it" reads as said.
+    expect(s.partial('okay got it thanks')).toBe(' okay got it');
     expect(s.emittedCount).toBe(3);
     expect(s.partial('okay got it thanks')).toBe(' thanks');
     // A shorter hypothesis that agrees with what was sent adds nothing.
@@ -37,6 +37,25 @@ describe('StablePrefix', () => {
     u.partial('a b c');
     u.partial('a b c');
     expect(u.final('a b')).toBeNull();
+  });
+
+  it('a correction of a phrase\'s last word resends the phrase whole (the deltas read "good question", not "good plan question")', () => {
+    const s = new StablePrefix();
+    s.partial("that's a good plan");
+    expect(s.partial("that's a good plan")).toBe("that's a good plan");
+    expect(s.partial("that's a good question")).toBeNull();
+    const delta = s.partial("that's a good question let");
+    expect(delta).toBe(" that's a good question");
+    expect(`that's a good plan${delta}`).toContain('good question');
+    // a correction deep in a long hypothesis resends only the three words before it
+    const t = new StablePrefix();
+    t.partial('one two three four five six');
+    t.partial('one two three four five six');
+    t.partial('one two three four five seven');
+    expect(t.partial('one two three four five seven')).toBe(' three four five seven');
+    // plain growth adds only the new words
+    expect(t.partial('one two three four five seven eight')).toBeNull();
+    expect(t.partial('one two three four five seven eight')).toBe(' eight');
   });
 
   it('splits on any whitespace', () => {

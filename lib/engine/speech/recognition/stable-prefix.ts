@@ -4,10 +4,15 @@
  * so only the words two consecutive partials agree on are emitted, once each,
  * as transcription deltas (" word word", the first without a leading space).
  * Sent words cannot be taken back: when the agreed words later differ from
- * what was sent, the corrected words from the first difference are sent again
- * ("okay go" then " got it"), so a phrase matcher on the deltas still sees the
- * phrase as said. The completed transcript is the truth for display.
+ * what was sent, the corrected words are sent again from the first difference,
+ * with up to CORRECTION_CONTEXT words before it ("that's a good plan" then
+ * " that's a good question"), so a phrase matcher on the deltas still sees a
+ * phrase of up to four words whole even when only its last word was corrected
+ * (sending " question" alone would leave "good plan question"). The completed
+ * transcript is the truth for display.
  */
+const CORRECTION_CONTEXT = 3;
+
 export function words(text: string): string[] {
   return text.trim().split(/\s+/).filter(Boolean);
 }
@@ -45,7 +50,8 @@ export class StablePrefix {
   #take(agreed: readonly string[]): string | null {
     const same = commonPrefix(this.#sent, agreed).length;
     if (agreed.length <= same) return null;
-    const delta = (this.#any ? ' ' : '') + agreed.slice(same).join(' ');
+    const from = same < this.#sent.length ? Math.max(0, same - CORRECTION_CONTEXT) : same;
+    const delta = (this.#any ? ' ' : '') + agreed.slice(from).join(' ');
     this.#sent = [...agreed];
     this.#any = true;
     return delta;
