@@ -59,3 +59,17 @@ export type PhoneAgentConfigInput = z.input<typeof phoneAgentConfigSchema>;
 export function definePhoneAgent(config: PhoneAgentConfigInput): PhoneAgentConfig {
   return phoneAgentConfigSchema.parse(config);
 }
+
+/**
+ * Where a call's agent comes from. The built-in source below serves the typed configs in
+ * agents/; the agent studio provides a database-backed one (numbers mapped to agents, every
+ * save a new version) with the same shape. `subscribe` tells a live call about a saved change
+ * so it follows within a second (the call session calls `updateAgent`).
+ */
+export type PhoneAgentSource = {
+  /** The agent answering `calledNumber` (E.164), or null when that number is not in service. */
+  forNumber(calledNumber: string): Promise<PhoneAgentConfig | null>;
+  byId(id: string): Promise<PhoneAgentConfig | null>;
+  /** Calls `onChange` with each new version of `agentId`; returns the unsubscribe. */
+  subscribe(agentId: string, onChange: (cfg: PhoneAgentConfig) => void): () => void;
+};

@@ -1,5 +1,5 @@
 import { phoneReceptionist, PHONE_RECEPTIONIST_ID } from '@/agents/phone-receptionist';
-import { phoneAgentConfigSchema, type PhoneAgentConfig } from '@/lib/contracts/phone-agent';
+import { phoneAgentConfigSchema, type PhoneAgentConfig, type PhoneAgentSource } from '@/lib/contracts/phone-agent';
 import { databaseConfigFromEnv, getDatabase } from '@/lib/server/db/client';
 import type { Env } from '@/lib/server/env-schema';
 import { createStudioAgentSource, listenerFor } from '@/lib/server/studio/agent-source';
@@ -7,19 +7,7 @@ import { ensureStudioSeeded } from '@/lib/server/db/studio-queries';
 import { STUDIO_BUILTINS } from '@/agents/studio-builtins';
 import { studioPhoneAgentSource } from './studio-agent-source';
 
-/**
- * Where a call's agent comes from. The built-in source below serves the typed configs in
- * agents/; the agent studio provides a database-backed one (numbers mapped to agents, every
- * save a new version) with the same shape. `subscribe` tells a live call about a saved change
- * so it follows within a second (the call session calls `updateAgent`).
- */
-export type PhoneAgentSource = {
-  /** The agent answering `calledNumber` (E.164), or null when that number is not in service. */
-  forNumber(calledNumber: string): Promise<PhoneAgentConfig | null>;
-  byId(id: string): Promise<PhoneAgentConfig | null>;
-  /** Calls `onChange` with each new version of `agentId`; returns the unsubscribe. */
-  subscribe(agentId: string, onChange: (cfg: PhoneAgentConfig) => void): () => void;
-};
+export type { PhoneAgentSource } from '@/lib/contracts/phone-agent';
 
 /**
  * The built-in source: every number reaches the receptionist (a fresh install has no mapping, and

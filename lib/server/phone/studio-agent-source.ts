@@ -1,6 +1,5 @@
-import { phoneAgentConfigSchema, PHONE_BUILTIN_TOOLS, type PhoneAgentConfig } from '@/lib/contracts/phone-agent';
+import { phoneAgentConfigSchema, PHONE_BUILTIN_TOOLS, type PhoneAgentConfig, type PhoneAgentSource } from '@/lib/contracts/phone-agent';
 import type { StudioAgentSource, StudioPhoneAgent } from '@/lib/server/studio/agent-source';
-import type { PhoneAgentSource } from './agent-source';
 
 /**
  * The phone line's agents from the agent studio (the database): the number's mapped agent, every
