@@ -9,12 +9,15 @@
  * Prints:
  *  - outbound (agent) frames late: arrived after the caller's player ran dry mid-reply, % of all;
  *  - inbound frames the callers sent more than 10 ms after their slot (this process's load);
+ *  - how far behind real time the gateway handled inbound frames (read time against the frame's
+ *    timestamp; the callers' and the network's delay and any queueing included): a gateway that
+ *    cannot keep up shows here, however cheap each frame is;
  *  - the gateway's own added latency per frame, p50/p95/max, each way: outbound = engine
  *    message received -> Twilio frame written (the transport and gate, synchronous);
  *    inbound = Twilio frame received -> audio appended to the engine socket; and the
  *    gateway's event-loop delay p95/p99 (queueing any frame can add on top);
  *  - load average before and after, protocol errors, calls that failed.
- * Options: `--calls=200`, `--seconds=30`; CUE_BENCH_PROFILE_DIR=<dir> profiles the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
+ * Options: `--calls=200`, `--seconds=30`; CUE_BENCH_PROFILE_DIR=<dir> profiles the engine and the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -40,11 +43,12 @@ const self = fileURLToPath(import.meta.url);
 /** Calls arrive over this long (20 a second at 200 calls). */
 const RAMP_MS = 10_000;
 
-type GatewayReport = { outbound: number[]; inbound: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
+type GatewayReport = { outbound: number[]; inbound: number[]; lag: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
 
 function spawnRole(role: string, env: Record<string, string>): Promise<{ child: ChildProcess; msg: Record<string, unknown> }> {
-  // CUE_BENCH_PROFILE_DIR=<dir>: the gateway writes a V8 CPU profile there (open it in Chrome DevTools).
-  const profile = role === 'gateway' && process.env.CUE_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CUE_BENCH_PROFILE_DIR}`] : [];
+  // CUE_BENCH_PROFILE_DIR=<dir>: the engine and the gateway write V8 CPU profiles there, named for their role (open them in Chrome DevTools).
+  const dir = process.env.CUE_BENCH_PROFILE_DIR;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}/${role}`] : [];
   const child = fork(self, [`--role=${role}`], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (msg) => resolve({ child, msg: msg as Record<string, unknown> }));
@@ -75,6 +79,7 @@ async function gatewayRole(): Promise<void> {
   });
   const outbound: number[] = [];
   const inbound: number[] = [];
+  const lag: number[] = [];
   let calls = 0;
   let badInputs = 0;
   const endReasons: Record<string, number> = {};
@@ -88,6 +93,7 @@ async function gatewayRole(): Promise<void> {
         void call.done.then(() => {
           outbound.push(...call.gate.outboundLatencyMs);
           inbound.push(...call.gate.inboundLatencyMs);
+          lag.push(...call.gate.inboundLagMs);
           badInputs += call.gate.stats.badInputs;
           endReasons[call.endReason] = (endReasons[call.endReason] ?? 0) + 1;
         });
@@ -112,7 +118,7 @@ async function gatewayRole(): Promise<void> {
         clearInterval(collect);
         setTimeout(() => {
           const cpu = process.cpuUsage();
-          const report: GatewayReport = { outbound, inbound, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
+          const report: GatewayReport = { outbound, inbound, lag, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
           process.send?.(report, () => process.exit(0));
         }, 500);
       });
@@ -153,6 +159,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const results = await Promise.all(Array.from({ length: calls }, (_, i) => new Promise<FakeTwilioCall | Error>((r) => setTimeout(() => void oneCall(appUrl, seconds, i).then(r), (i * RAMP_MS) / calls))));
   const during = loadavg();
+  const callsEndedAt = Date.now();
   const report = await new Promise<GatewayReport>((resolve) => {
     gateway.child.once('message', (m) => resolve(m as GatewayReport));
     gateway.child.send({ cmd: 'report' });
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
     engine.child.once('message', (m) => resolve(Number((m as { cpuMs: number }).cpuMs)));
     engine.child.send({ cmd: 'report' });
   });
-  engine.child.kill();
+  engine.child.disconnect(); // the engine closes and exits (writing its profile when asked for one)
   const callerCpu = process.cpuUsage();
   const ok = results.filter((r): r is FakeTwilioCall => !(r instanceof Error));
   const failed = results.filter((r): r is Error => r instanceof Error);
@@ -173,12 +180,15 @@ async function main(): Promise<void> {
   const protocolErrors = sum((c) => c.protocolErrors.length);
   const out = summarize(report.outbound);
   const inn = summarize(report.inbound);
+  const behind = summarize(report.lag);
+  const lagOver = (ms: number) => report.lag.filter((l) => l > ms).length;
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(2)} %`);
-  console.log(`  calls completed ${ok.length}/${calls}${failed.length ? ` (failed: ${[...new Set(failed.map((e) => e.message))].join('; ')})` : ''}; gateway saw ${report.calls}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`  calls completed ${ok.length}/${calls}${failed.length ? ` (failed: ${[...new Set(failed.map((e) => e.message))].join('; ')})` : ''}; gateway saw ${report.calls}; the calls took ${((callsEndedAt - started) / 1000).toFixed(0)} s (ramp ${RAMP_MS / 1000} s + ${seconds} s), the gateway's report ${((Date.now() - callsEndedAt) / 1000).toFixed(1)} s`);
   console.log(`  outbound (agent) frames ${received}, late ${late} = ${pct(late, received)}   target < 1 %`);
   console.log(`  inbound (caller) frames ${sent}, sent > 10 ms late ${sentLate} = ${pct(sentLate, sent)} (the callers' own process)`);
   console.log(`  gateway added latency per frame, outbound: p50 ${fmt(out.p50)}  p95 ${fmt(out.p95)}  max ${fmt(out.max)}   target p95 < 2 ms`);
   console.log(`  gateway added latency per frame, inbound:  p50 ${fmt(inn.p50)}  p95 ${fmt(inn.p95)}  max ${fmt(inn.max)}`);
+  console.log(`  inbound frames handled behind real time (caller + network + queueing): p50 ${fmt(behind.p50)}  p95 ${fmt(behind.p95)}  max ${fmt(behind.max)}; > 100 ms behind ${pct(lagOver(100), report.lag.length)}, > 500 ms ${pct(lagOver(500), report.lag.length)}`);
   console.log(`  gateway event-loop delay p95 ${fmt(report.loopP95)}  p99 ${fmt(report.loopP99)}; gateway CPU ${(report.cpuMs / 1000).toFixed(1)} s (${((100 * report.cpuMs) / (Date.now() - started)).toFixed(0)} % of a core)`);
   const elapsed = Date.now() - started;
   const greeted = ok.filter((c) => c.stats.mediaReceived >= 20).length;

@@ -1,5 +1,5 @@
 import type WebSocket from 'ws';
-import { MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type MediaStreamMessage, type StartMessage } from './media-stream-messages';
+import { checkMediaMessage, MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type MediaMessage, type MediaStreamMessage, type StartMessage } from './media-stream-messages';
 
 /**
  * Stands between a /call socket (Twilio, or the phone simulator) and the SDK's Twilio transport,
@@ -10,6 +10,16 @@ import { MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type MediaStreamMessage,
  * `close`). Outbound frames go straight to the socket; their count and the time each took
  * from the engine's message (see the transport's `engineMessageAt`) are kept for the log and
  * the bench.
+ *
+ * Two things keep a loaded gateway real time (scripts/bench-phone.ts, 200 calls on 2 cores),
+ * neither of which holds a frame back:
+ * - Inbound media frames that arrive together (one socket read, as they do when the process is
+ *   busy) go on to the model as one append: contiguous frames are joined, in order, once the
+ *   read is handled (`process.nextTick`). A frame that arrives alone goes on alone, as it came,
+ *   in the same turn of the event loop. Appends to the model are the gateway's largest cost, so
+ *   the busier it is the cheaper each frame gets, instead of falling further behind.
+ * - An outbound media frame and the mark the transport sends after it are written to the socket
+ *   together (the socket is corked until the current turn ends): one write, not two.
  */
 export type GateHooks = {
   onStart(start: StartMessage): void;
@@ -23,6 +33,20 @@ type Listener = (event: { data: string }) => void;
 type Plain = () => void;
 
 const MAX_LOGGED_BAD_INPUTS = 20;
+/** At most this much caller audio in one joined append (1 s of 8 kHz mu-law). */
+const MAX_JOINED_BYTES = 8000;
+const MULAW_BYTES_PER_MS = 8;
+const MAX_SAMPLES = 100_000;
+
+/** Media frames received in this turn of the event loop, waiting to go on as one. */
+type PendingMedia = { first: MediaMessage; text: string; chunks: Buffer[]; bytes: number; frames: number; nextTimestamp: number | null; firstSample: number };
+
+/** The socket under a `ws` WebSocket (not in its typings), for corking writes. */
+type Corkable = { cork(): void; uncork(): void };
+function socketOf(ws: WebSocket): Corkable | null {
+  const socket = (ws as unknown as { _socket?: Partial<Corkable> })._socket;
+  return socket && typeof socket.cork === 'function' && typeof socket.uncork === 'function' ? (socket as Corkable) : null;
+}
 
 export class MediaStreamGate {
   #state: 'waiting' | 'started' | 'stopped' = 'waiting';
@@ -33,9 +57,18 @@ export class MediaStreamGate {
   readonly stats = { inboundMedia: 0, outboundMedia: 0, marksSent: 0, clears: 0, badInputs: 0 };
   /** Added latency per outbound media frame (ms, engine message -> socket write), when measured. */
   readonly outboundLatencyMs: number[] = [];
-  /** Time to hand each inbound media frame on (validation + the transport's send to the model), ms. */
+  /** The gateway's work per inbound media frame (checking it, and its share of the append to the model), ms. */
   readonly inboundLatencyMs: number[] = [];
+  /**
+   * How far behind real time each inbound frame was handled, ms: when it was read, against when
+   * its `timestamp` says it was spoken (counted from the read of `start`). Includes the caller's
+   * and the network's delay and any queueing in this process.
+   */
+  readonly inboundLagMs: number[] = [];
   engineMessageAt: (() => number | null) | null = null;
+  #pending: PendingMedia | null = null;
+  #startedAt = 0;
+  #corked: Corkable | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -43,6 +76,7 @@ export class MediaStreamGate {
   ) {
     ws.on('message', (data, isBinary) => this.#receive(data, isBinary));
     ws.on('close', () => {
+      this.#flushMedia();
       const wasOpen = this.#state !== 'stopped';
       this.#state = 'stopped';
       for (const l of this.#closeListeners) l();
@@ -79,11 +113,25 @@ export class MediaStreamGate {
     const kind = data.startsWith('{"event":"media"') ? 'media' : data.startsWith('{"event":"mark"') ? 'mark' : data.startsWith('{"event":"clear"') ? 'clear' : 'other';
     if (kind === 'media') {
       this.stats.outboundMedia += 1;
+      this.#cork();
       const from = this.engineMessageAt?.() ?? null;
-      if (from !== null && this.outboundLatencyMs.length < 100_000) this.outboundLatencyMs.push(performance.now() - from);
+      if (from !== null && this.outboundLatencyMs.length < MAX_SAMPLES) this.outboundLatencyMs.push(performance.now() - from);
     } else if (kind === 'mark') this.stats.marksSent += 1;
     else if (kind === 'clear') this.stats.clears += 1;
     this.ws.send(data);
+  }
+
+  /** Hold this turn's writes to the socket and write them at once when it ends. */
+  #cork(): void {
+    if (this.#corked) return;
+    const socket = socketOf(this.ws);
+    if (!socket) return;
+    socket.cork();
+    this.#corked = socket;
+    process.nextTick(() => {
+      this.#corked = null;
+      socket.uncork();
+    });
   }
 
   /** End the stream from our side (stop, hang-up, transfer): the socket closes, Twilio moves on. */
@@ -106,6 +154,13 @@ export class MediaStreamGate {
     } catch {
       return this.#bad('a frame that is not JSON');
     }
+    if ((json as { event?: unknown } | null)?.event === 'media') {
+      const started = performance.now();
+      const checked = checkMediaMessage(json as Record<string, unknown>);
+      if (!checked.ok) return this.#bad(checked.reason);
+      return this.#media(checked.msg, text, checked.bytes, started);
+    }
+    this.#flushMedia();
     const parsed = mediaStreamMessageSchema.safeParse(json);
     if (!parsed.success) {
       const event = (json as { event?: unknown } | null)?.event;
@@ -122,6 +177,7 @@ export class MediaStreamGate {
     if (msg.event === 'start') {
       if (this.#state === 'started') return this.#bad('a second start');
       this.#state = 'started';
+      this.#startedAt = performance.now();
       this.#streamSid = msg.start.streamSid;
       this.#forward(text);
       this.hooks.onStart(msg);
@@ -130,13 +186,8 @@ export class MediaStreamGate {
     if (this.#state === 'waiting') return this.#bad(`${msg.event} before start`);
     if (msg.streamSid !== this.#streamSid) return this.#bad(`${msg.event} for another streamSid`);
     switch (msg.event) {
-      case 'media': {
-        this.stats.inboundMedia += 1;
-        const started = performance.now();
-        this.#forward(text);
-        if (this.inboundLatencyMs.length < 100_000) this.inboundLatencyMs.push(performance.now() - started);
-        return;
-      }
+      case 'media':
+        return this.#forward(text);
       case 'mark':
         this.#forward(text);
         return this.hooks.onMark?.(msg.mark.name);
@@ -146,6 +197,52 @@ export class MediaStreamGate {
         this.#state = 'stopped';
         return this.hooks.onStop('stop');
     }
+  }
+
+  /** A checked media frame: refused like any message in the wrong state, else joined to this turn's frames. */
+  #media(msg: MediaMessage, text: string, bytes: Buffer, started: number): void {
+    if (this.#state === 'stopped') return this.#bad('media after stop');
+    if (this.#state === 'waiting') return this.#bad('media before start');
+    if (msg.streamSid !== this.#streamSid) return this.#bad('media for another streamSid');
+    this.stats.inboundMedia += 1;
+    const timestamp = msg.media.timestamp === undefined ? null : Number(msg.media.timestamp);
+    if (timestamp !== null && this.inboundLagMs.length < MAX_SAMPLES) this.inboundLagMs.push(started - (this.#startedAt + timestamp));
+    const pending = this.#pending;
+    // joined only when it continues the frames before it (a gap keeps its own timestamp, which the transport pads)
+    const continues = pending !== null && pending.bytes + bytes.length <= MAX_JOINED_BYTES && (timestamp === null ? pending.nextTimestamp === null : pending.nextTimestamp === timestamp);
+    if (pending && continues) {
+      pending.chunks.push(bytes);
+      pending.bytes += bytes.length;
+      pending.frames += 1;
+      if (pending.nextTimestamp !== null && timestamp !== null) pending.nextTimestamp = timestamp + bytes.length / MULAW_BYTES_PER_MS;
+    } else {
+      this.#flushMedia();
+      this.#pending = { first: msg, text, chunks: [bytes], bytes: bytes.length, frames: 1, nextTimestamp: timestamp === null ? null : timestamp + bytes.length / MULAW_BYTES_PER_MS, firstSample: this.inboundLatencyMs.length };
+      process.nextTick(() => this.#flushMedia());
+    }
+    this.#recordWork(performance.now() - started);
+  }
+
+  /** This turn's media frames to the transport: one frame as it came, several as one message. */
+  #flushMedia(): void {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = null;
+    const started = performance.now();
+    if (pending.frames === 1) this.#forward(pending.text);
+    else {
+      const { first } = pending;
+      const media = { ...first.media, payload: Buffer.concat(pending.chunks, pending.bytes).toString('base64') };
+      this.#forward(JSON.stringify({ event: 'media', sequenceNumber: first.sequenceNumber, streamSid: first.streamSid, media }));
+    }
+    const share = (performance.now() - started) / pending.frames;
+    const samples = this.inboundLatencyMs;
+    // the append's cost shared by the frames in it (each frame's own check is already recorded)
+    for (let i = pending.firstSample; i < Math.min(samples.length, pending.firstSample + pending.frames); i++) samples[i] = (samples[i] as number) + share;
+  }
+
+  #recordWork(ms: number): void {
+    if (this.inboundLatencyMs.length < MAX_SAMPLES) this.inboundLatencyMs.push(ms);
   }
 
   #forward(text: string): void {

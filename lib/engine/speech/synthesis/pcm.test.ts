@@ -51,6 +51,39 @@ describe('pcm', () => {
     expect(resample(tone, 16_000)).toBe(tone.samples);
   });
 
+  it('gives exactly what filtering every sample then interpolating gives (it filters only the samples it reads)', () => {
+    // the reference: the whole input low-passed (the same 25 taps), then linear interpolation
+    const reference = (samples: Int16Array, from: number, to: number): Int16Array => {
+      const cutoff = (0.45 * to) / from;
+      const half = 12;
+      const taps = Array.from({ length: 2 * half + 1 }, (_, i) => {
+        const k = i - half;
+        return (k === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * k) / (Math.PI * k)) * (0.54 + 0.46 * Math.cos((Math.PI * k) / (half + 1)));
+      });
+      const sum = taps.reduce((a, b) => a + b, 0);
+      const norm = taps.map((t) => t / sum);
+      const filtered = Array.from(samples, (_, n) => {
+        let acc = 0;
+        for (let k = -half; k <= half; k++) if (n + k >= 0 && n + k < samples.length) acc += (samples[n + k] as number) * (norm[k + half] as number);
+        return acc;
+      });
+      const out = new Int16Array(Math.floor((samples.length * to) / from));
+      for (let i = 0; i < out.length; i++) {
+        const x = i * (from / to);
+        const j = Math.floor(x);
+        const a = filtered[j] ?? 0;
+        const b = filtered[j + 1] ?? a;
+        out[i] = Math.max(-32768, Math.min(32767, Math.round(a + (b - a) * (x - j))));
+      }
+      return out;
+    };
+    let seed = 7;
+    const noise = Int16Array.from({ length: 4801 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 65536) - 32768);
+    for (const [from, to] of [[24_000, 8_000], [16_000, 8_000], [22_050, 8_000], [24_000, 16_000]] as const) {
+      expect(Array.from(resample({ samples: noise, rate: from }, to)), `${from} -> ${to}`).toEqual(Array.from(reference(noise, from, to)));
+    }
+  });
+
   it('trims long silences around speech to the kept lead and tail', () => {
     const rate = 1000;
     const samples = Int16Array.from([...new Array(300).fill(0), ...new Array(100).fill(5000), ...new Array(400).fill(0)]);

@@ -40,4 +40,12 @@ describe('SpokenReply', () => {
     reply.close();
     expect(await reply.next()).toBeNull();
   });
+
+  it('keeps recent tones: the same words at the same rate give the same samples, made once', () => {
+    const a = tonePiece('Thanks for calling, how can I help?', 8_000);
+    expect(tonePiece('Thanks for calling, how can I help?', 8_000)).toBe(a);
+    const wide = tonePiece('Thanks for calling, how can I help?', 24_000);
+    expect(wide).not.toBe(a);
+    expect(wide.length).toBe(3 * a.length);
+  });
 });

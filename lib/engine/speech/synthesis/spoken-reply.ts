@@ -21,10 +21,30 @@ export type SpokenPiece = {
 
 export type SpokenReplyOptions = { synth: Synthesizer | null; gender: VoiceGender; speed: number; rate: number; onFallback?: (error: unknown) => void };
 
-/** The voice-like tone of `text` at `rate`: the fallback for a piece. */
+const TONE_CACHE_SIZE = 64;
+/** Tones made lately, by duration, words and rate (a tone depends on nothing else); least recently used first. */
+const tones = new Map<string, Int16Array>();
+
+/**
+ * The voice-like tone of `text` at `rate`: the fallback for a piece, and the whole reply when the
+ * engine runs without a synthesiser (the phone bench). The same words make the same tone, and a
+ * scripted agent repeats itself (every call's greeting), so recent tones are kept: the returned
+ * samples are shared and read only (the speech stream reads slices of them).
+ */
 export function tonePiece(text: string, rate: number): Int16Array {
-  const tone = synthesizeVoice(speechDurationMs(text), countWords(text));
-  return resample({ samples: tone, rate: SAMPLE_RATE }, rate);
+  const durationMs = speechDurationMs(text);
+  const words = countWords(text);
+  const key = `${durationMs}:${words}:${rate}`;
+  const kept = tones.get(key);
+  if (kept) {
+    tones.delete(key);
+    tones.set(key, kept);
+    return kept;
+  }
+  const tone = resample({ samples: synthesizeVoice(durationMs, words), rate: SAMPLE_RATE }, rate);
+  tones.set(key, tone);
+  if (tones.size > TONE_CACHE_SIZE) tones.delete(tones.keys().next().value as string);
+  return tone;
 }
 
 export class SpokenReply {

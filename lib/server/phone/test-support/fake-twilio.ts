@@ -25,11 +25,22 @@ export function parseStreamTwiml(xml: string): TwimlStream {
   return { url: unescape(url), parameters };
 }
 
-/** One 20 ms frame of a loud 220 Hz tone in mu-law: "speech" to the engine's energy VAD. */
-function speechFrame(phase: number): Buffer {
-  const out = Buffer.alloc(FRAME_BYTES);
-  for (let i = 0; i < FRAME_BYTES; i++) out[i] = linearToMulaw(Math.round(9000 * Math.sin((2 * Math.PI * 220 * (phase + i)) / 8000)));
-  return out;
+/** 20 ms of silence, base64 (every frame a caller is not speaking). */
+const SILENCE_PAYLOAD = Buffer.alloc(FRAME_BYTES, SILENCE).toString('base64');
+/** A 220 Hz tone repeats every 8,000 samples, so its frames are these 50, made once (the bench sends thousands a second). */
+const TONE_FRAMES = 8000 / FRAME_BYTES;
+const tonePayloads: string[] = [];
+
+/** Frame `n` of a loud 220 Hz tone in mu-law, base64: "speech" to the engine's energy VAD. */
+function speechPayload(n: number): string {
+  const k = n % TONE_FRAMES;
+  let payload = tonePayloads[k];
+  if (payload === undefined) {
+    const out = Buffer.alloc(FRAME_BYTES);
+    for (let i = 0; i < FRAME_BYTES; i++) out[i] = linearToMulaw(Math.round(9000 * Math.sin((2 * Math.PI * 220 * (k * FRAME_BYTES + i)) / 8000)));
+    payload = tonePayloads[k] = out.toString('base64');
+  }
+  return payload;
 }
 
 export type WebhookResponse = { status: number; body: string };
@@ -75,7 +86,7 @@ export class FakeTwilioCall {
   #startedAt = 0;
   #timer: NodeJS.Timeout | null = null;
   #speakFrames = 0;
-  #phase = 0;
+  #toneFrame = 0;
   /** A reply is playing: set by audio, cleared by its done mark or a clear. */
   #inReply = false;
   #starved = false;
@@ -151,19 +162,16 @@ export class FakeTwilioCall {
     const due = this.#startedAt + n * FRAME_MS;
     if (Date.now() - due > 10) this.stats.framesSentLate += 1;
     this.#play();
-    const payload = this.#speakFrames > 0 ? speechFrame(this.#phase) : Buffer.alloc(FRAME_BYTES, SILENCE);
-    if (this.#speakFrames > 0) {
-      this.#speakFrames -= 1;
-      this.#phase += FRAME_BYTES;
-    }
+    const payload = this.#speakFrames > 0 ? speechPayload(this.#toneFrame++) : SILENCE_PAYLOAD;
+    if (this.#speakFrames > 0) this.#speakFrames -= 1;
     this.#chunk += 1;
     this.stats.framesSent += 1;
-    this.send({
-      event: 'media',
-      sequenceNumber: String(++this.#seq),
-      streamSid: this.streamSid,
-      media: { track: 'inbound', chunk: String(this.#chunk), timestamp: String(n * FRAME_MS), payload: payload.toString('base64') },
-    });
+    // written out rather than JSON.stringify'd: the same text, at a fraction of the cost (50 a second a call)
+    if (this.ws.readyState === WebSocket.OPEN) {
+      this.ws.send(
+        `{"event":"media","sequenceNumber":"${++this.#seq}","streamSid":"${this.streamSid}","media":{"track":"inbound","chunk":"${this.#chunk}","timestamp":"${n * FRAME_MS}","payload":"${payload}"}}`,
+      );
+    }
     if (this.ws.readyState !== WebSocket.OPEN || this.#stopped) return;
     this.#timer = setTimeout(() => this.#tick(), Math.max(0, this.#startedAt + this.#chunk * FRAME_MS - Date.now()));
   }
