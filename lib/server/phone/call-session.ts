@@ -8,7 +8,7 @@ import type { PhoneRealtimeAccess } from '@/lib/server/model-access/phone-realti
 import type { PhoneAgentSource } from './agent-source';
 import { CallLog, type CallStore } from './call-log';
 import { MediaStreamGate } from './media-stream-gate';
-import { useNativeBase64 } from './native-base64';
+import { installNativeBase64 } from './native-base64';
 import type { StartMessage } from './media-stream-messages';
 import { buildPhoneAgent, greetingInstructions, type ToolHost } from './phone-agent';
 import { dialTwiml } from './twiml';
@@ -95,7 +95,7 @@ export class PhoneCall {
     private readonly deps: PhoneCallDeps,
   ) {
     // Synchronous on purpose: see the header comment.
-    useNativeBase64();
+    installNativeBase64();
     this.gate = new MediaStreamGate(ws, {
       onStart: (start) => void this.#begin(start).catch((error: unknown) => this.#fail(error)),
       onStop: (reason) => void this.end(reason === 'stop' ? 'caller_hung_up' : 'socket_closed'),

@@ -1,6 +1,6 @@
 import { utils } from '@openai/agents/realtime';
 import { describe, expect, it } from 'vitest';
-import { nativeArrayBufferToBase64, nativeBase64ToArrayBuffer, useNativeBase64 } from './native-base64';
+import { nativeArrayBufferToBase64, nativeBase64ToArrayBuffer, installNativeBase64 } from './native-base64';
 
 const portableDecode = utils.base64ToArrayBuffer;
 const portableEncode = utils.arrayBufferToBase64;
@@ -24,7 +24,7 @@ describe('native base64 for the Twilio transport', () => {
   });
 
   it('installs itself into the utils object the transport reads', () => {
-    useNativeBase64();
+    installNativeBase64();
     expect(utils.base64ToArrayBuffer).toBe(nativeBase64ToArrayBuffer);
     expect(utils.arrayBufferToBase64).toBe(nativeArrayBufferToBase64);
   });

@@ -21,7 +21,7 @@ export function nativeArrayBufferToBase64(arrayBuffer: ArrayBuffer): string {
 
 let installed = false;
 
-export function useNativeBase64(): void {
+export function installNativeBase64(): void {
   if (installed) return;
   installed = true;
   utils.base64ToArrayBuffer = nativeBase64ToArrayBuffer;
