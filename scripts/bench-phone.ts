@@ -17,7 +17,7 @@
  *    inbound = Twilio frame received -> audio appended to the engine socket; and the
  *    gateway's event-loop delay p95/p99 (queueing any frame can add on top);
  *  - load average before and after, protocol errors, calls that failed.
- * Options: `--calls=200`, `--seconds=30`; CUE_BENCH_PROFILE_DIR=<dir> profiles the engine and the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
+ * Options: `--calls=200`, `--seconds=30`, `--batch-ms=40` (CUE_PHONE_INPUT_BATCH_MS for the gateway); CUE_BENCH_PROFILE_DIR=<dir> profiles the engine and the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -43,7 +43,7 @@ const self = fileURLToPath(import.meta.url);
 /** Calls arrive over this long (20 a second at 200 calls). */
 const RAMP_MS = 10_000;
 
-type GatewayReport = { outbound: number[]; inbound: number[]; lag: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
+type GatewayReport = { batchMs: number; outbound: number[]; inbound: number[]; lag: number[]; held: number[]; loopP95: number; loopP99: number; calls: number; badInputs: number; cpuMs: number; endReasons: Record<string, number>; errors: string[] };
 
 function spawnRole(role: string, env: Record<string, string>): Promise<{ child: ChildProcess; msg: Record<string, unknown> }> {
   // CUE_BENCH_PROFILE_DIR=<dir>: the engine and the gateway write V8 CPU profiles there, named for their role (open them in Chrome DevTools).
@@ -71,7 +71,7 @@ async function gatewayRole(): Promise<void> {
   const server = http.createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const env = parseEnv({ CUE_ENGINE_URL: String(process.env.BENCH_ENGINE_URL), CUE_ENGINE_SECRET: SECRET, CUE_REALTIME_BACKEND: 'local', CUE_PUBLIC_URL: appUrl, TWILIO_AUTH_TOKEN: TOKEN, CUE_PHONE_MAX_CALLS: '2000' });
+  const env = parseEnv({ CUE_ENGINE_URL: String(process.env.BENCH_ENGINE_URL), CUE_ENGINE_SECRET: SECRET, CUE_REALTIME_BACKEND: 'local', CUE_PUBLIC_URL: appUrl, TWILIO_AUTH_TOKEN: TOKEN, CUE_PHONE_MAX_CALLS: '2000', ...(process.env.BENCH_BATCH_MS ? { CUE_PHONE_INPUT_BATCH_MS: process.env.BENCH_BATCH_MS } : {}) });
   const agents = builtinPhoneAgentSource([{ ...phoneReceptionist, greeting: 'Hello, thanks for calling the bench line. How can I help?' }]);
   const gateway = createPhoneGateway({
     env,
@@ -80,6 +80,7 @@ async function gatewayRole(): Promise<void> {
   const outbound: number[] = [];
   const inbound: number[] = [];
   const lag: number[] = [];
+  const held: number[] = [];
   let calls = 0;
   let badInputs = 0;
   const endReasons: Record<string, number> = {};
@@ -94,6 +95,7 @@ async function gatewayRole(): Promise<void> {
           outbound.push(...call.gate.outboundLatencyMs);
           inbound.push(...call.gate.inboundLatencyMs);
           lag.push(...call.gate.inboundLagMs);
+          held.push(...call.gate.inboundHeldMs);
           badInputs += call.gate.stats.badInputs;
           endReasons[call.endReason] = (endReasons[call.endReason] ?? 0) + 1;
         });
@@ -118,7 +120,7 @@ async function gatewayRole(): Promise<void> {
         clearInterval(collect);
         setTimeout(() => {
           const cpu = process.cpuUsage();
-          const report: GatewayReport = { outbound, inbound, lag, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
+          const report: GatewayReport = { batchMs: env.CUE_PHONE_INPUT_BATCH_MS, outbound, inbound, lag, held, loopP95: loop.percentile(95) / 1e6, loopP99: loop.percentile(99) / 1e6, calls, badInputs, cpuMs: (cpu.user + cpu.system) / 1000, endReasons, errors: errors.filter((l) => l.includes('failed')).slice(0, 5) };
           process.send?.(report, () => process.exit(0));
         }, 500);
       });
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
   const seconds = Number(args.seconds ?? 30);
   const before = loadavg();
   const engine = await spawnRole('engine', {});
-  const gateway = await spawnRole('gateway', { BENCH_ENGINE_URL: String(engine.msg.url) });
+  const gateway = await spawnRole('gateway', { BENCH_ENGINE_URL: String(engine.msg.url), ...(args['batch-ms'] ? { BENCH_BATCH_MS: args['batch-ms'] } : {}) });
   const appUrl = String(gateway.msg.appUrl);
   console.log(`bench:phone: ${calls} concurrent calls for ${seconds} s (engine, gateway and callers in 3 processes; load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
   gateway.child.send({ cmd: 'arm' });
@@ -188,6 +190,8 @@ async function main(): Promise<void> {
   console.log(`  inbound (caller) frames ${sent}, sent > 10 ms late ${sentLate} = ${pct(sentLate, sent)} (the callers' own process)`);
   console.log(`  gateway added latency per frame, outbound: p50 ${fmt(out.p50)}  p95 ${fmt(out.p95)}  max ${fmt(out.max)}   target p95 < 2 ms`);
   console.log(`  gateway added latency per frame, inbound:  p50 ${fmt(inn.p50)}  p95 ${fmt(inn.p95)}  max ${fmt(inn.max)}`);
+  const hold = summarize(report.held);
+  console.log(`  inbound frames held to join the model's appends (CUE_PHONE_INPUT_BATCH_MS=${report.batchMs}): p50 ${fmt(hold.p50)}  p95 ${fmt(hold.p95)}  max ${fmt(hold.max)}`);
   console.log(`  inbound frames handled behind real time (caller + network + queueing): p50 ${fmt(behind.p50)}  p95 ${fmt(behind.p95)}  max ${fmt(behind.max)}; > 100 ms behind ${pct(lagOver(100), report.lag.length)}, > 500 ms ${pct(lagOver(500), report.lag.length)}`);
   console.log(`  gateway event-loop delay p95 ${fmt(report.loopP95)}  p99 ${fmt(report.loopP99)}; gateway CPU ${(report.cpuMs / 1000).toFixed(1)} s (${((100 * report.cpuMs) / (Date.now() - started)).toFixed(0)} % of a core)`);
   const elapsed = Date.now() - started;

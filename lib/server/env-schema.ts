@@ -69,6 +69,12 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.twilio.com')),
   /** Most phone calls (Twilio and simulator) this app instance runs at once; past it a call hears "busy" and ends. */
   CUE_PHONE_MAX_CALLS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(300)),
+  /**
+   * Caller audio is sent on to the model in appends of up to this many ms (Twilio sends 20 ms frames): fewer,
+   * larger appends cost the gateway and the model's socket less, for at most this much delay on the caller's
+   * words. 0 sends every frame as it comes (frames read together still go as one).
+   */
+  CUE_PHONE_INPUT_BATCH_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(200).default(40)),
 });
 
 export type Env = z.infer<typeof envSchema>;

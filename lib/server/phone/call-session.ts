@@ -93,10 +93,11 @@ export class PhoneCall {
     ws: WebSocket,
     private readonly auth: CallAuth,
     private readonly deps: PhoneCallDeps,
+    options: { inputBatchMs?: number } = {},
   ) {
     // Synchronous on purpose: see the header comment.
     installNativeBase64();
-    this.gate = new MediaStreamGate(ws, {
+    this.gate = new MediaStreamGate(ws, { inputBatchMs: options.inputBatchMs ?? 0 }, {
       onStart: (start) => void this.#begin(start).catch((error: unknown) => this.#fail(error)),
       onStop: (reason) => void this.end(reason === 'stop' ? 'caller_hung_up' : 'socket_closed'),
       onMark: (name) => this.#onMark(name),

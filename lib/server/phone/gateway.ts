@@ -82,7 +82,7 @@ export function createPhoneGateway(opts: { env: Env; deps: PhoneCallDeps }): Pho
         return refuse(socket, 503, 'The phone line is at capacity. Try again shortly.', { 'Retry-After': '5' });
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const call = new PhoneCall(ws, verdict.auth, deps);
+        const call = new PhoneCall(ws, verdict.auth, deps, { inputBatchMs: env.CUE_PHONE_INPUT_BATCH_MS });
         calls.add(call);
         void call.done.then(() => calls.delete(call));
       });

@@ -11,13 +11,15 @@ import { checkMediaMessage, MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type 
  * from the engine's message (see the transport's `engineMessageAt`) are kept for the log and
  * the bench.
  *
- * Two things keep a loaded gateway real time (scripts/bench-phone.ts, 200 calls on 2 cores),
- * neither of which holds a frame back:
- * - Inbound media frames that arrive together (one socket read, as they do when the process is
- *   busy) go on to the model as one append: contiguous frames are joined, in order, once the
- *   read is handled (`process.nextTick`). A frame that arrives alone goes on alone, as it came,
- *   in the same turn of the event loop. Appends to the model are the gateway's largest cost, so
- *   the busier it is the cheaper each frame gets, instead of falling further behind.
+ * Two things keep a loaded gateway real time (scripts/bench-phone.ts, 200 calls on 2 cores):
+ * - Inbound media goes on to the model in appends of up to `inputBatchMs` of audio
+ *   (CUE_PHONE_INPUT_BATCH_MS): contiguous frames are joined, in order, and sent when the batch
+ *   is full, when `inputBatchMs` has passed since its first frame (a timer: audio that stops is
+ *   never held), before any other message, and at the socket's close. Appends are the gateway's
+ *   largest cost (a socket write each, and the model's socket reads each), so 40 ms batches do
+ *   half the writes of 20 ms frames for at most 40 ms on the caller's words. With 0, every
+ *   frame goes on once the socket read it came in is handled (frames read together, as they
+ *   are when the process is busy, still go as one).
  * - An outbound media frame and the mark the transport sends after it are written to the socket
  *   together (the socket is corked until the current turn ends): one write, not two.
  */
@@ -39,7 +41,7 @@ const MULAW_BYTES_PER_MS = 8;
 const MAX_SAMPLES = 100_000;
 
 /** Media frames received in this turn of the event loop, waiting to go on as one. */
-type PendingMedia = { first: MediaMessage; text: string; chunks: Buffer[]; bytes: number; frames: number; nextTimestamp: number | null; firstSample: number };
+type PendingMedia = { first: MediaMessage; text: string; chunks: Buffer[]; bytes: number; frames: number; nextTimestamp: number | null; firstSample: number; timer: NodeJS.Timeout | null; readAt: number[] };
 
 /** The socket under a `ws` WebSocket (not in its typings), for corking writes. */
 type Corkable = { cork(): void; uncork(): void };
@@ -65,15 +67,23 @@ export class MediaStreamGate {
    * and the network's delay and any queueing in this process.
    */
   readonly inboundLagMs: number[] = [];
+  /** How long each inbound frame waited for its batch to go (see `inputBatchMs`), ms. */
+  readonly inboundHeldMs: number[] = [];
   engineMessageAt: (() => number | null) | null = null;
   #pending: PendingMedia | null = null;
   #startedAt = 0;
   #corked: Corkable | null = null;
 
+  readonly #batchBytes: number;
+  readonly #batchMs: number;
+
   constructor(
     private readonly ws: WebSocket,
+    options: { inputBatchMs: number },
     private readonly hooks: GateHooks,
   ) {
+    this.#batchMs = Math.max(0, options.inputBatchMs);
+    this.#batchBytes = Math.min(MAX_JOINED_BYTES, this.#batchMs * MULAW_BYTES_PER_MS);
     ws.on('message', (data, isBinary) => this.#receive(data, isBinary));
     ws.on('close', () => {
       this.#flushMedia();
@@ -214,13 +224,20 @@ export class MediaStreamGate {
       pending.chunks.push(bytes);
       pending.bytes += bytes.length;
       pending.frames += 1;
+      pending.readAt.push(started);
       if (pending.nextTimestamp !== null && timestamp !== null) pending.nextTimestamp = timestamp + bytes.length / MULAW_BYTES_PER_MS;
     } else {
       this.#flushMedia();
-      this.#pending = { first: msg, text, chunks: [bytes], bytes: bytes.length, frames: 1, nextTimestamp: timestamp === null ? null : timestamp + bytes.length / MULAW_BYTES_PER_MS, firstSample: this.inboundLatencyMs.length };
-      process.nextTick(() => this.#flushMedia());
+      const next: PendingMedia = { first: msg, text, chunks: [bytes], bytes: bytes.length, frames: 1, nextTimestamp: timestamp === null ? null : timestamp + bytes.length / MULAW_BYTES_PER_MS, firstSample: this.inboundLatencyMs.length, timer: null, readAt: [started] };
+      this.#pending = next;
+      if (this.#batchMs === 0) process.nextTick(() => this.#flushMedia());
+      else {
+        next.timer = setTimeout(() => this.#pending === next && this.#flushMedia(), this.#batchMs);
+        next.timer.unref?.();
+      }
     }
     this.#recordWork(performance.now() - started);
+    if (this.#batchMs > 0 && (this.#pending?.bytes ?? 0) >= this.#batchBytes) this.#flushMedia();
   }
 
   /** This turn's media frames to the transport: one frame as it came, several as one message. */
@@ -228,7 +245,9 @@ export class MediaStreamGate {
     const pending = this.#pending;
     if (!pending) return;
     this.#pending = null;
+    if (pending.timer) clearTimeout(pending.timer);
     const started = performance.now();
+    if (this.inboundHeldMs.length < MAX_SAMPLES) for (const at of pending.readAt) this.inboundHeldMs.push(started - at);
     if (pending.frames === 1) this.#forward(pending.text);
     else {
       const { first } = pending;
