@@ -4,8 +4,10 @@
  * RealtimeSession per call) against the local engine, three processes like production: the
  * engine (child), the gateway (child, in-memory call log) and the fake Twilio callers (this
  * process). Every call streams 160-byte mu-law frames every 20 ms, plays the agent's audio in
- * real time (marks echoed), and every few seconds speaks (a tone the engine's VAD hears) so
- * the agent answers (engine: tone synthesis, no recognition: protocol load, not speech).
+ * real time (marks echoed), and speaks (a tone the engine's VAD hears) so the agent answers
+ * (engine: tone synthesis, no recognition: protocol load, not speech): by default in turns, the
+ * caller waiting for each answer and cutting in on every third (`--pattern=barge`: every 4 s
+ * whatever the agent is doing, so nearly every answer is cut off and sent for nothing).
  * Prints:
  *  - outbound (agent) frames late: arrived after the caller's player ran dry mid-reply, % of all;
  *  - inbound frames the callers sent more than 10 ms after their slot (this process's load);
@@ -17,7 +19,7 @@
  *    inbound = Twilio frame received -> audio appended to the engine socket; and the
  *    gateway's event-loop delay p95/p99 (queueing any frame can add on top);
  *  - load average before and after, protocol errors, calls that failed.
- * Options: `--calls=200`, `--seconds=30`, `--batch-ms=40` (CUE_PHONE_INPUT_BATCH_MS for the gateway); CUE_BENCH_PROFILE_DIR=<dir> profiles the engine and the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
+ * Options: `--calls=200`, `--seconds=30`, `--pattern=turns|barge`, `--batch-ms=40` (CUE_PHONE_INPUT_BATCH_MS for the gateway); CUE_BENCH_PROFILE_DIR=<dir> profiles the engine and the gateway. Targets: < 1 % late, gateway p95 < 2 ms.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -40,6 +42,8 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const SECRET = 'bench-phone-engine-secret';
 const TOKEN = 'bench-phone-auth-token';
 const self = fileURLToPath(import.meta.url);
+/** `turns` (default): callers wait for the agent's answer, cutting in on every third; `barge`: they speak every 4 s regardless. */
+const PATTERN = args.pattern === 'barge' ? 'barge' : 'turns';
 /** Calls arrive over this long (20 a second at 200 calls). */
 const RAMP_MS = 10_000;
 
@@ -135,11 +139,25 @@ async function oneCall(appUrl: string, seconds: number, i: number): Promise<Fake
     if (answer.status !== 200) return new Error(`webhook HTTP ${answer.status}`);
     const call = await FakeTwilioCall.connect(parseStreamTwiml(answer.body), { authToken: TOKEN });
     const end = Date.now() + seconds * 1000;
-    // greet, then speak 1.2 s every ~4 s while the call lasts (the agent answers each turn)
-    await new Promise((r) => setTimeout(r, 3000 + (i % 10) * 100));
-    while (Date.now() < end - 2000) {
-      call.speak(1200);
-      await new Promise((r) => setTimeout(r, 4000));
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await sleep(3000 + (i % 10) * 100);
+    if (PATTERN === 'barge') {
+      // speak 1.2 s every 4 s whatever the agent is doing: nearly every reply is cut off (the worst case)
+      while (Date.now() < end - 2000) {
+        call.speak(1200);
+        await sleep(4000);
+      }
+    } else {
+      // a conversation: the caller speaks 1.2 s, the agent answers, the caller waits for the answer to play out
+      // and speaks again; every third turn they cut in 1 s into the answer (barge-in)
+      for (let turn = 1; Date.now() < end - 2000; turn++) {
+        call.speak(1200);
+        await sleep(1200);
+        await call.until((c) => c.hearingReply, 5000, 'the answer').catch(() => undefined);
+        if (turn % 3 === 0) await sleep(1000);
+        else await call.until((c) => !c.hearingReply, Math.max(0, end - Date.now()), 'the answer to play').catch(() => undefined);
+        await sleep(400 + (i % 5) * 100);
+      }
     }
     await new Promise((r) => setTimeout(r, Math.max(0, end - Date.now())));
     call.hangUp();
@@ -156,11 +174,14 @@ async function main(): Promise<void> {
   const engine = await spawnRole('engine', {});
   const gateway = await spawnRole('gateway', { BENCH_ENGINE_URL: String(engine.msg.url), ...(args['batch-ms'] ? { BENCH_BATCH_MS: args['batch-ms'] } : {}) });
   const appUrl = String(gateway.msg.appUrl);
-  console.log(`bench:phone: ${calls} concurrent calls for ${seconds} s (engine, gateway and callers in 3 processes; load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(`bench:phone: ${calls} concurrent calls for ${seconds} s, callers speaking in ${PATTERN === 'turns' ? 'turns (barge-in every third)' : 'barge-in every 4 s'} (engine, gateway and callers in 3 processes; load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
   gateway.child.send({ cmd: 'arm' });
+  const callerLoop = monitorEventLoopDelay({ resolution: 10 });
+  callerLoop.enable();
   const started = Date.now();
   const results = await Promise.all(Array.from({ length: calls }, (_, i) => new Promise<FakeTwilioCall | Error>((r) => setTimeout(() => void oneCall(appUrl, seconds, i).then(r), (i * RAMP_MS) / calls))));
   const during = loadavg();
+  callerLoop.disable();
   const callsEndedAt = Date.now();
   const report = await new Promise<GatewayReport>((resolve) => {
     gateway.child.once('message', (m) => resolve(m as GatewayReport));
@@ -187,7 +208,8 @@ async function main(): Promise<void> {
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(2)} %`);
   console.log(`  calls completed ${ok.length}/${calls}${failed.length ? ` (failed: ${[...new Set(failed.map((e) => e.message))].join('; ')})` : ''}; gateway saw ${report.calls}; the calls took ${((callsEndedAt - started) / 1000).toFixed(0)} s (ramp ${RAMP_MS / 1000} s + ${seconds} s), the gateway's report ${((Date.now() - callsEndedAt) / 1000).toFixed(1)} s`);
   console.log(`  outbound (agent) frames ${received}, late ${late} = ${pct(late, received)}   target < 1 %`);
-  console.log(`  inbound (caller) frames ${sent}, sent > 10 ms late ${sentLate} = ${pct(sentLate, sent)} (the callers' own process)`);
+  const sendLag = summarize(ok.flatMap((c) => c.sendLagMs));
+  console.log(`  inbound (caller) frames ${sent}, sent > 10 ms late ${sentLate} = ${pct(sentLate, sent)} (the callers' own process: p50 ${fmt(sendLag.p50)}  p95 ${fmt(sendLag.p95)} behind; event-loop delay p95 ${fmt(callerLoop.percentile(95) / 1e6)})`);
   console.log(`  gateway added latency per frame, outbound: p50 ${fmt(out.p50)}  p95 ${fmt(out.p95)}  max ${fmt(out.max)}   target p95 < 2 ms`);
   console.log(`  gateway added latency per frame, inbound:  p50 ${fmt(inn.p50)}  p95 ${fmt(inn.p95)}  max ${fmt(inn.max)}`);
   const hold = summarize(report.held);

@@ -77,6 +77,8 @@ export class FakeTwilioCall {
   readonly accountSid = 'AC00000000000000000000000000000000';
   readonly stats: FakeCallStats = { mediaReceived: 0, bytesReceived: 0, bytesPlayed: 0, marksReceived: 0, marksEchoed: 0, clears: 0, framesSent: 0, framesSentLate: 0, framesLate: 0 };
   readonly received: { event: string; [k: string]: unknown }[] = [];
+  /** How late each of the first 2,000 frames was sent after its 20 ms slot, ms (this process's own delay). */
+  readonly sendLagMs: number[] = [];
   /** What real Twilio would reject (error 31951): e.g. a frame with the wrong streamSid. */
   readonly protocolErrors: string[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -160,7 +162,9 @@ export class FakeTwilioCall {
   #tick(): void {
     const n = this.#chunk;
     const due = this.#startedAt + n * FRAME_MS;
-    if (Date.now() - due > 10) this.stats.framesSentLate += 1;
+    const lateBy = Date.now() - due;
+    if (lateBy > 10) this.stats.framesSentLate += 1;
+    if (this.sendLagMs.length < 2000) this.sendLagMs.push(lateBy);
     this.#play();
     const payload = this.#speakFrames > 0 ? speechPayload(this.#toneFrame++) : SILENCE_PAYLOAD;
     if (this.#speakFrames > 0) this.#speakFrames -= 1;
@@ -239,6 +243,11 @@ export class FakeTwilioCall {
   /** Nothing queued to play. */
   get idle(): boolean {
     return this.#queue.length === 0;
+  }
+
+  /** The agent is speaking: a reply's audio came and its done mark has not been played (or it was cleared). */
+  get hearingReply(): boolean {
+    return this.#inReply;
   }
 
   close(): void {
