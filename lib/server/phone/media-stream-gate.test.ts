@@ -55,12 +55,25 @@ function setUp(inputBatchMs: number) {
 afterEach(() => vi.useRealTimers());
 
 describe('MediaStreamGate inbound batches', () => {
-  it('joins contiguous frames into appends of the batch length, in order, with the first frame\'s timestamp', () => {
+  it('joins contiguous frames read one by one into appends of the batch length, in order, with the first frame\'s timestamp', async () => {
     const { ws, media } = setUp(40);
-    for (let n = 0; n < 4; n++) ws.frame(frame(n, n + 1));
+    for (let n = 0; n < 4; n++) {
+      ws.frame(frame(n, n + 1));
+      await new Promise((r) => setImmediate(r));
+    }
     expect(media()).toEqual([
       { timestamp: '0', bytes: [1, 2], length: 320 },
       { timestamp: '40', bytes: [3, 4], length: 320 },
+    ]);
+  });
+
+  it('joins every frame of one read (a process catching up), up to 1 s an append', async () => {
+    const { ws, media } = setUp(40);
+    for (let n = 0; n < 60; n++) ws.frame(frame(n, n < 50 ? 1 : 2));
+    await new Promise((r) => setImmediate(r));
+    expect(media()).toEqual([
+      { timestamp: '0', bytes: [1], length: 8000 },
+      { timestamp: '1000', bytes: [2], length: 1600 },
     ]);
   });
 
@@ -76,12 +89,13 @@ describe('MediaStreamGate inbound batches', () => {
     expect(forwarded.map((m) => m.event)).toEqual(['media', 'media', 'mark']);
   });
 
-  it('starts a new batch at a gap in the timestamps, so the transport pads the gap', () => {
+  it('starts a new batch at a gap in the timestamps, so the transport pads the gap', async () => {
     const { ws, media } = setUp(60);
     ws.frame(frame(0, 1));
     ws.frame(frame(5, 2)); // 80 ms missing
     ws.frame(frame(6, 3));
     ws.frame(frame(7, 4));
+    await new Promise((r) => setImmediate(r));
     expect(media()).toEqual([
       { timestamp: '0', bytes: [1], length: 160 },
       { timestamp: '100', bytes: [2, 3, 4], length: 480 },

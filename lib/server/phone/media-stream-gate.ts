@@ -12,14 +12,15 @@ import { checkMediaMessage, MEDIA_STREAM_EVENTS, mediaStreamMessageSchema, type 
  * the bench.
  *
  * Two things keep a loaded gateway real time (scripts/bench-phone.ts, 200 calls on 2 cores):
- * - Inbound media goes on to the model in appends of up to `inputBatchMs` of audio
- *   (CUE_PHONE_INPUT_BATCH_MS): contiguous frames are joined, in order, and sent when the batch
- *   is full, when `inputBatchMs` has passed since its first frame (a timer: audio that stops is
- *   never held), before any other message, and at the socket's close. Appends are the gateway's
- *   largest cost (a socket write each, and the model's socket reads each), so 40 ms batches do
- *   half the writes of 20 ms frames for at most 40 ms on the caller's words. With 0, every
- *   frame goes on once the socket read it came in is handled (frames read together, as they
- *   are when the process is busy, still go as one).
+ * - Inbound media goes on to the model in appends of `inputBatchMs` of audio
+ *   (CUE_PHONE_INPUT_BATCH_MS): contiguous frames are joined, in order, and sent once the batch
+ *   is full and the socket read it filled in is handled, when `inputBatchMs` has passed since its
+ *   first frame (a timer: audio that stops is never held), before any other message, and at the
+ *   socket's close. Appends are the gateway's largest cost (a socket write each, and a read at
+ *   the model), so 40 ms batches do half the writes of 20 ms frames, for at most one frame's
+ *   wait. Frames read together (a process that fell behind reads many at once) all join, up to
+ *   1 s, so catching up costs less per frame, not more. With 0, every frame goes on once the
+ *   read it came in is handled.
  * - An outbound media frame and the mark the transport sends after it are written to the socket
  *   together (the socket is corked until the current turn ends): one write, not two.
  */
@@ -41,7 +42,7 @@ const MULAW_BYTES_PER_MS = 8;
 const MAX_SAMPLES = 100_000;
 
 /** Media frames received in this turn of the event loop, waiting to go on as one. */
-type PendingMedia = { first: MediaMessage; text: string; chunks: Buffer[]; bytes: number; frames: number; nextTimestamp: number | null; firstSample: number; timer: NodeJS.Timeout | null; readAt: number[] };
+type PendingMedia = { first: MediaMessage; text: string; chunks: Buffer[]; bytes: number; frames: number; nextTimestamp: number | null; firstSample: number; timer: NodeJS.Timeout | null; readAt: number[]; tick: boolean };
 
 /** The socket under a `ws` WebSocket (not in its typings), for corking writes. */
 type Corkable = { cork(): void; uncork(): void };
@@ -228,16 +229,23 @@ export class MediaStreamGate {
       if (pending.nextTimestamp !== null && timestamp !== null) pending.nextTimestamp = timestamp + bytes.length / MULAW_BYTES_PER_MS;
     } else {
       this.#flushMedia();
-      const next: PendingMedia = { first: msg, text, chunks: [bytes], bytes: bytes.length, frames: 1, nextTimestamp: timestamp === null ? null : timestamp + bytes.length / MULAW_BYTES_PER_MS, firstSample: this.inboundLatencyMs.length, timer: null, readAt: [started] };
+      const next: PendingMedia = { first: msg, text, chunks: [bytes], bytes: bytes.length, frames: 1, nextTimestamp: timestamp === null ? null : timestamp + bytes.length / MULAW_BYTES_PER_MS, firstSample: this.inboundLatencyMs.length, timer: null, readAt: [started], tick: false };
       this.#pending = next;
-      if (this.#batchMs === 0) process.nextTick(() => this.#flushMedia());
-      else {
-        next.timer = setTimeout(() => this.#pending === next && this.#flushMedia(), this.#batchMs);
-        next.timer.unref?.();
-      }
     }
     this.#recordWork(performance.now() - started);
-    if (this.#batchMs > 0 && (this.#pending?.bytes ?? 0) >= this.#batchBytes) this.#flushMedia();
+    this.#schedule(this.#pending as PendingMedia);
+  }
+
+  /** A full batch goes once this read is handled (more frames of the read may join); a partial one by its timer. */
+  #schedule(pending: PendingMedia): void {
+    if (pending.tick) return;
+    if (this.#batchMs === 0 || pending.bytes >= this.#batchBytes) {
+      pending.tick = true;
+      process.nextTick(() => this.#pending === pending && this.#flushMedia());
+    } else if (!pending.timer) {
+      pending.timer = setTimeout(() => this.#pending === pending && this.#flushMedia(), this.#batchMs);
+      pending.timer.unref?.();
+    }
   }
 
   /** This turn's media frames to the transport: one frame as it came, several as one message. */
