@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { cloneDefaultSettings, type HintSettings } from '../lib/live/settings/schema';
 import { HintEngine } from './support/engine-controls';
-import { HintsPage } from './support/hints-page';
+import { HintsPage, STOPPED_WITHIN_MS } from './support/hints-page';
 
 /**
  * Stopping a hint: the interrupt phrase, the Interrupt button and Esc silence playback at
@@ -33,7 +33,7 @@ test('the interrupt phrase heard while a hint plays stops it at once, marks it, 
   await live.screenshot('hint-playing');
 
   await engine.utterance('okay got it');
-  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: 2_000 });
+  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: STOPPED_WITHIN_MS });
   await expect(card).toHaveAttribute('data-interrupted', 'true');
   await expect(card.getByTestId('hint-status')).toHaveText('Interrupted ("got it")');
   await live.screenshot('hint-interrupted');
@@ -56,7 +56,7 @@ test('the Interrupt button and Esc stop a playing hint', async ({ page, request 
   await live.full.click();
   await live.waitSpeaking();
   await live.interrupt.click();
-  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: 1_000 });
+  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: STOPPED_WITHIN_MS });
   await expect(live.card('full').first()).toHaveAttribute('data-interrupted', 'true');
   await expect(live.card('full').first().getByTestId('hint-status')).toHaveText('Interrupted (button)');
 
@@ -64,7 +64,7 @@ test('the Interrupt button and Esc stop a playing hint', async ({ page, request 
   await expect(live.card('full')).toHaveCount(2);
   await live.waitSpeaking();
   await page.keyboard.press('Escape');
-  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: 1_000 });
+  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: STOPPED_WITHIN_MS });
   await expect(live.card('full').nth(1)).toHaveAttribute('data-interrupted', 'true');
   await expect(live.card('full').nth(1).getByTestId('hint-status')).toHaveText('Interrupted (Esc)');
   const cancels = await engine.received('response.cancel');

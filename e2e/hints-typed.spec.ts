@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { cloneDefaultSettings, type HintSettings } from '../lib/live/settings/schema';
 import { HintEngine } from './support/engine-controls';
-import { HintsPage } from './support/hints-page';
+import { HintsPage, STOPPED_WITHIN_MS } from './support/hints-page';
 
 /**
  * Typed meeting lines on the local engine (which transcribes no speech): they are context,
@@ -78,7 +78,7 @@ test('typing "got it" stops a playing full guidance at once and marks it', async
   await live.waitSpeaking();
 
   await live.typeLine('okay, got it');
-  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: 2_000 });
+  await expect(live.status).toHaveAttribute('data-status', 'listening', { timeout: STOPPED_WITHIN_MS });
   await expect(card).toHaveAttribute('data-interrupted', 'true');
   await expect(card.getByTestId('hint-status')).toHaveText('Interrupted ("got it")');
   await expect(live.event('hint.interrupted')).toHaveCount(1);

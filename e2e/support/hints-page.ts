@@ -6,6 +6,12 @@ import { shotPath } from './shots';
 const SETTINGS_STORAGE_KEY = 'cue.settings.v1';
 
 /** Page object for /live as the hint assistant. */
+/**
+ * How soon a stopped hint must leave the session listening: well under what a full guidance takes to play
+ * (its text is some 30 words), so a stop that did not happen fails, while a loaded CI machine's slow frame does not.
+ */
+export const STOPPED_WITHIN_MS = 5_000;
+
 export class HintsPage extends LivePage {
   readonly quick: Locator;
   readonly full: Locator;
