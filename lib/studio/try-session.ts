@@ -18,7 +18,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 /** Runs a tool on the server: what the model reads back (`result`) and whether the tool succeeded. */
 export type TryToolRunner = (name: string, args: Record<string, unknown>) => Promise<{ ok: boolean; result: unknown }>;
 export type TrySetup = { agent: AgentConfig; greetingInstructions: string; mint: MintFn; version: number; runTool?: TryToolRunner };
-export type TryToolRun = { name: string; args: Record<string, unknown>; ok: boolean; result: unknown };
+type TryToolRun = { name: string; args: Record<string, unknown>; ok: boolean; result: unknown };
 export type TryMode = 'voice' | 'text';
 /** The version the live (or last) chat runs; `updateError` when a live update was refused. */
 export type TryState = { liveVersion: number | null; updateError: string | null; toolRuns: TryToolRun[] };

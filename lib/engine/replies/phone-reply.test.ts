@@ -86,6 +86,8 @@ describe('the built-in lookups on a call', () => {
     expect(said('my order 4411-2093 never arrived', support.filter((t) => t.name !== 'get_order_details')).toolCalls?.[0]).toEqual({ name: 'lookup_customer', arguments: { query: '4411-2093' } });
     expect(said('it is dana.whitfield@example.com').toolCalls?.[0]).toEqual({ name: 'lookup_customer', arguments: { query: 'dana.whitfield@example.com' } });
     expect(said('Hi, my name is Dana Whitfield').toolCalls?.[0]).toEqual({ name: 'lookup_customer', arguments: { query: 'Dana Whitfield' } });
+    expect(said('My name is Dana Whitfield').toolCalls?.[0]).toEqual({ name: 'lookup_customer', arguments: { query: 'Dana Whitfield' } });
+    expect(said('Hello, I am calling back').toolCalls).toBeUndefined();
     expect(said('can I get a refund for this').toolCalls?.[0]).toEqual({ name: 'check_policy', arguments: { kind: 'refunds', topic: 'can I get a refund for this' } });
     expect(said('how do I pair my headphones?').toolCalls?.[0]).toEqual({ name: 'search_knowledge', arguments: { query: 'how do I pair my headphones?' } });
     const ask = said('where is my order');

@@ -23,7 +23,7 @@ const CALL_CONTROL: ReadonlySet<string> = new Set(CALL_CONTROL_TOOLS);
 const KEYPAD = /^the caller pressed (\S) on the keypad\.?$/i;
 const ORDER_WORDS = /\b(order|parcel|package|delivery|shipment|tracking)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const NAME_IS = /\b(?:my name is|this is|i am|i'm)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+)/;
+const NAME_IS = /\b(?:[Mm]y name is|[Tt]his is|I am|I'm)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+)/;
 const POLICY_KIND_WORDS: [string, RegExp][] = [
   ['returns', /\b(return|returns|send (?:it|this) back)\b/i],
   ['refunds', /\b(refund|refunds|money back)\b/i],

@@ -75,7 +75,7 @@ class TimedTwilioTransport extends TwilioRealtimeTransportLayer {
 }
 
 /** What the agent is told when the caller presses a key (the local engine's phone persona reads it too). */
-export function dtmfText(digit: string): string {
+function dtmfText(digit: string): string {
   return `The caller pressed ${digit} on the keypad.`;
 }
 
