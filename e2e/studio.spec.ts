@@ -132,8 +132,10 @@ test('"Try it" connects to the local engine: the agent speaks first, answers a t
   await panel.getByTestId('try-text').click();
   await expect(panel.getByTestId('try-status')).toContainText(/Live|speaking/);
   await expect(panel.getByTestId('try-line-assistant').first()).not.toBeEmpty({ timeout: 20_000 });
-  // The agent's own greeting, word for word (as on a call), not a generic one.
-  await expect(panel.getByTestId('try-line-assistant').first()).toContainText('Hi, you have reached order support.');
+  // The agent's own (saved) greeting, word for word as on a call, not the engine's generic one.
+  const greeting = await page.getByLabel('Greeting').inputValue();
+  expect(greeting).not.toBe('Hello, thanks for calling. How can I help you today?');
+  await expect(panel.getByTestId('try-line-assistant').first()).toHaveText(`Agent: ${greeting}`);
   await panel.getByTestId('try-input').fill('Hello, I am calling back');
   await panel.getByTestId('try-send').click();
   await expect(panel.getByTestId('try-line-user')).toContainText('Hello, I am calling back');
@@ -160,7 +162,7 @@ test('"Try it" runs a lookup on the server: an order number typed is read from t
   await page.goto(AGENT);
   const panel = page.getByTestId('try-it');
   await panel.getByTestId('try-text').click();
-  await expect(panel.getByTestId('try-line-assistant').first()).toContainText('order support', { timeout: 20_000 });
+  await expect(panel.getByTestId('try-line-assistant').first()).toHaveText(`Agent: ${await page.getByLabel('Greeting').inputValue()}`, { timeout: 20_000 });
   await panel.getByTestId('try-input').fill('my order is 4411-2093');
   await panel.getByTestId('try-send').click();
   const run = panel.getByTestId('try-tool-run').filter({ hasText: 'get_order_details' });
