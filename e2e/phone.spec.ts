@@ -66,7 +66,7 @@ test('the phone simulator calls the agent and plays its phone-quality audio', as
   await page.screenshot({ path: shotPath('phone-simulator-log'), fullPage: true });
 });
 
-test('a caller asks about an order: the agent reads it with get_order_details, and the call log shows the tool call with its result', async ({ page, context, request }) => {
+test('a caller asks about an order: the agent reads it with get_order_details, the call log shows the tool call with its result; a key pressed reaches the agent', async ({ page, context, request }) => {
   // The first lookup of a fresh app seeds the demo systems of record (200k orders) first.
   test.setTimeout(300_000);
   const engine = new EngineControls(request);
@@ -88,7 +88,13 @@ test('a caller asks about an order: the agent reads it with get_order_details, a
   await expect(tools).toContainText('"orderNumber":"4411-2093"');
   await expect(tools).toContainText('"carrier":"UPS"');
   await expect(log.getByTestId('phone-transcript')).toContainText('Order 4411-2093 is', { timeout: 20_000 });
+
+  // A key pressed on the simulator's keypad reaches the agent as a keypress (DTMF) and is logged.
+  await page.getByTestId('sim-key-5').click();
+  await expect(log.getByTestId('phone-events')).toContainText('dtmf: 5', { timeout: 10_000 });
+  await expect(log.getByTestId('phone-transcript')).toContainText('You pressed 5.', { timeout: 20_000 });
   await log.screenshot({ path: shotPath('phone-call-lookup'), fullPage: true });
+  await page.screenshot({ path: shotPath('phone-simulator-keypad'), fullPage: true });
 
   await page.getByTestId('sim-hang-up').click();
   await expect(log.getByTestId('phone-call-status')).toHaveText('Completed', { timeout: 10_000 });

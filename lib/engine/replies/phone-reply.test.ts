@@ -59,6 +59,9 @@ describe('the phone reply policy', () => {
     const one = phoneReply(ctx([user('The caller pressed 1 on the keypad.')]));
     expect(one.toolCalls).toBeUndefined();
     expect(one.text).toBe('You pressed 1. You can press 0 for a person, or just tell me what you need.');
+    const noTransfer = tools.filter((t) => t.name !== 'transfer_to_human');
+    expect(phoneReply(ctx([user('The caller pressed 0 on the keypad.')], { tools: noTransfer }))).toEqual({ text: 'I am sorry, I cannot put you through to a person on this line. Tell me what you need and I will try to help.' });
+    expect(phoneReply(ctx([user('The caller pressed 7 on the keypad.')], { tools: noTransfer })).text).toBe('You pressed 7. Just tell me what you need.');
   });
 });
 

@@ -210,7 +210,8 @@ export const phoneReply: ReplyPolicy = (ctx) => {
   const key = KEYPAD.exec(heard)?.[1];
   if (key !== undefined) {
     if (key === '0' && has(ctx, 'transfer_to_human')) return { text: '', toolCalls: [{ name: 'transfer_to_human', arguments: { reason: 'the caller pressed 0 for a person' } }] };
-    return { text: `You pressed ${key}. You can press 0 for a person, or just tell me what you need.` };
+    if (key === '0') return { text: 'I am sorry, I cannot put you through to a person on this line. Tell me what you need and I will try to help.' };
+    return { text: has(ctx, 'transfer_to_human') ? `You pressed ${key}. You can press 0 for a person, or just tell me what you need.` : `You pressed ${key}. Just tell me what you need.` };
   }
   if (HUMAN_WORDS.test(heard) && has(ctx, 'transfer_to_human')) return { text: '', toolCalls: [{ name: 'transfer_to_human', arguments: { reason: firstWords(heard, 20) } }] };
   if (BYE_WORDS.test(heard) && has(ctx, 'end_call')) return { text: '', toolCalls: [{ name: 'end_call', arguments: { reason: 'the caller said goodbye' } }] };
