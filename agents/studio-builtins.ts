@@ -39,11 +39,12 @@ const phoneSupportLine = defineStudioAgent({
   instructions: [
     'You are the support line for online orders. Callers hear you over the phone: one or two short sentences at a time.',
     'Ask for the order number first; read the order with get_order_details and the relevant rule with check_policy before you promise anything.',
+    'Answer product and how-to questions from the help articles (search_knowledge); find the caller with lookup_customer when they have no order number.',
     'Say what you found, what happens next and by when. If the caller is upset or the policy does not cover it, offer a person and call transfer_to_human.',
     'When the caller is done, say goodbye and call end_call.',
   ].join('\n'),
   greeting: 'Hi, you have reached order support. Do you have your order number to hand?',
-  tools: { builtins: ['lookup_customer', 'get_order_details', 'check_policy', 'transfer_to_human', 'end_call'], webhooks: [] },
+  tools: { builtins: ['lookup_customer', 'get_order_details', 'check_policy', 'search_knowledge', 'transfer_to_human', 'end_call'], webhooks: [] },
   turnDetection: phoneTurns,
   transcriptionModel: DEFAULT_TRANSCRIPTION_MODEL,
   secretTtlSeconds: 60,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { APP_PORT, TWILIO_E2E_AUTH_TOKEN } from '../playwright.config';
 import { FakeTwilioCall, parseStreamTwiml, postVoiceWebhook } from '../lib/server/phone/test-support/fake-twilio';
+import { EngineControls } from './support/engine-controls';
 import { shotPath } from './support/shots';
 
 /**
@@ -63,4 +64,39 @@ test('the phone simulator calls the agent and plays its phone-quality audio', as
   await expect(page.getByTestId('phone-transcript')).toContainText('Hello, thanks for calling');
   await expect(page.getByTestId('phone-call-status')).toHaveText('Completed');
   await page.screenshot({ path: shotPath('phone-simulator-log'), fullPage: true });
+});
+
+test('a caller asks about an order: the agent reads it with get_order_details, the call log shows the tool call with its result; a key pressed reaches the agent', async ({ page, context, request }) => {
+  // The first lookup of a fresh app seeds the demo systems of record (200k orders) first.
+  test.setTimeout(300_000);
+  const engine = new EngineControls(request);
+  await page.goto('/phone/simulator?agent=phone-support');
+  await expect(page.getByTestId('sim-status')).toHaveText('Ready');
+  await page.getByTestId('sim-call').click();
+  await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
+  await expect.poll(async () => Number(await page.getByTestId('sim-heard-ms').getAttribute('data-ms')), { timeout: 20_000 }).toBeGreaterThan(1000);
+  const session = await engine.waitForOpenSession();
+  await engine.utterance('hi, my order 4411-2093 never arrived', session);
+
+  const log = await context.newPage();
+  await log.goto('/phone');
+  await log.getByTestId('phone-call-row').first().getByRole('link').click();
+  await expect(log.getByTestId('phone-call-status')).toHaveText('In progress');
+  const tools = log.getByTestId('phone-tool-calls');
+  await expect(tools).toContainText('get_order_details ok', { timeout: 240_000 });
+  await expect(tools).toContainText('args {"order_number":"4411-2093"}');
+  await expect(tools).toContainText('"orderNumber":"4411-2093"');
+  await expect(tools).toContainText('"carrier":"UPS"');
+  await expect(log.getByTestId('phone-transcript')).toContainText('Order 4411-2093 is', { timeout: 20_000 });
+
+  // A key pressed on the simulator's keypad reaches the agent as a keypress (DTMF) and is logged.
+  await page.getByTestId('sim-key-5').click();
+  await expect(log.getByTestId('phone-events')).toContainText('dtmf: 5', { timeout: 10_000 });
+  await expect(log.getByTestId('phone-transcript')).toContainText('You pressed 5.', { timeout: 20_000 });
+  await log.screenshot({ path: shotPath('phone-call-lookup'), fullPage: true });
+  await page.screenshot({ path: shotPath('phone-simulator-keypad'), fullPage: true });
+
+  await page.getByTestId('sim-hang-up').click();
+  await expect(log.getByTestId('phone-call-status')).toHaveText('Completed', { timeout: 10_000 });
+  await log.close();
 });

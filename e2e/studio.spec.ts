@@ -132,10 +132,14 @@ test('"Try it" connects to the local engine: the agent speaks first, answers a t
   await panel.getByTestId('try-text').click();
   await expect(panel.getByTestId('try-status')).toContainText(/Live|speaking/);
   await expect(panel.getByTestId('try-line-assistant').first()).not.toBeEmpty({ timeout: 20_000 });
-  await panel.getByTestId('try-input').fill('Where is my parcel');
+  // The agent's own (saved) greeting, word for word as on a call, not the engine's generic one.
+  const greeting = await page.getByLabel('Greeting').inputValue();
+  expect(greeting).not.toBe('Hello, thanks for calling. How can I help you today?');
+  await expect(panel.getByTestId('try-line-assistant').first()).toHaveText(`Agent: ${greeting}`);
+  await panel.getByTestId('try-input').fill('Hello, I am calling back');
   await panel.getByTestId('try-send').click();
-  await expect(panel.getByTestId('try-line-user')).toContainText('Where is my parcel');
-  await expect(panel.getByTestId('try-line-assistant').nth(1)).toContainText('Where is my parcel', { timeout: 20_000 });
+  await expect(panel.getByTestId('try-line-user')).toContainText('Hello, I am calling back');
+  await expect(panel.getByTestId('try-line-assistant').nth(1)).toContainText('Hello, I am calling back', { timeout: 20_000 });
   await page.screenshot({ path: shotPath('studio-try-it'), fullPage: true });
 
   // A save during the chat is applied to it, as on a live call.
@@ -145,11 +149,29 @@ test('"Try it" connects to the local engine: the agent speaks first, answers a t
   await expect(version(page)).toHaveText(String(saved + 1));
   await expect(panel.getByTestId('try-status')).toHaveText(`Live · version ${saved + 1}`, { timeout: 15_000 });
   await expect(panel.getByTestId('try-update-error')).toHaveCount(0);
-  await panel.getByTestId('try-input').fill('Are you still there');
+  await panel.getByTestId('try-input').fill('Still with me, thanks');
   await panel.getByTestId('try-send').click();
-  await expect(panel.getByTestId('try-line-assistant').nth(2)).toContainText('Are you still there', { timeout: 20_000 });
+  await expect(panel.getByTestId('try-line-assistant').nth(2)).toContainText('Still with me, thanks', { timeout: 20_000 });
   await panel.getByTestId('try-stop').click();
   await expect(panel.getByTestId('try-status')).toHaveText('Not connected');
+});
+
+test('"Try it" runs a lookup on the server: an order number typed is read from the order system and spoken', async ({ page }) => {
+  // The first lookup of a fresh app seeds the demo systems of record (200k orders) first.
+  test.setTimeout(300_000);
+  await page.goto(AGENT);
+  const panel = page.getByTestId('try-it');
+  await panel.getByTestId('try-text').click();
+  await expect(panel.getByTestId('try-line-assistant').first()).toHaveText(`Agent: ${await page.getByLabel('Greeting').inputValue()}`, { timeout: 20_000 });
+  await panel.getByTestId('try-input').fill('my order is 4411-2093');
+  await panel.getByTestId('try-send').click();
+  const run = panel.getByTestId('try-tool-run').filter({ hasText: 'get_order_details' });
+  await expect(run).toHaveAttribute('data-ok', 'true', { timeout: 240_000 });
+  await expect(run).toContainText('"orderNumber":"4411-2093"');
+  await expect(run).toContainText('"carrier":"UPS"');
+  await expect(panel.getByTestId('try-line-assistant').filter({ hasText: 'Order 4411-2093 is' })).toContainText('UPS', { timeout: 20_000 });
+  await page.screenshot({ path: shotPath('studio-try-it-lookup'), fullPage: true });
+  await panel.getByTestId('try-stop').click();
 });
 
 test('the studio fits a phone screen', async ({ page }) => {

@@ -4,7 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { startSimulatorCallAction } from '@/app/actions/phone';
 import { SimulatorCall, type SimulatorStats, type SimulatorStatus } from '@/lib/phone/simulator-call';
 
-/** Call a phone agent from the browser over the real /call socket, at phone quality (8 kHz mu-law). */
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
+/** Call a phone agent from the browser over the real /call socket, at phone quality (8 kHz mu-law), with a keypad (DTMF). */
 export function PhoneSimulator({ agentId, agentName }: { agentId: string; agentName: string }) {
   const [status, setStatus] = useState<SimulatorStatus>('idle');
   const [detail, setDetail] = useState<string | null>(null);
@@ -59,6 +61,15 @@ export function PhoneSimulator({ agentId, agentName }: { agentId: string; agentN
         <p role={status === 'failed' ? 'alert' : 'status'} data-testid="sim-detail" className={`text-sm ${status === 'failed' ? 'text-rose-700' : 'text-slate-600'}`}>
           {detail}
         </p>
+      ) : null}
+      {status === 'in_call' ? (
+        <div className="grid w-48 grid-cols-3 gap-2" role="group" aria-label="Keypad" data-testid="sim-keypad">
+          {KEYS.map((key) => (
+            <button key={key} type="button" onClick={() => call.current?.press(key)} className="rounded-lg border border-slate-300 py-2 font-mono text-base text-ink hover:bg-slate-50" data-testid={`sim-key-${key === '*' ? 'star' : key === '#' ? 'hash' : key}`} aria-label={`Press ${key}`}>
+              {key}
+            </button>
+          ))}
+        </div>
       ) : null}
       <dl className="grid grid-cols-3 gap-3 text-sm">
         <div className="rounded-lg bg-slate-50 p-3">

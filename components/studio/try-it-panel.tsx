@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { mintStudioTry } from '@/app/actions/studio-try';
+import { mintStudioTry, runStudioTryTool } from '@/app/actions/studio-try';
 import type { StudioAgentView } from '@/lib/contracts/studio-view';
 import { greetingInstructions, studioToAgentConfig } from '@/lib/shared/studio-agent-runtime';
 import { StudioTrySession, type TryMode } from '@/lib/studio/try-session';
@@ -10,7 +10,8 @@ import { StudioTrySession, type TryMode } from '@/lib/studio/try-session';
 /**
  * "Try it": talk to (or type to) the saved version of this agent in the browser, through the same
  * mint and realtime core as every other call. The agent greets first, as on the phone; a version
- * saved during the chat is applied to it at once.
+ * saved during the chat is applied to it at once. Its lookups and webhook tools run on the server
+ * (runStudioTryTool, the phone path's executors) and each run is listed with its result.
  */
 export function TryItPanel({ agent, version }: { agent: StudioAgentView; version: number }) {
   const setup = useMemo(
@@ -18,6 +19,10 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
       agent: studioToAgentConfig(agent),
       greetingInstructions: greetingInstructions(agent),
       mint: (input: { transport?: 'webrtc' | 'websocket' }) => mintStudioTry({ agentId: agent.id, transport: input.transport }),
+      runTool: async (tool: string, args: Record<string, unknown>) => {
+        const ran = await runStudioTryTool({ agentId: agent.id, tool, args });
+        return ran.ok ? ran.data : { ok: false, result: { error: ran.error.message } };
+      },
       version,
     }),
     [agent, version],
@@ -49,7 +54,7 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
           {connection === 'connecting' ? 'Connecting…' : live ? (playing ? 'Agent speaking' : `Live · version ${liveVersion ?? version}`) : 'Not connected'}
         </span>
       </div>
-      <p className="text-xs text-slate-600">Hear what callers hear: the saved version, in the browser. A save while you talk applies at once, as on a live call. Phone-only tools (transfer, lookups) are described, not run.</p>
+      <p className="text-xs text-slate-600">Hear what callers hear: the saved version, in the browser. A save while you talk applies at once, as on a live call. Lookups and webhook tools run for real; a transfer only happens on a call.</p>
       <div className="flex flex-wrap gap-2">
         {live || connection === 'connecting' ? (
           <button type="button" onClick={() => session.stop()} className="rounded-lg border border-rose-300 px-3 py-2 text-sm text-rose-800" data-testid="try-stop">
@@ -90,6 +95,20 @@ export function TryItPanel({ agent, version }: { agent: StudioAgentView; version
             );
           })}
         </ol>
+      )}
+      {tryState.toolRuns.length > 0 && (
+        <div className="space-y-1" data-testid="try-tools">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Tools run</h3>
+          <ol className="max-h-48 space-y-1 overflow-auto text-xs">
+            {tryState.toolRuns.map((run, i) => (
+              <li key={i} className="rounded-lg bg-slate-50 p-2" data-testid="try-tool-run" data-tool={run.name} data-ok={run.ok ? 'true' : 'false'}>
+                <span className={`font-mono font-semibold ${run.ok ? 'text-emerald-800' : 'text-rose-800'}`}>{run.name}</span>{' '}
+                <span className="font-mono text-slate-600">{JSON.stringify(run.args)}</span>
+                <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-[11px] text-slate-700">{JSON.stringify(run.result).slice(0, 600)}</pre>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
       {live && (
         <form onSubmit={send} className="flex gap-2">

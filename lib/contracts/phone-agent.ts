@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { realtimeModelSchema, voiceSchema } from './agent-config';
 import { TRANSCRIPTION_MODEL_IDS } from './models';
+import { LOOKUP_TOOL_NAMES } from './studio-agent';
 
 /**
  * A phone agent as data: what a Twilio call (or the phone simulator) runs. Plain JSON, so the
@@ -8,7 +9,10 @@ import { TRANSCRIPTION_MODEL_IDS } from './models';
  * (the agent studio). Webhook tools carry JSON-schema parameters; the server validates the
  * model's arguments against them (zod) before calling the URL.
  */
-export const PHONE_BUILTIN_TOOLS = ['end_call', 'transfer_to_human'] as const;
+/** Call control, run by the call itself. */
+export const CALL_CONTROL_TOOLS = ['end_call', 'transfer_to_human'] as const;
+/** Every built-in a call runs: call control, and the read-only lookups on the app's database. */
+export const PHONE_BUILTIN_TOOLS = [...CALL_CONTROL_TOOLS, ...LOOKUP_TOOL_NAMES] as const;
 
 const toolName = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'tool names are snake_case');
 

@@ -68,17 +68,28 @@ const toolParametersSchema = objectSchema.superRefine((o, ctx) => {
   if (depthOf(o) > MAX_DEPTH) ctx.addIssue({ code: 'custom', message: `nest parameters at most ${MAX_DEPTH} levels deep` });
 });
 
-/** Built-in tools an agent may switch on; the phone runtime implements them (lib/server/phone). */
+/**
+ * Built-in tools an agent may switch on. The read-only lookups (LOOKUP_TOOL_NAMES) run on the app's
+ * database (lib/server/services/lookup-tools.ts) on phone calls and in "Try it"; end_call and
+ * transfer_to_human are call control (lib/server/phone). The parameters here are what the model is
+ * shown and match the executors' zod parameters (lookup-tools.test.ts checks).
+ */
 const str = (description: string) => ({ type: 'string' as const, description });
 export const BUILTIN_TOOLS = [
   { name: 'lookup_customer', label: 'Customer lookup', description: 'Find a customer by name, email, phone number or order number.', parameters: { type: 'object', properties: { query: str('A name, email, phone number or order number') }, required: ['query'] } },
   { name: 'get_order_details', label: 'Order details', description: 'Read one order with its lines, status and tracking.', parameters: { type: 'object', properties: { order_number: str('The order number, e.g. 1234-5678') }, required: ['order_number'] } },
-  { name: 'check_policy', label: 'Policy check', description: 'Read the company policy of a kind (shipping, returns, refunds).', parameters: { type: 'object', properties: { kind: str('shipping, returns or refunds'), topic: str('What the caller asks about') }, required: ['kind'] } },
+  { name: 'check_policy', label: 'Policy check', description: 'Read the company policy of a kind (returns, refunds, warranty, shipping, sla), the one best matching the topic.', parameters: { type: 'object', properties: { kind: { type: 'string', description: 'The kind of policy', enum: ['returns', 'refunds', 'warranty', 'shipping', 'sla'] }, topic: str('What the caller asks about, e.g. "parcel never arrived"') }, required: ['kind', 'topic'] } },
   { name: 'search_knowledge', label: 'Knowledge search', description: 'Search the help articles for the caller\'s question.', parameters: { type: 'object', properties: { query: str('The caller\'s question, in their words') }, required: ['query'] } },
   { name: 'end_call', label: 'End call', description: 'Hang up once the caller has said goodbye.', parameters: { type: 'object', properties: {} } },
   { name: 'transfer_to_human', label: 'Transfer to a human', description: 'Hand the call to a person (a <Dial> through Twilio).', parameters: { type: 'object', properties: { reason: str('Why the caller wants a person, in one sentence') }, required: ['reason'] } },
 ] as const satisfies readonly { name: string; label: string; description: string; parameters: JsonSchemaObject }[];
 export type BuiltinToolName = (typeof BUILTIN_TOOLS)[number]['name'];
+/** The built-ins that only read (customer, order, policy, articles): safe to run anywhere, Try it included. */
+export const LOOKUP_TOOL_NAMES = ['lookup_customer', 'get_order_details', 'check_policy', 'search_knowledge'] as const satisfies readonly BuiltinToolName[];
+export type LookupToolName = (typeof LOOKUP_TOOL_NAMES)[number];
+export function isLookupTool(name: string): name is LookupToolName {
+  return (LOOKUP_TOOL_NAMES as readonly string[]).includes(name);
+}
 const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((t) => t.name) as [BuiltinToolName, ...BuiltinToolName[]];
 
 // ---- webhook tools ----------------------------------------------------------------------------

@@ -70,6 +70,12 @@ export class SimulatorCall {
     };
   }
 
+  /** A keypad press, sent as Twilio sends one (`dtmf` on the inbound track): the agent hears it as a key, not audio. */
+  press(digit: string): void {
+    if (this.#ended || !/^[0-9*#]$/.test(digit)) return;
+    this.#send({ event: 'dtmf', sequenceNumber: String(++this.#seq), streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+  }
+
   hangUp(): void {
     if (this.#ended) return;
     this.#send({ event: 'stop', sequenceNumber: String(++this.#seq), streamSid: this.streamSid, stop: {} });

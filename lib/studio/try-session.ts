@@ -11,18 +11,24 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
  * RealtimeController and the app's mint (the caller passes it in). Once connected the agent speaks
  * first, with its greeting, as on a phone call. A version saved while the chat is live is applied
  * to it (`session.updateAgent`, as live calls do), keeping the voice it started with. `end_call`
- * ends the chat; the other phone tools answer that they only run on a call, so the model says so.
+ * ends the chat; the read-only built-ins (lookups) and webhook tools run on the server through
+ * `runTool` (the studio's server action, the same executors as a phone call), each run kept in
+ * `state.toolRuns`; transfer_to_human answers that it only runs on a call, so the model says so.
  */
-export type TrySetup = { agent: AgentConfig; greetingInstructions: string; mint: MintFn; version: number };
+/** Runs a tool on the server: what the model reads back (`result`) and whether the tool succeeded. */
+export type TryToolRunner = (name: string, args: Record<string, unknown>) => Promise<{ ok: boolean; result: unknown }>;
+export type TrySetup = { agent: AgentConfig; greetingInstructions: string; mint: MintFn; version: number; runTool?: TryToolRunner };
+type TryToolRun = { name: string; args: Record<string, unknown>; ok: boolean; result: unknown };
 export type TryMode = 'voice' | 'text';
 /** The version the live (or last) chat runs; `updateError` when a live update was refused. */
-export type TryState = { liveVersion: number | null; updateError: string | null };
+export type TryState = { liveVersion: number | null; updateError: string | null; toolRuns: TryToolRun[] };
 
-const PHONE_ONLY = 'This is a browser test chat ("Try it"), not a phone call: the tool is not run here. Tell the user what you would do.';
+const PHONE_ONLY = 'This is a browser test chat ("Try it"), not a phone call: this tool only runs on a call. Tell the user what you would do.';
+const MAX_TOOL_RUNS = 20;
 
 export class StudioTrySession {
   readonly store: RealtimeStore = createRealtimeStore();
-  readonly state: StoreApi<TryState> = createStore<TryState>(() => ({ liveVersion: null, updateError: null }));
+  readonly state: StoreApi<TryState> = createStore<TryState>(() => ({ liveVersion: null, updateError: null, toolRuns: [] }));
   readonly controller: RealtimeController;
   readonly #loadSdk: () => Promise<RealtimeSdk>;
   #setup: TrySetup;
@@ -41,9 +47,22 @@ export class StudioTrySession {
     });
   }
 
-  #handlers(agent: AgentConfig): ToolHandlers {
+  async #runTool(runTool: TryToolRunner, name: string, args: Record<string, unknown>): Promise<unknown> {
+    let run: { ok: boolean; result: unknown };
+    try {
+      run = await runTool(name, args);
+    } catch (error) {
+      run = { ok: false, result: { error: `the tool could not be run (${error instanceof Error ? error.message : 'no answer from the server'})` } };
+    }
+    this.state.setState((s) => ({ toolRuns: [...s.toolRuns, { name, args, ...run }].slice(-MAX_TOOL_RUNS) }));
+    return run.result;
+  }
+
+  #handlers(agent: AgentConfig, runTool: TryToolRunner | undefined): ToolHandlers {
+    const serverSide = (name: string) => (runTool ? async (args: Record<string, unknown>) => this.#runTool(runTool, name, args) : async () => ({ note: PHONE_ONLY }));
     return {
-      ...Object.fromEntries(agent.tools.map((t) => [t.name, async () => ({ note: PHONE_ONLY })])),
+      ...Object.fromEntries(agent.tools.map((t) => [t.name, serverSide(t.name)])),
+      transfer_to_human: async () => ({ note: PHONE_ONLY }),
       end_call: async () => {
         setTimeout(() => this.stop(), 1500);
         return { ended: true };
@@ -59,7 +78,7 @@ export class StudioTrySession {
     if (!running || !session || this.store.getState().connection !== 'connected' || setup.version <= running.version) return;
     try {
       const sdk = await this.#loadSdk();
-      await session.updateAgent(buildRealtimeAgent(sdk, setup.agent, { voice: running.agent.voice, toolHandlers: this.#handlers(setup.agent) }));
+      await session.updateAgent(buildRealtimeAgent(sdk, setup.agent, { voice: running.agent.voice, toolHandlers: this.#handlers(setup.agent, setup.runTool) }));
       this.#running = setup;
       this.state.setState({ liveVersion: setup.version, updateError: null });
     } catch (error) {
@@ -70,8 +89,8 @@ export class StudioTrySession {
   /** From the user's click (the microphone needs the gesture). */
   async start(mode: TryMode): Promise<boolean> {
     const setup = (this.#running = this.#setup);
-    this.state.setState({ liveVersion: setup.version, updateError: null });
-    const connected = await this.controller.connect({ agentId: setup.agent.id, input: mode === 'voice' ? 'mic' : 'none', toolHandlers: this.#handlers(setup.agent) });
+    this.state.setState({ liveVersion: setup.version, updateError: null, toolRuns: [] });
+    const connected = await this.controller.connect({ agentId: setup.agent.id, input: mode === 'voice' ? 'mic' : 'none', toolHandlers: this.#handlers(setup.agent, setup.runTool) });
     if (connected) this.controller.requestResponse({ instructions: setup.greetingInstructions });
     return connected;
   }

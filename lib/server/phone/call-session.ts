@@ -4,6 +4,8 @@ import { TwilioRealtimeTransportLayer } from '@openai/agents-extensions';
 import type WebSocket from 'ws';
 import type { PhoneAgentConfig } from '@/lib/contracts/phone-agent';
 import type { PhoneCallSource } from '@/lib/contracts/phone-call';
+import { isLookupTool } from '@/lib/contracts/studio-agent';
+import type { Database } from '@/lib/server/db/client';
 import type { PhoneRealtimeAccess } from '@/lib/server/model-access/phone-realtime';
 import type { PhoneAgentSource } from './agent-source';
 import { CallLog, type CallStore } from './call-log';
@@ -34,6 +36,11 @@ export type PhoneCallDeps = {
   /** Twilio REST credentials for transfers (null: not configured). */
   twilio: TwilioCredentials | null;
   fetchImpl?: FetchLike;
+  /**
+   * The database the read-only built-ins (customer lookup, order details, policy check, knowledge
+   * search) read: the app's, with the demo systems of record in place. Absent: they answer `{ error }`.
+   */
+  lookupDb?: () => Promise<Database>;
   log(line: string): void;
 };
 
@@ -66,6 +73,11 @@ class TimedTwilioTransport extends TwilioRealtimeTransportLayer {
     this.lastEngineMessageAt = performance.now();
     super._onMessage(event);
   }
+}
+
+/** What the agent is told when the caller presses a key (the local engine's phone persona reads it too). */
+function dtmfText(digit: string): string {
+  return `The caller pressed ${digit} on the keypad.`;
 }
 
 export class PhoneCall {
@@ -101,7 +113,7 @@ export class PhoneCall {
       onStart: (start) => void this.#begin(start).catch((error: unknown) => this.#fail(error)),
       onStop: (reason) => void this.end(reason === 'stop' ? 'caller_hung_up' : 'socket_closed'),
       onMark: (name) => this.#onMark(name),
-      onDtmf: (digit) => this.#event('dtmf', digit),
+      onDtmf: (digit) => this.#onDtmf(digit),
       onBadInput: (reason) => {
         deps.log(`call ${this.id}: ignored bad input on /call: ${reason}`);
         this.#event('bad_input', reason);
@@ -149,6 +161,8 @@ export class PhoneCall {
     }
     if (this.#ended) return;
     this.#cfg = cfg;
+    // The first lookup of a process seeds the demo systems of record: start that now, not when the caller asks.
+    if (cfg.builtinTools.some(isLookupTool)) void this.deps.lookupDb?.().catch((error: unknown) => this.deps.log(`call ${this.id}: the lookup database is not ready: ${error instanceof Error ? error.message : String(error)}`));
     const access = await this.deps.access(cfg, this.id);
     this.engineSessionId = access.engineSessionId;
     const log = new CallLog(this.id, this.deps.store, this.deps.log);
@@ -194,6 +208,8 @@ export class PhoneCall {
       log.event('error', message);
     });
     session.on('transport_event', (event) => {
+      if (event.type === 'response.created') this.#responding = true;
+      else if (event.type === 'response.done') this.#responding = false;
       if (event.type === 'input_audio_buffer.speech_started') log.event('caller_speaking');
       else if (event.type === 'response.output_audio_transcript.delta') {
         const e = event as { item_id?: unknown; delta?: unknown };
@@ -234,8 +250,26 @@ export class PhoneCall {
         this.#endAfterReply = { goodbyeItemId: null, timer };
       },
       transfer: (number, reason) => this.#transfer(number, reason),
+      lookupDb: this.deps.lookupDb ?? null,
     };
   }
+
+  /**
+   * A keypad press: logged, and given to the agent as what the caller did ("The caller pressed 1 on
+   * the keypad.", a user message) followed by a response, so a menu choice or "press 0 for a person"
+   * is answered like a spoken request. Presses before the session is up are only logged.
+   */
+  #onDtmf(digit: string): void {
+    this.#event('dtmf', digit);
+    if (this.#ended || !this.#session || this.transport.status !== 'connected') return;
+    if (!/^[0-9*#A-D]$/.test(digit)) return;
+    // A press over the agent's reply interrupts it, as speech would (clear, cancel, truncate).
+    if (this.#responding) this.#session.interrupt();
+    this.#session.sendMessage(dtmfText(digit));
+  }
+
+  /** A response is in progress on the model side (between response.created and response.done). */
+  #responding = false;
 
   async #transfer(number: string, reason: string): Promise<{ ok: true } | { ok: false; error: string }> {
     if (this.auth.kind === 'simulator') {

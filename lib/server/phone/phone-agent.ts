@@ -2,11 +2,15 @@ import { RealtimeAgent, tool } from '@openai/agents/realtime';
 import { z } from 'zod';
 import type { PhoneAgentConfig } from '@/lib/contracts/phone-agent';
 import type { PhoneToolCall } from '@/lib/contracts/phone-call';
+import { BUILTIN_TOOLS, isLookupTool } from '@/lib/contracts/studio-agent';
+import { lookupToolParameters, runLookupTool } from '@/lib/server/services/lookup-tools';
+import type { Database } from '@/lib/server/db/client';
 import { callWebhookTool, type CallRef, type FetchLike, type ToolOutcome } from './webhook-tool';
 
 /**
  * A phone agent config made into the server-side RealtimeAgent a call runs: its instructions, and
- * its tools: the built-ins it enables (end_call, transfer_to_human) and its webhook tools. Every
+ * its tools: the built-ins it enables (end_call, transfer_to_human, and the read-only lookups on the
+ * app's database: the same executors as the assist agent, lib/server/services/lookup-tools) and its webhook tools. Every
  * tool run is recorded (arguments, result, time) in the call log; results the model reads are
  * JSON, and failures are `{ error }` results (never a thrown error), so the agent apologises.
  */
@@ -18,6 +22,8 @@ export type ToolHost = {
   endAfterReply(reason: string): void;
   /** Update the live call to dial a person. */
   transfer(number: string, reason: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The database the lookup tools read (the app's, with the demo systems of record); null: none on this line. */
+  lookupDb: (() => Promise<Database>) | null;
 };
 
 async function recorded(host: ToolHost, name: string, args: unknown, run: () => Promise<ToolOutcome>): Promise<string> {
@@ -61,6 +67,21 @@ function builtinTools(cfg: PhoneAgentConfig, host: ToolHost) {
             const done = await host.transfer(cfg.transferNumber, args.reason);
             return done.ok ? { ok: true, result: { transferred: true } } : { ok: false, result: { error: done.error } };
           }),
+      }),
+    );
+  }
+  for (const name of cfg.builtinTools) {
+    if (!isLookupTool(name)) continue;
+    const description = BUILTIN_TOOLS.find((t) => t.name === name)?.description ?? name;
+    tools.push(
+      tool({
+        name,
+        description,
+        parameters: lookupToolParameters[name] as never,
+        execute: (args: unknown) =>
+          recorded(host, name, args, async () =>
+            host.lookupDb ? runLookupTool(host.lookupDb, name, args) : { ok: false, result: { error: 'lookups are not available on this line' } },
+          ),
       }),
     );
   }

@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePhoneAgent, type PhoneAgentConfig } from '@/lib/contracts/phone-agent';
 import { phoneReceptionist } from '@/agents/phone-receptionist';
+import { HERO } from '@/lib/assist/demo/generate';
+import { ensureAssistDemoData } from '@/lib/server/db/assist-seed';
+import { createDatabase, type DatabaseHandle } from '@/lib/server/db/client';
+import { migrateDatabase } from '@/lib/server/db/migrate';
 import { FakeTwilioCall, parseStreamTwiml, postVoiceWebhook } from './test-support/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, startPhoneHarness, type PhoneHarness } from './test-support/phone-harness';
 import type { PhoneCall } from './call-session';
@@ -16,6 +20,9 @@ let h: PhoneHarness;
 let hooks: http.Server;
 let hookUrl = '';
 const hookCalls: { body: unknown; secret: string | undefined }[] = [];
+/** The systems of record the lookup tools read (a small seeded demo data set); `lookupFails` makes the database "go away". */
+let lookups: DatabaseHandle;
+let lookupFails = false;
 
 function receptionistWithTools(url: string, overrides: Partial<PhoneAgentConfig> = {}): PhoneAgentConfig {
   return definePhoneAgent({
@@ -54,11 +61,21 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
   hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`;
-  h = await startPhoneHarness({ agents: [receptionistWithTools(hookUrl)] });
-});
+  lookups = createDatabase({ pgliteDir: 'memory://' });
+  await migrateDatabase(lookups);
+  await ensureAssistDemoData(lookups, { customers: 200, orders: 800 });
+  h = await startPhoneHarness({
+    agents: [receptionistWithTools(hookUrl)],
+    lookupDb: async () => {
+      if (lookupFails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      return lookups.db;
+    },
+  });
+}, 120_000);
 
 afterAll(async () => {
   await h?.close();
+  await lookups?.close();
   await new Promise((r) => hooks.close(r));
 });
 
@@ -212,6 +229,71 @@ describe('tools on a call', () => {
     expect(row(server)).toMatchObject({ status: 'completed', endReason: 'agent_ended' });
     // the socket closed only after the goodbye was played out (its done mark echoed)
     expect(call.stats.marksEchoed).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the built-in lookups on a call', () => {
+  const withLookups = () =>
+    h.agents.publish(receptionistWithTools(hookUrl, { builtinTools: ['end_call', 'transfer_to_human', 'lookup_customer', 'get_order_details', 'check_policy', 'search_knowledge'] }));
+
+  it('reads an order from the database (get_order_details), speaks it and logs the call with its result', async () => {
+    withLookups();
+    try {
+      const { call, server } = await dial();
+      await greeted(call, server);
+      await engineSays(server, `hi, my order ${HERO.orderNumber} never arrived`);
+      const answer = await agentSaid(server, new RegExp(`Order ${HERO.orderNumber} is .*Is there anything else\\?`), 'the order read out');
+      expect(answer).toContain('UPS');
+      await call.until(() => (row(server).toolCalls ?? []).length > 0, 3000, 'the tool call in the log');
+      const logged = row(server).toolCalls?.[0];
+      expect(logged).toMatchObject({ name: 'get_order_details', ok: true, args: { order_number: HERO.orderNumber }, result: { order: { orderNumber: HERO.orderNumber, carrier: 'UPS' }, customer: { fullName: HERO.fullName } } });
+      expect(logged?.ms).toEqual(expect.any(Number));
+      // a question goes to the help articles (once the answer has played)
+      await call.until((c) => c.idle, 10_000, 'the answer to play out');
+      await engineSays(server, 'how do I pair my headphones, the light just flashes?');
+      await agentSaid(server, /Our help article ".+" says: .*Is there anything else\?/, 'an article read out');
+      expect(row(server).toolCalls?.find((t) => t.name === 'search_knowledge')).toMatchObject({ ok: true, result: { articles: [{ title: expect.any(String) }] } });
+      call.hangUp();
+      await server.done;
+    } finally {
+      h.agents.publish(receptionistWithTools(hookUrl));
+    }
+  });
+
+  it('turns a failing query into an { error } result the agent apologises for', async () => {
+    withLookups();
+    lookupFails = true;
+    try {
+      const { call, server } = await dial();
+      await greeted(call, server);
+      await engineSays(server, `order ${HERO.orderNumber} please`);
+      await agentSaid(server, /^I am sorry, I could not get that/, 'an apology');
+      await call.until(() => (row(server).toolCalls ?? []).length > 0, 3000, 'the tool call in the log');
+      expect(row(server).toolCalls?.[0]).toMatchObject({ name: 'get_order_details', ok: false, result: { error: expect.stringContaining('lookup failed') } });
+      call.hangUp();
+      await server.done;
+    } finally {
+      lookupFails = false;
+      h.agents.publish(receptionistWithTools(hookUrl));
+    }
+  });
+});
+
+describe('keypad presses (DTMF)', () => {
+  it('are logged and given to the agent: 5 is answered, 0 puts the caller through', async () => {
+    const { call, server } = await dial();
+    await greeted(call, server);
+    call.press('5');
+    await agentSaid(server, /^You pressed 5\. .*what you need\./, 'the answer to 5');
+    const session = await engineSession(server);
+    expect(session.conversation.some((i) => i.role === 'user' && JSON.stringify(i).includes('The caller pressed 5 on the keypad.'))).toBe(true);
+    call.press('0');
+    await call.until(() => h.restUpdates.some((u) => u.path.includes(call.callSid)), 5000, 'the transfer');
+    expect(h.restUpdates.find((u) => u.path.includes(call.callSid))?.twiml).toContain('<Dial>+15005550006</Dial>');
+    call.hangUp();
+    await server.done;
+    expect(row(server).events?.filter((e) => e.type === 'dtmf').map((e) => e.detail)).toEqual(['5', '0']);
+    expect(row(server).toolCalls?.[0]).toMatchObject({ name: 'transfer_to_human', ok: true, args: { reason: 'the caller pressed 0 for a person' } });
   });
 });
 

@@ -14,13 +14,13 @@ const webhook = {
 const agent = (over: Partial<StudioPhoneAgent> = {}): StudioPhoneAgent => ({ ...phoneReceptionist, version: 4, ...over });
 
 describe('studio agents on the phone line', () => {
-  it('keep their version, greeting and turn timing; only the tools a call runs, transfer only with a number', () => {
+  it('keep their version, greeting and turn timing; every built-in (lookups included), transfer only with a number', () => {
     const cfg = toPhoneAgentConfig(agent({ transferNumber: '+14155550100', tools: { builtins: ['search_knowledge', 'transfer_to_human', 'end_call'], webhooks: [webhook] } }));
     expect(cfg).toMatchObject({ id: 'phone-receptionist', version: 4, greeting: phoneReceptionist.greeting, silenceDurationMs: 600, transferNumber: '+14155550100' });
-    expect(cfg.builtinTools).toEqual(['transfer_to_human', 'end_call']);
+    expect(cfg.builtinTools).toEqual(['search_knowledge', 'transfer_to_human', 'end_call']);
     expect(cfg.webhookTools).toEqual([{ ...webhook }]);
-    const noNumber = toPhoneAgentConfig(agent({ tools: { builtins: ['transfer_to_human', 'end_call'], webhooks: [] } }));
-    expect(noNumber.builtinTools).toEqual(['end_call']);
+    const noNumber = toPhoneAgentConfig(agent({ tools: { builtins: ['lookup_customer', 'get_order_details', 'check_policy', 'transfer_to_human', 'end_call'], webhooks: [] } }));
+    expect(noNumber.builtinTools).toEqual(['lookup_customer', 'get_order_details', 'check_policy', 'end_call']);
     expect(noNumber.transferNumber).toBeUndefined();
   });
 

@@ -4,10 +4,10 @@ import type { StudioAgentSource, StudioPhoneAgent } from '@/lib/server/studio/ag
 /**
  * The phone line's agents from the agent studio (the database): the number's mapped agent, every
  * saved version reaching live calls (LISTEN/NOTIFY and the version poll of the studio source).
- * A studio agent becomes a phone config here: the phone runtime runs end_call, transfer_to_human
- * (to the agent's transfer number) and the webhook tools; the assist and website built-ins
- * (lookup, knowledge search) are not run on calls and are left out, so the model is never offered
- * a tool nobody answers.
+ * A studio agent becomes a phone config here: the phone runtime runs every built-in (end_call,
+ * transfer_to_human to the agent's transfer number, and the read-only lookups on the app's
+ * database) and the webhook tools; transfer_to_human is left out when no transfer number is set,
+ * so the model is never offered a tool nobody answers.
  */
 export function toPhoneAgentConfig(agent: StudioPhoneAgent): PhoneAgentConfig {
   const phoneTools = new Set<string>(PHONE_BUILTIN_TOOLS);

@@ -1,16 +1,18 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneReceptionist } from '@/agents/studio-builtins';
 import { createDatabase, type DatabaseHandle } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { insertTestUser, type TestActor } from '@/lib/server/db/test-support/test-users';
+import { isolatedPostgresUrl } from '@/lib/server/db/test-support/postgres-database';
 import { createStudioAgentSource, listenerFor, type StudioPhoneAgent } from './agent-source';
 import { getEditorView, saveAgent } from './studio-service';
+import { defineStudioSuite } from './studio.suite';
 
 /**
- * Live change across app instances on PostgreSQL: two handles (two pools, as two instances would
- * have); one saves, the other hears it through LISTEN/NOTIFY, with the poll set far out of the way.
- * Runs when TEST_DATABASE_URL is set; the database is wiped and migrated first.
+ * The agent studio suite on PostgreSQL (in a database of its own), and live change across app
+ * instances: two handles (two pools, as two instances would have) on another database; one saves,
+ * the other hears it through LISTEN/NOTIFY, with the poll set far out of the way. Runs when
+ * TEST_DATABASE_URL is set; each database is created afresh next to it.
  */
 const url = process.env.TEST_DATABASE_URL;
 
@@ -19,16 +21,16 @@ if (!url) {
     it('needs TEST_DATABASE_URL', () => undefined);
   });
 } else {
+  defineStudioSuite('postgres', async () => createDatabase({ databaseUrl: await isolatedPostgresUrl(url, 'studio_suite'), pgliteDir: 'unused' }));
+
   let writer: DatabaseHandle;
   let reader: DatabaseHandle;
   let admin: TestActor;
 
   beforeAll(async () => {
-    writer = createDatabase({ databaseUrl: url, pgliteDir: 'unused' });
-    reader = createDatabase({ databaseUrl: url, pgliteDir: 'unused' });
-    await writer.db.execute(sql`drop schema if exists drizzle cascade`);
-    await writer.db.execute(sql`drop schema if exists public cascade`);
-    await writer.db.execute(sql`create schema public`);
+    const own = await isolatedPostgresUrl(url, 'studio_instances');
+    writer = createDatabase({ databaseUrl: own, pgliteDir: 'unused' });
+    reader = createDatabase({ databaseUrl: own, pgliteDir: 'unused' });
     await migrateDatabase(writer);
     admin = await insertTestUser(writer.db, { name: 'Pat Postgres', role: 'admin' });
   }, 60_000);
@@ -37,7 +39,7 @@ if (!url) {
     await reader?.close();
   });
 
-  describe('agent studio on PostgreSQL', () => {
+  describe('agent studio across instances on PostgreSQL', () => {
     it('a save on one instance reaches a subscriber on another through NOTIFY', async () => {
       const source = createStudioAgentSource({ db: reader.db, listen: listenerFor(reader), pollMs: 60_000 });
       expect((await source.byId(phoneReceptionist.id))?.version).toBe(1);

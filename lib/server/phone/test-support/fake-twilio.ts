@@ -8,7 +8,8 @@ import { publicUrl, twilioSignature } from '../twilio-signature';
  * the TwiML (<Stream url> and <Parameter>s), opens the media stream with a signed upgrade and
  * speaks the protocol as Twilio does: `connected`, `start`, 160-byte mu-law `media` every 20 ms
  * (digit-string sequence numbers and timestamps), audio received played out in real time with
- * marks echoed when reached, `clear` dropping queued audio and echoing pending marks, `stop`.
+ * marks echoed when reached, `clear` dropping queued audio and echoing pending marks, `dtmf` key
+ * presses, `stop`.
  */
 const FRAME_BYTES = 160;
 const FRAME_MS = 20;
@@ -142,6 +143,11 @@ export class FakeTwilioCall {
   /** Speak (a loud tone) for `ms` from the next frame. */
   speak(ms: number): void {
     this.#speakFrames = Math.ceil(ms / FRAME_MS);
+  }
+
+  /** A keypad press, as Twilio sends it (`dtmf` on the inbound track). */
+  press(digit: string): void {
+    this.send({ event: 'dtmf', sequenceNumber: String(++this.#seq), streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
   }
 
   /** Twilio's `stop` (the caller hung up), then the socket closes. */

@@ -6,6 +6,7 @@ import { startEngine } from '@/lib/engine/server';
 import type { NewPhoneCallRow } from '@/lib/server/db/phone-calls-schema';
 import { phoneRealtimeAccess } from '@/lib/server/model-access/phone-realtime';
 import type { PhoneAgentConfig } from '@/lib/contracts/phone-agent';
+import type { Database } from '@/lib/server/db/client';
 import { builtinPhoneAgentSource, type BuiltinPhoneAgentSource } from '../agent-source';
 import type { CallStore } from '../call-log';
 import { createPhoneGateway, type PhoneGateway } from '../gateway';
@@ -61,6 +62,8 @@ export async function startPhoneHarness(opts: {
   engineOptions?: Partial<Parameters<typeof startEngine>[0]>;
   env?: Record<string, string>;
   maxCalls?: number;
+  /** The database the lookup tools read (a test's seeded PGlite); without it they answer `{ error }`. */
+  lookupDb?: () => Promise<Database>;
   /** Print the gateway's log lines as they come. */
   verbose?: boolean;
 }): Promise<PhoneHarness> {
@@ -105,6 +108,7 @@ export async function startPhoneHarness(opts: {
       store,
       access: (cfg) => phoneRealtimeAccess(env, { agentId: cfg.id, model: cfg.model, maxCallSeconds: cfg.maxCallSeconds }),
       twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN ? { baseUrl: env.TWILIO_API_BASE_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN } : null,
+      ...(opts.lookupDb ? { lookupDb: opts.lookupDb } : {}),
       log,
     },
   });
