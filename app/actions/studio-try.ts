@@ -8,7 +8,9 @@ import { db } from '@/lib/server/db/connection';
 import { requestClientIp } from '@/lib/server/model-access/client-key';
 import { MODEL_ACCESS_ERRORS, ModelAccessError } from '@/lib/server/model-access/errors';
 import { defaultMintDeps, mintRealtimeSecret } from '@/lib/server/model-access/mint';
+import { env } from '@/lib/server/env';
 import { runStudioAgentTool } from '@/lib/server/phone/agent-tool-runner';
+import { webhookFetch } from '@/lib/server/phone/webhook-fetch';
 import { assistDb } from '@/lib/server/services/assist/assist-db';
 import { loadAgentConfig } from '@/lib/server/studio/studio-service';
 import { studioToAgentConfig } from '@/lib/shared/studio-agent-runtime';
@@ -72,7 +74,7 @@ export async function runStudioTryTool(input: unknown): Promise<StudioTryToolRes
   try {
     const stored = await loadAgentConfig(db(), parsed.data.agentId);
     if (!stored) return { ok: false, error: { code: 'unknown_agent', message: 'That agent does not exist (any more). Go back to the studio list.' } };
-    const ran = await runStudioAgentTool({ agent: stored, name: parsed.data.tool, args: parsed.data.args, lookupDb: assistDb });
+    const ran = await runStudioAgentTool({ agent: stored, name: parsed.data.tool, args: parsed.data.args, lookupDb: assistDb, fetchImpl: webhookFetch(env()) });
     return ran.ok ? { ok: true, data: ran.outcome } : { ok: false, error: { code: ran.code, message: ran.message } };
   } catch (error) {
     if (isDatabaseUnavailable(error)) return { ok: false, error: { code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } };

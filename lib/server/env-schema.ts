@@ -28,6 +28,11 @@ const envSchema = z.object({
    * to loopback or private addresses (an intranet site; the e2e tests' second origin). Unset: none.
    */
   CUE_INGEST_ALLOW_HOSTS: optionalString,
+  /**
+   * Hosts (`host:port`, comma-separated) the studio's webhook tools may call although they resolve to
+   * loopback or private addresses (a service on the team's network). Unset: webhooks reach public addresses only.
+   */
+  CUE_WEBHOOK_ALLOW_HOSTS: optionalString,
   /** Where leads and bookings from the website widget are POSTed (the CRM outbox); unset: they wait in the outbox. */
   CUE_CRM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   /** Signs each CRM webhook body: `x-cue-signature: sha256=<HMAC-SHA256 hex>`. */

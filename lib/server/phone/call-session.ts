@@ -36,6 +36,8 @@ export type PhoneCallDeps = {
   /** Twilio REST credentials for transfers (null: not configured). */
   twilio: TwilioCredentials | null;
   fetchImpl?: FetchLike;
+  /** Webhook tools' fetch (the SSRF guard: webhook-fetch.ts); defaults to `fetchImpl`. */
+  webhookFetch?: FetchLike;
   /**
    * The database the read-only built-ins (customer lookup, order details, policy check, knowledge
    * search) read: the app's, with the demo systems of record in place. Absent: they answer `{ error }`.
@@ -240,7 +242,7 @@ export class PhoneCall {
     const params = this.#params;
     return {
       call: { callId: this.id, agentId: this.#cfg?.id ?? '', from: params.from ?? null, to: params.to ?? null },
-      fetchImpl: this.deps.fetchImpl ?? fetch,
+      fetchImpl: this.deps.webhookFetch ?? this.deps.fetchImpl ?? fetch,
       record: (call) => this.#log?.toolCall(call),
       endAfterReply: (reason) => {
         if (this.#endAfterReply) return;

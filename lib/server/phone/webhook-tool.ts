@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WebhookTool } from '@/lib/contracts/phone-agent';
+import { BlockedUrlError } from '@/lib/server/net/safe-fetch';
 
 /**
  * Runs a webhook tool the studio defined: the model's arguments are validated against the
@@ -54,6 +55,7 @@ export async function callWebhookTool(def: WebhookTool, args: unknown, call: Cal
       return { ok: true, result: { text } };
     }
   } catch (error) {
+    if (error instanceof BlockedUrlError) return { ok: false, result: { error: `the ${def.name} service's address is not allowed: ${error.reason}` } };
     const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
     return { ok: false, result: { error: timedOut ? `the ${def.name} service did not answer within ${def.timeoutMs} ms` : `the ${def.name} service could not be reached` } };
   }

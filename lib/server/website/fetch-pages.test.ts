@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestUrls } from './fetch-pages';
-import { createSafeFetch, type FetchLike } from './safe-fetch';
+import { createSafeFetch, type FetchLike } from '@/lib/server/net/safe-fetch';
 
 /** Refusals happen before anything is written: no database is needed for these. */
 describe('ingestUrls refusals', () => {

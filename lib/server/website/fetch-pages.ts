@@ -3,11 +3,11 @@ import { parseRobots, robotsAllows, sitemapUrls } from '@/lib/website/knowledge/
 import { env } from '@/lib/server/env';
 import { htmlToMarkdown } from './extract';
 import { ingestPage, type IngestCounts } from './knowledge';
-import { BlockedUrlError, createSafeFetch, parseAllowHosts, type FetchLike } from './safe-fetch';
+import { BlockedUrlError, createSafeFetch, parseAllowHosts, type FetchLike } from '@/lib/server/net/safe-fetch';
 
 /**
  * Server-side ingestion of a site's pages: a sitemap or a list of page URLs, fetched with a
- * timeout and a size cap through the SSRF guard (./safe-fetch: public addresses only, every
+ * timeout and a size cap through the SSRF guard (lib/server/net/safe-fetch: public addresses only, every
  * redirect checked), each checked against its origin's robots.txt (RFC 9309: a 4xx robots.txt
  * allows everything, one that cannot be read disallows everything), its main content extracted.
  * Every page is its own result: ingested (what changed) or refused with the reason.

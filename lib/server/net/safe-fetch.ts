@@ -1,4 +1,3 @@
-import 'server-only';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
@@ -12,8 +11,10 @@ import { Agent, fetch as undiciFetch } from 'undici';
  * followed by hand (at most MAX_REDIRECTS), each hop checked the same way. The connection itself
  * goes through a lookup that applies the same rule, so a name that resolves to a public address
  * for the check and to a private one for the connect (DNS rebinding) is refused too.
- * `allowHosts` (CUE_INGEST_ALLOW_HOSTS: "host:port" entries) may be fetched whatever they resolve
- * to: an intranet site, or the e2e tests' second loopback origin.
+ * `allowHosts` ("host:port" entries: CUE_INGEST_ALLOW_HOSTS for the website's page ingest,
+ * CUE_WEBHOOK_ALLOW_HOSTS for the studio's webhook tools) may be fetched whatever they resolve to:
+ * an intranet service, or the e2e tests' second loopback origin. Shared by the features that fetch
+ * admin-given URLs; no `server-only` marker, because the custom server hosting /call loads it too.
  */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 export type Resolve = (host: string) => Promise<{ address: string; family: number }[]>;
@@ -88,16 +89,18 @@ function guardedFetch(allowHosts: ReadonlySet<string>): FetchLike {
   return (url, init) => undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
 }
 
-/** The hosts CUE_INGEST_ALLOW_HOSTS lists ("host:port", comma-separated). */
+/** The hosts an allow-list setting names ("host:port", comma-separated). */
 export function parseAllowHosts(raw: string | undefined): Set<string> {
   return new Set((raw ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
 }
 
 /**
- * A fetch for admin-given URLs: checks each hop (assertFetchable), follows redirects by hand.
- * A refused URL or hop rejects with BlockedUrlError (its message says why).
+ * A fetch for admin-given URLs: checks each hop (assertFetchable), follows redirects by hand
+ * (up to `maxRedirects`; with 0 a redirect comes back as the response it is). A refused URL or
+ * hop rejects with BlockedUrlError (its message says why).
  */
-export function createSafeFetch(opts: { allowHosts?: ReadonlySet<string>; resolve?: Resolve; fetchImpl?: FetchLike } = {}): FetchLike {
+export function createSafeFetch(opts: { allowHosts?: ReadonlySet<string>; resolve?: Resolve; fetchImpl?: FetchLike; maxRedirects?: number } = {}): FetchLike {
+  const maxRedirects = opts.maxRedirects ?? MAX_REDIRECTS;
   const allowHosts = opts.allowHosts ?? new Set<string>();
   const fetchImpl = opts.fetchImpl ?? guardedFetch(allowHosts);
   return async (raw, init = {}) => {
@@ -111,8 +114,8 @@ export function createSafeFetch(opts: { allowHosts?: ReadonlySet<string>; resolv
       }
       const res = await fetchImpl(url.toString(), { ...init, redirect: 'manual' });
       const location = res.headers.get('location');
-      if (res.status < 300 || res.status > 399 || !location) return res;
-      if (hop >= MAX_REDIRECTS) throw new BlockedUrlError(`redirects more than ${MAX_REDIRECTS} times`);
+      if (res.status < 300 || res.status > 399 || !location || maxRedirects === 0) return res;
+      if (hop >= maxRedirects) throw new BlockedUrlError(`redirects more than ${maxRedirects} times`);
       url = new URL(location, url);
     }
   };
